@@ -1,0 +1,107 @@
+package prefdyn.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import prefdyn.num.BadInput;
+
+/** The {@code prefdyn} command. The only package that prints is {@code prefdyn.cli}. */
+@Command(
+    name = "prefdyn",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "Proof companion for 'How Sampling Shapes LLM Alignment' (Chen, He, Jordan, Yao, arXiv:2602.12180):",
+      "one-shot IPO/DPO optima, iterated MRS-IPO/MRS-DPO maps at arbitrary precision, exact samplers",
+      "and certificates, theorem checks and counterexample search."
+    },
+    subcommands = {
+      ClassifyCommand.class,
+      OptimumCommand.class,
+      SamplerCommand.class,
+      IterateCommand.class,
+      StabilityCommand.class,
+      CheckCommand.class,
+      SearchCommand.class,
+      ExperimentCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {"", "Exit codes: 0 done (check: all hold), 1 violated / counterexample found, 2 bad input or usage."})
+public final class Main implements Runnable {
+  /** Exit code: a checked statement is violated, or a search found a counterexample. */
+  public static final int VIOLATED = 1;
+  /** Exit code: bad input or usage. */
+  public static final int BAD_INPUT = 2;
+
+  @CommandLine.Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the CLI with the given streams and returns the exit code (used by tests). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setParameterExceptionHandler(Main::usageError);
+    cl.setExecutionExceptionHandler(Main::executionError);
+    cl.setAbbreviatedOptionsAllowed(false);
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    StringBuilder line = new StringBuilder("prefdyn: ").append(oneLine(ex.getMessage()));
+    if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+      java.util.List<String> s = u.getSuggestions();
+      if (!s.isEmpty()) {
+        line.append(" (did you mean ").append(String.join(" or ", s.subList(0, Math.min(3, s.size())))).append("?)");
+      }
+    }
+    line.append("; see '").append(cmd.getCommandSpec().qualifiedName()).append(" --help'");
+    err.println(line);
+    err.flush();
+    return BAD_INPUT;
+  }
+
+  private static int executionError(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    if (ex instanceof BadInput) {
+      err.println("prefdyn " + cmd.getCommandName() + ": " + oneLine(ex.getMessage()));
+      err.flush();
+      return BAD_INPUT;
+    }
+    err.println("prefdyn " + cmd.getCommandName() + ": internal error: " + ex.getClass().getSimpleName()
+        + ": " + oneLine(String.valueOf(ex.getMessage())) + " (please report this with the command line)");
+    err.flush();
+    return 3;
+  }
+
+  static String oneLine(@org.checkerframework.checker.nullness.qual.Nullable String s) {
+    return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
+  }
+
+  /** Reads the version from the jar manifest, falling back to the build's version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Package pkg = Main.class.getPackage();
+      String v = pkg == null ? null : pkg.getImplementationVersion();
+      return new String[] {"prefdyn " + (v == null ? "0.1.0" : v) + " (Java " + System.getProperty("java.version") + ")"};
+    }
+  }
+}

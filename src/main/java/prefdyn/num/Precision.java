@@ -1,0 +1,78 @@
+package prefdyn.num;
+
+import java.math.RoundingMode;
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.apfloat.Aprational;
+
+/**
+ * The one precision context of a computation (mpmath's {@code mp.dps}, but passed explicitly).
+ *
+ * <p>{@link #digits()} is what the user asked for: every printed approximate number is correct to
+ * that many significant decimal digits. Computations run at {@link #working()} digits, which adds
+ * guard digits so that the accumulated rounding error of a few thousand operations stays below
+ * half a unit in the last printed digit.
+ */
+public record Precision(int digits) {
+  /** The CLI's default: 50 significant digits. */
+  public static final Precision DEFAULT = new Precision(50);
+
+  public static final int MAX_DIGITS = 100_000;
+
+  public Precision {
+    if (digits < 5 || digits > MAX_DIGITS) {
+      throw new BadInput("--digits must be between 5 and " + MAX_DIGITS + ", got " + digits);
+    }
+  }
+
+  public static Precision ofDigits(int digits) {
+    return new Precision(digits);
+  }
+
+  /** Guard digits added to the requested digits for intermediate work. */
+  public int guard() {
+    return 12 + digits / 10;
+  }
+
+  /** Working precision in decimal digits. */
+  public long working() {
+    return (long) digits + guard();
+  }
+
+  /** A precision with more requested digits (used to re-verify at higher precision). */
+  public Precision raisedBy(int extraDigits) {
+    return new Precision(Math.min(MAX_DIGITS, digits + extraDigits));
+  }
+
+  /** The value at working precision (an exact rational is rounded once). */
+  public Apfloat real(Apfloat x) {
+    if (x instanceof Aprational q) {
+      Apfloat num = new Apfloat(q.numerator().toBigInteger(), working());
+      Apfloat den = new Apfloat(q.denominator().toBigInteger(), working());
+      return num.divide(den);
+    }
+    return x.precision(working());
+  }
+
+  public Apfloat real(long v) {
+    return new Apfloat(v, working());
+  }
+
+  /** The value 10^-digits: half of it is the largest error allowed in a printed number. */
+  public Apfloat epsilon() {
+    return ApfloatMath.scale(new Apfloat(1, working()), -digits);
+  }
+
+  /** Rounds to the requested significant digits, for printing. */
+  public Apfloat rounded(Apfloat x) {
+    if (x.signum() == 0) {
+      return x;
+    }
+    return ApfloatMath.round(x, digits, RoundingMode.HALF_EVEN);
+  }
+
+  /** Decimal text of an approximate value, to the requested digits (no exponent when short). */
+  public String format(Apfloat x) {
+    return Rationals.formatApprox(rounded(x));
+  }
+}

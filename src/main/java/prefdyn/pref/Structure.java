@@ -1,0 +1,264 @@
+package prefdyn.pref;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.apfloat.Apfloat;
+import org.apfloat.Aprational;
+import prefdyn.num.Kernel;
+import prefdyn.num.Precision;
+import prefdyn.num.Rationals;
+
+/**
+ * Majority structure of a preference matrix (theory.md section 3). Every question here is
+ * decided by comparing entries with each other and with 1/2: exactly for exact matrices.
+ */
+public final class Structure {
+  private Structure() {}
+
+  /** The Condorcet winner c ({@code P[c][j] > 1/2} for all j ≠ c), if any. */
+  public static OptionalInt condorcetWinner(PreferenceMatrix p) {
+    int k = p.k();
+    outer:
+    for (int c = 0; c < k; c++) {
+      for (int j = 0; j < k; j++) {
+        if (j != c && !p.beats(c, j)) {
+          continue outer;
+        }
+      }
+      return OptionalInt.of(c);
+    }
+    return OptionalInt.empty();
+  }
+
+  /**
+   * The Smith set: the smallest nonempty S with {@code P[i][j] > 1/2} for all i ∈ S, j ∉ S,
+   * ascending. The smallest dominating set containing i is the closure of {i} under "j is not
+   * beaten by a member"; dominating sets form a chain, so the smallest closure is the Smith set.
+   */
+  public static int[] smithSet(PreferenceMatrix p) {
+    int k = p.k();
+    boolean[] best = null;
+    int bestSize = Integer.MAX_VALUE;
+    for (int i = 0; i < k; i++) {
+      boolean[] in = new boolean[k];
+      in[i] = true;
+      int size = 1;
+      boolean grew = true;
+      while (grew) {
+        grew = false;
+        for (int a = 0; a < k; a++) {
+          if (!in[a]) {
+            continue;
+          }
+          for (int b = 0; b < k; b++) {
+            if (!in[b] && !p.beats(a, b)) {
+              in[b] = true;
+              size++;
+              grew = true;
+            }
+          }
+        }
+      }
+      if (size < bestSize) {
+        bestSize = size;
+        best = in;
+      }
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      if (best != null && best[i]) {
+        out.add(i);
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Whether S dominates: every member beats every non-member strictly. */
+  public static boolean dominates(PreferenceMatrix p, int[] set) {
+    boolean[] in = membership(p.k(), set);
+    for (int i = 0; i < p.k(); i++) {
+      for (int j = 0; j < p.k(); j++) {
+        if (in[i] && !in[j] && !p.beats(i, j)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  public static boolean[] membership(int k, int[] set) {
+    boolean[] in = new boolean[k];
+    for (int i : set) {
+      in[i] = true;
+    }
+    return in;
+  }
+
+  /**
+   * The majority order, best first, when the majority relation is a strict linear order
+   * (no ties at 1/2, acyclic); empty otherwise. A tournament is transitive iff its win counts
+   * are all distinct.
+   */
+  public static Optional<int[]> majorityOrder(PreferenceMatrix p) {
+    int k = p.k();
+    int[] wins = new int[k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        if (i != j) {
+          if (p.beats(i, j)) {
+            wins[i]++;
+          } else if (!p.beats(j, i)) {
+            return Optional.empty();
+          }
+        }
+      }
+    }
+    int[] order = new int[k];
+    boolean[] seen = new boolean[k];
+    for (int i = 0; i < k; i++) {
+      int w = wins[i];
+      if (seen[w]) {
+        return Optional.empty();
+      }
+      seen[w] = true;
+      order[k - 1 - w] = i;
+    }
+    return Optional.of(order);
+  }
+
+  public static boolean isTransitive(PreferenceMatrix p) {
+    return majorityOrder(p).isPresent();
+  }
+
+  /**
+   * SST w.r.t. the majority order: {@code i ▷ j ▷ k ⇒ P_ik ≥ max(P_ij, P_jk)} (weak) or
+   * {@code >} (strict); {@link Sst#NO} when P is not transitive.
+   */
+  public static Sst sst(PreferenceMatrix p) {
+    Optional<int[]> order = majorityOrder(p);
+    if (order.isEmpty()) {
+      return Sst.NO;
+    }
+    int[] o = order.get();
+    int k = p.k();
+    boolean strict = true;
+    for (int a = 0; a < k; a++) {
+      for (int b = a + 1; b < k; b++) {
+        for (int c = b + 1; c < k; c++) {
+          int i = o[a];
+          int j = o[b];
+          int l = o[c];
+          int c1 = p.entry(i, l).compareTo(p.entry(i, j));
+          int c2 = p.entry(i, l).compareTo(p.entry(j, l));
+          if (c1 < 0 || c2 < 0) {
+            return Sst.NO;
+          }
+          if (c1 == 0 || c2 == 0) {
+            strict = false;
+          }
+        }
+      }
+    }
+    return strict ? Sst.STRICT : Sst.WEAK;
+  }
+
+  /** The directed 3-cycles {@code i ▷ j ▷ l ▷ i} of the majority relation, each once (i smallest). */
+  public static List<int[]> threeCycles(PreferenceMatrix p) {
+    int k = p.k();
+    List<int[]> out = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      for (int j = i + 1; j < k; j++) {
+        for (int l = i + 1; l < k; l++) {
+          if (l != j && p.beats(i, j) && p.beats(j, l) && p.beats(l, i)) {
+            out.add(new int[] {i, j, l});
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  public static boolean isCyclic(PreferenceMatrix p) {
+    return !threeCycles(p).isEmpty();
+  }
+
+  /**
+   * Bradley-Terry representability: all off-diagonal entries in (0,1) and
+   * {@code odds(i,j)·odds(j,l) = odds(i,l)} for all triples, where {@code odds = P/(1-P)} (the
+   * exponentiated form of {@code logit P_ij + logit P_jl = logit P_il}); exact for exact
+   * matrices, to 10^-(digits/2) relative for approximate ones.
+   */
+  public static boolean isBradleyTerry(PreferenceMatrix p, Precision precision) {
+    int k = p.k();
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        if (i != j && (p.entry(i, j).signum() == 0 || p.entry(i, j).compareTo(Rationals.ONE) == 0)) {
+          return false;
+        }
+      }
+    }
+    if (p.isExact()) {
+      for (int j = 1; j < k; j++) {
+        for (int l = 1; l < k; l++) {
+          if (j != l && !odds(p.exact(0, j)).multiply(odds(p.exact(j, l))).equals(odds(p.exact(0, l)))) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+    Apfloat[][] real = p.real(precision);
+    Apfloat tol = org.apfloat.ApfloatMath.scale(new Apfloat(1, precision.working()), -precision.digits() / 2);
+    for (int j = 1; j < k; j++) {
+      for (int l = 1; l < k; l++) {
+        if (j == l) {
+          continue;
+        }
+        Apfloat lhs = realOdds(real[0][j]).multiply(realOdds(real[j][l]));
+        Apfloat rhs = realOdds(real[0][l]);
+        if (org.apfloat.ApfloatMath.abs(lhs.subtract(rhs)).compareTo(tol.multiply(rhs)) > 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The fitted Bradley-Terry scores {@code s} (centered, sum 0) with {@code P_ij = σ(s_i - s_j)},
+   * when P is BT; {@code s_i - s_0 = logit P_i0}.
+   */
+  public static Optional<Apfloat[]> bradleyTerryScores(PreferenceMatrix p, Precision precision) {
+    if (!isBradleyTerry(p, precision)) {
+      return Optional.empty();
+    }
+    int k = p.k();
+    Apfloat[][] real = p.real(precision);
+    Apfloat[] s = new Apfloat[k];
+    s[0] = precision.real(0);
+    for (int i = 1; i < k; i++) {
+      s[i] = Kernel.log(realOdds(real[i][0]), precision);
+    }
+    return Optional.of(prefdyn.num.Linalg.center(s, precision));
+  }
+
+  private static Aprational odds(Aprational x) {
+    return x.divide(Rationals.ONE.subtract(x));
+  }
+
+  private static Apfloat realOdds(Apfloat x) {
+    return x.divide(new Apfloat(1, x.precision()).subtract(x));
+  }
+
+  /** Row {@code i} as a copy (debugging and tests). */
+  public static String row(PreferenceMatrix p, int i) {
+    Apfloat[] r = new Apfloat[p.k()];
+    for (int j = 0; j < p.k(); j++) {
+      r[j] = p.entry(i, j);
+    }
+    return Arrays.toString(r);
+  }
+}
