@@ -151,6 +151,28 @@ public final class PreferenceMatrix {
     return out;
   }
 
+  /**
+   * The exact scores {@code (Pμ)_i = Σ_j P_ij μ_j} (theory.md section 3: with uniform π_ref, the
+   * IPO optimum ranks responses by these).
+   *
+   * @throws IllegalStateException if the matrix or the distribution is approximate
+   */
+  public Aprational[] times(Distribution mu) {
+    int k = k();
+    if (mu.k() != k) {
+      throw new IllegalArgumentException("distribution has " + mu.k() + " entries, K = " + k);
+    }
+    Aprational[] out = new Aprational[k];
+    for (int i = 0; i < k; i++) {
+      Aprational s = Rationals.ZERO;
+      for (int j = 0; j < k; j++) {
+        s = s.add(exact(i, j).multiply(mu.exact(j)));
+      }
+      out[i] = s;
+    }
+    return out;
+  }
+
   /** {@code i ▷ j}: i beats j by a strict majority, {@code P[i][j] > 1/2}. */
   public boolean beats(int i, int j) {
     return entries[i][j].compareTo(Rationals.HALF) > 0;
