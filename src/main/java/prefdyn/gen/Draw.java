@@ -2,6 +2,7 @@ package prefdyn.gen;
 
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.JqwikException;
 import net.jqwik.api.sessions.JqwikSession;
 
 /**
@@ -20,9 +21,14 @@ public final class Draw {
    * @param genSize jqwik's "genSize" (how large values may grow; 1000 is jqwik's default)
    */
   public static <T> T sample(Arbitrary<T> arbitrary, Random random, int genSize) {
-    boolean own = !JqwikSession.isActive();
-    if (own) {
-      JqwikSession.start();
+    boolean own = false;
+    if (!JqwikSession.isActive()) {
+      try {
+        JqwikSession.start();
+        own = true;
+      } catch (JqwikException e) {
+        // inside a jqwik property or example: its lifecycle already supports generation
+      }
     }
     try {
       return arbitrary.generator(genSize, true).next(random).value();
