@@ -14,7 +14,6 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -122,10 +121,15 @@ class StructureProperties {
 
   // ---- each generator produces its class ----
 
-  @Property(tries = 100)
-  void smithSetGeneratorHasTheRequestedSize(@ForAll @IntRange(min = 1, max = 6) int size) {
-    PreferenceMatrix p = prefdyn.gen.Draw.sample(Matrices.withSmithSetOfSize(size, 2, 6), new java.util.Random(size * 31L + 7));
-    assertEquals(size, Structure.smithSet(p).length, p::toString);
+  @Property(tries = 150)
+  void smithSetGeneratorHasTheRequestedSize(@ForAll("sizedSmith") net.jqwik.api.Tuple.Tuple2<Integer, PreferenceMatrix> x) {
+    assertEquals((int) x.get1(), Structure.smithSet(x.get2()).length, x.get2()::toString);
+  }
+
+  @Provide
+  Arbitrary<net.jqwik.api.Tuple.Tuple2<Integer, PreferenceMatrix>> sizedSmith() {
+    return Arbitraries.integers().between(1, 6).flatMap(size ->
+        Matrices.withSmithSetOfSize(size, 2, 6).map(p -> net.jqwik.api.Tuple.of(size, p)));
   }
 
   @Property(tries = 100)
