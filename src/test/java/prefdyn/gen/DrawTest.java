@@ -33,5 +33,16 @@ class DrawTest {
     }
     assertTrue(ks.contains(2) && ks.contains(5), ks.toString());
     assertTrue(point, "point masses are drawn");
+    Set<String> entries = new HashSet<>();
+    for (PreferenceMatrix p : Draw.samples(Matrices.any(2, 4), r, 1000, 200)) {
+      for (int i = 0; i < p.k(); i++) {
+        for (int j = 0; j < p.k(); j++) {
+          if (i != j) {
+            entries.add(prefdyn.num.Rationals.format(p.exact(i, j)));
+          }
+        }
+      }
+    }
+    assertTrue(entries.contains("0") && entries.contains("1") && entries.contains("1/2"), entries.toString());
   }
 }
