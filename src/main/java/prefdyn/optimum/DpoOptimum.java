@@ -83,9 +83,10 @@ public final class DpoOptimum {
     requireFiniteOptimum(p, sampler, s);
     Newton newton = new Newton(p, sampler, s);
     Apfloat[] u = newton.solve(precision);
-    Apfloat[] g = newton.gradient(u, precision);
+    Apfloat[][] sig = newton.sigmoids(u, precision);
+    Apfloat[] g = newton.gradient(sig, precision);
     Apfloat gNorm = Linalg.norm2(g, precision);
-    Apfloat lambda = newton.hessianLowerBound(u, precision);
+    Apfloat lambda = newton.hessianLowerBound(sig, precision);
     Apfloat[] full = extendOffSupport(p, sampler, s, u, precision);
     Apfloat b = precision.real(beta);
     Apfloat[] logits = new Apfloat[k];
@@ -277,13 +278,17 @@ public final class DpoOptimum {
         Apfloat prevStep = null;
         int levelIterations = 0;
         while (true) {
-          Apfloat[] g = gradient(u, q);
-          Apfloat[] d = newtonStep(u, g, q);
+          Apfloat[][] sig = sigmoids(u, q);
+          Apfloat[] g = gradient(sig, q);
+          Apfloat[] d = newtonStep(sig, g, q);
           Apfloat dmax = maxAbs(d);
           Apfloat scale = q.real(1).add(maxAbs(u));
+          // Intermediate levels: once a step is below 10^-(digits/2 - 3), one more full step
+          // (quadratic convergence) reaches this level's precision. Final level: iterate until
+          // the step itself is below the printed precision (a confirming step).
           Apfloat tol = last
               ? ApfloatMath.scale(q.real(1), -(q.digits() + q.guard() / 2)).multiply(scale)
-              : ApfloatMath.scale(q.real(1), -(q.digits() / 2)).multiply(scale);
+              : ApfloatMath.scale(q.real(1), -(q.digits() / 2 - 3)).multiply(scale);
           Apfloat dec2 = Linalg.dot(g, d, q).negate();
           Apfloat t = q.real(1);
           if (dec2.compareTo(q.real(1).divide(q.real(4))) > 0) {
@@ -316,8 +321,20 @@ public final class DpoOptimum {
       return u;
     }
 
+    /** {@code σ(u_a - u_b)} for support positions x < y (a = s[x], b = s[y]). */
+    Apfloat[][] sigmoids(Apfloat[] u, Precision q) {
+      int m = s.length;
+      Apfloat[][] sig = new Apfloat[m][m];
+      for (int x = 0; x < m; x++) {
+        for (int y = x + 1; y < m; y++) {
+          sig[x][y] = Kernel.sigmoid(u[s[x]].subtract(u[s[y]]), q);
+        }
+      }
+      return sig;
+    }
+
     /** {@code ∂L/∂u_a = μ_a Σ_b μ_b (σ(u_a - u_b) - P_ab)} on S, 0 elsewhere. */
-    Apfloat[] gradient(Apfloat[] u, Precision q) {
+    Apfloat[] gradient(Apfloat[][] sig, Precision q) {
       int k = p.length;
       Apfloat[] g = new Apfloat[k];
       for (int i = 0; i < k; i++) {
@@ -328,7 +345,7 @@ public final class DpoOptimum {
           int a = s[x];
           int b = s[y];
           Apfloat w = q.real(mu[a]).multiply(q.real(mu[b]));
-          Apfloat term = w.multiply(Kernel.sigmoid(u[a].subtract(u[b]), q).subtract(q.real(p[a][b])));
+          Apfloat term = w.multiply(sig[x][y].subtract(q.real(p[a][b])));
           g[a] = g[a].add(term);
           g[b] = g[b].subtract(term);
         }
@@ -337,7 +354,7 @@ public final class DpoOptimum {
     }
 
     /** The Newton direction with the first support coordinate pinned (d = 0 there). */
-    private Apfloat[] newtonStep(Apfloat[] u, Apfloat[] g, Precision q) {
+    private Apfloat[] newtonStep(Apfloat[][] sig, Apfloat[] g, Precision q) {
       int m = s.length;
       Apfloat[][] h = new Apfloat[m - 1][m - 1];
       for (int x = 0; x < m - 1; x++) {
@@ -351,7 +368,7 @@ public final class DpoOptimum {
       }
       for (int x = 0; x < m; x++) {
         for (int y = x + 1; y < m; y++) {
-          Apfloat w = weight(u, s[x], s[y], q);
+          Apfloat w = weight(sig, x, y, q);
           if (x > 0) {
             h[x - 1][x - 1] = h[x - 1][x - 1].add(w);
           }
@@ -373,17 +390,17 @@ public final class DpoOptimum {
       return d;
     }
 
-    private Apfloat weight(Apfloat[] u, int a, int b, Precision q) {
-      Apfloat sg = Kernel.sigmoid(u[a].subtract(u[b]), q);
-      return q.real(mu[a]).multiply(q.real(mu[b])).multiply(sg).multiply(q.real(1).subtract(sg));
+    private Apfloat weight(Apfloat[][] sig, int x, int y, Precision q) {
+      Apfloat sg = sig[x][y];
+      return q.real(mu[s[x]]).multiply(q.real(mu[s[y]])).multiply(sg).multiply(q.real(1).subtract(sg));
     }
 
     /** {@code |S| · min_{a≠b ∈ S} w_ab}: a lower bound on the Hessian's eigenvalues on centered vectors. */
-    Apfloat hessianLowerBound(Apfloat[] u, Precision q) {
+    Apfloat hessianLowerBound(Apfloat[][] sig, Precision q) {
       Apfloat min = null;
       for (int x = 0; x < s.length; x++) {
         for (int y = x + 1; y < s.length; y++) {
-          Apfloat w = weight(u, s[x], s[y], q);
+          Apfloat w = weight(sig, x, y, q);
           min = min == null || w.compareTo(min) < 0 ? w : min;
         }
       }
