@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.BadInput;
 import prefdyn.num.Kernel;
 import prefdyn.num.Linalg;
@@ -82,12 +83,13 @@ public final class DpoOptimum {
     int[] s = support(sampler);
     requireFiniteOptimum(p, sampler, s);
     Newton newton = new Newton(p, sampler, s);
-    Apfloat[] u = newton.solve(precision);
+    double @Nullable [] warm = DoubleStart.solve(p, sampler, s);
+    Apfloat[] u = newton.solve(precision, warm);
     Apfloat[][] sig = newton.sigmoids(u, precision);
     Apfloat[] g = newton.gradient(sig, precision);
     Apfloat gNorm = Linalg.norm2(g, precision);
     Apfloat lambda = newton.hessianLowerBound(sig, precision);
-    Apfloat[] full = extendOffSupport(p, sampler, s, u, precision);
+    Apfloat[] full = extendOffSupport(p, sampler, s, u, warm, precision);
     Apfloat b = precision.real(beta);
     Apfloat[] logits = new Apfloat[k];
     for (int i = 0; i < k; i++) {
@@ -186,7 +188,7 @@ public final class DpoOptimum {
   }
 
   /** Off-support logits: the root of {@code Σ_{a∈S} μ_a σ(t - u_a) = Σ_{a∈S} μ_a P_ya} (safeguarded Newton). */
-  private static Apfloat[] extendOffSupport(Apfloat[][] p, Apfloat[] mu, int[] s, Apfloat[] u, Precision q) {
+  private static Apfloat[] extendOffSupport(Apfloat[][] p, Apfloat[] mu, int[] s, Apfloat[] u, double @Nullable [] warm, Precision q) {
     int k = p.length;
     Apfloat[] out = u.clone();
     boolean[] in = new boolean[k];
@@ -210,6 +212,12 @@ public final class DpoOptimum {
       Apfloat a0 = q.real(lo == null ? q.real(0) : lo).add(logitT);
       Apfloat b0 = q.real(hi == null ? q.real(0) : hi).add(logitT);
       Apfloat t = a0.add(b0).divide(q.real(2));
+      if (warm != null && Double.isFinite(warm[y])) {
+        Apfloat w = q.real(new Apfloat(warm[y]));
+        if (w.compareTo(a0) > 0 && w.compareTo(b0) < 0) {
+          t = w;
+        }
+      }
       Apfloat tol = ApfloatMath.scale(q.real(1), -(q.digits() + q.guard() / 2)).multiply(q.real(1).add(ApfloatMath.abs(t)));
       for (int it = 0; it < 10_000; it++) {
         Apfloat f = target.negate();
@@ -252,11 +260,11 @@ public final class DpoOptimum {
       this.s = s;
     }
 
-    Apfloat[] solve(Precision target) {
+    Apfloat[] solve(Precision target, double @Nullable [] warm) {
       int k = p.length;
       Apfloat[] u = new Apfloat[k];
       for (int i = 0; i < k; i++) {
-        u[i] = new Apfloat(0);
+        u[i] = warm == null ? new Apfloat(0) : new Apfloat(warm[i]);
       }
       if (s.length == 1) {
         for (int i = 0; i < k; i++) {
@@ -265,7 +273,7 @@ public final class DpoOptimum {
         return u;
       }
       List<Precision> levels = new ArrayList<>();
-      for (int d = 20; d < target.digits(); d *= 2) {
+      for (int d = warm == null ? 20 : 30; d < target.digits(); d *= 2) {
         levels.add(Precision.ofDigits(d));
       }
       levels.add(target);
@@ -448,6 +456,179 @@ public final class DpoOptimum {
         }
       }
       return m;
+    }
+  }
+
+  /**
+   * A double-precision warm start (the same damped Newton and the same off-support rule, in
+   * doubles): about 15 correct digits cheaply, so the arbitrary-precision Newton needs only a
+   * step or two per precision level. Never the answer: null when doubles overflow or stall.
+   */
+  static final class DoubleStart {
+    private DoubleStart() {}
+
+    static double @Nullable [] solve(Apfloat[][] pa, Apfloat[] mua, int[] s) {
+      int k = pa.length;
+      double[][] p = new double[k][k];
+      double[] mu = new double[k];
+      for (int i = 0; i < k; i++) {
+        mu[i] = mua[i].doubleValue();
+        for (int j = 0; j < k; j++) {
+          p[i][j] = pa[i][j].doubleValue();
+        }
+      }
+      int m = s.length;
+      double[] u = new double[k];
+      for (int it = 0; it < 200 && m > 1; it++) {
+        double[] g = new double[k];
+        double[][] h = new double[m - 1][m - 1];
+        for (int x = 0; x < m; x++) {
+          for (int y = x + 1; y < m; y++) {
+            int a = s[x];
+            int b = s[y];
+            double sg = sigmoid(u[a] - u[b]);
+            double w = mu[a] * mu[b];
+            g[a] += w * (sg - p[a][b]);
+            g[b] -= w * (sg - p[a][b]);
+            double c = w * sg * (1 - sg);
+            if (x > 0) {
+              h[x - 1][x - 1] += c;
+              h[x - 1][y - 1] -= c;
+              h[y - 1][x - 1] -= c;
+            }
+            h[y - 1][y - 1] += c;
+          }
+        }
+        double[] rhs = new double[m - 1];
+        for (int x = 1; x < m; x++) {
+          rhs[x - 1] = -g[s[x]];
+        }
+        double[] dr = gauss(h, rhs);
+        if (dr == null) {
+          return null;
+        }
+        double[] d = new double[k];
+        double dmax = 0;
+        double dec = 0;
+        for (int x = 1; x < m; x++) {
+          d[s[x]] = dr[x - 1];
+          dmax = Math.max(dmax, Math.abs(dr[x - 1]));
+          dec -= g[s[x]] * dr[x - 1];
+        }
+        double t = 1;
+        if (dec > 0.25) {
+          double l0 = loss(p, mu, s, u, 0, d);
+          while (t > 1e-9 && loss(p, mu, s, u, t, d) > l0 - 0.25 * t * dec) {
+            t /= 2;
+          }
+        }
+        for (int i = 0; i < k; i++) {
+          u[i] += t * d[i];
+        }
+        if (!Double.isFinite(dmax)) {
+          return null;
+        }
+        if (dmax < 1e-14 * (1 + Math.abs(u[s[m - 1]]))) {
+          break;
+        }
+      }
+      boolean[] in = new boolean[k];
+      for (int a : s) {
+        in[a] = true;
+      }
+      for (int y = 0; y < k; y++) {
+        if (in[y]) {
+          continue;
+        }
+        double target = 0;
+        for (int a : s) {
+          target += mu[a] * p[y][a];
+        }
+        double t = 0;
+        for (int it = 0; it < 100; it++) {
+          double f = -target;
+          double df = 0;
+          for (int a : s) {
+            double sg = sigmoid(t - u[a]);
+            f += mu[a] * sg;
+            df += mu[a] * sg * (1 - sg);
+          }
+          if (df <= 0) {
+            break;
+          }
+          double step = Math.max(-4, Math.min(4, f / df));
+          t -= step;
+          if (Math.abs(step) < 1e-15) {
+            break;
+          }
+        }
+        u[y] = t;
+      }
+      for (double v : u) {
+        if (!Double.isFinite(v)) {
+          return null;
+        }
+      }
+      return u;
+    }
+
+    private static double sigmoid(double x) {
+      return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+
+    private static double loss(double[][] p, double[] mu, int[] s, double[] u, double t, double[] d) {
+      double l = 0;
+      for (int x = 0; x < s.length; x++) {
+        for (int y = x + 1; y < s.length; y++) {
+          int a = s[x];
+          int b = s[y];
+          double z = (u[a] + t * d[a]) - (u[b] + t * d[b]);
+          l += mu[a] * mu[b] * (p[a][b] * softplus(-z) + p[b][a] * softplus(z));
+        }
+      }
+      return l;
+    }
+
+    private static double softplus(double x) {
+      return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+    }
+
+    private static double @Nullable [] gauss(double[][] a, double[] b) {
+      int n = b.length;
+      double[][] m = new double[n][];
+      for (int i = 0; i < n; i++) {
+        m[i] = java.util.Arrays.copyOf(a[i], n + 1);
+        m[i][n] = b[i];
+      }
+      for (int c = 0; c < n; c++) {
+        int piv = c;
+        for (int r = c + 1; r < n; r++) {
+          if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) {
+            piv = r;
+          }
+        }
+        if (m[piv][c] == 0) {
+          return null;
+        }
+        double[] tmp = m[c];
+        m[c] = m[piv];
+        m[piv] = tmp;
+        for (int r = c + 1; r < n; r++) {
+          double f = m[r][c] / m[c][c];
+          for (int j = c; j <= n; j++) {
+            m[r][j] -= f * m[c][j];
+          }
+        }
+      }
+      double[] x = new double[n];
+      for (int i = n - 1; i >= 0; i--) {
+        double v = m[i][n];
+        for (int j = i + 1; j < n; j++) {
+          v -= m[i][j] * x[j];
+        }
+        x[i] = v / m[i][i];
+      }
+      return x;
     }
   }
 }
