@@ -107,6 +107,19 @@ public final class DpoOptimum {
     return new Certified(r, bound);
   }
 
+  /**
+   * The DPO loss {@code L_D(r) = -Σ_{y≠y'} μ_y μ_y' P_{yy'} log σ(β(r_y - r_y'))} at
+   * {@code r = log(π/π_ref)} (the diagonal terms are a constant and left out).
+   */
+  public static Apfloat loss(Apfloat[][] p, Apfloat[] sampler, Apfloat[] r, Apfloat beta, Precision precision) {
+    Apfloat b = precision.real(beta);
+    Apfloat[] u = new Apfloat[r.length];
+    for (int i = 0; i < r.length; i++) {
+      u[i] = b.multiply(precision.real(r[i]));
+    }
+    return new Newton(p, sampler, support(sampler)).loss(u, precision);
+  }
+
   /** Indices with positive sampler mass. */
   static int[] support(Apfloat[] sampler) {
     List<Integer> s = new ArrayList<>();
@@ -416,7 +429,7 @@ public final class DpoOptimum {
     }
 
     /** {@code L(u) = -Σ_{a≠b∈S} μ_a μ_b P_ab log σ(u_a - u_b)}. */
-    private Apfloat loss(Apfloat[] u, Precision q) {
+    Apfloat loss(Apfloat[] u, Precision q) {
       Apfloat l = q.real(0);
       for (int x = 0; x < s.length; x++) {
         for (int y = x + 1; y < s.length; y++) {
