@@ -27,6 +27,7 @@ public final class Catalogue {
   private static List<Statement> builtIn() {
     List<Statement> all = new ArrayList<>();
     all.addAll(prefdyn.sampler.OneShotStatements.all());
+    all.addAll(T3Statements.all());
     return all;
   }
 
