@@ -67,6 +67,20 @@ class T5Properties {
     Checks.assertViolated(T5, increasingD, Checks.SUITE);
   }
 
+  /** C1 is false: the example of proofs-notes/T5.md (strictly SST, mass moved from the bottom to the top). */
+  @Example
+  void c1Counterexample() {
+    Aprational h = Rationals.HALF;
+    PreferenceMatrix p = PreferenceMatrix.of(new Aprational[][] {
+      {h, Rationals.of(3, 5), Rationals.of(9, 10)},
+      {Rationals.of(2, 5), h, Rationals.of(3, 5)},
+      {Rationals.of(1, 10), Rationals.of(2, 5), h}});
+    Instance x = Instance.of(p).withSampler(Distribution.point(3, 2)).withSamplerPrime(Distribution.point(3, 0))
+        .withBeta(Rationals.ONE);
+    assertTrue(C1.admits(x));
+    assertEquals(Rationals.of(-1, 5), Checks.assertViolated(C1, x, Checks.SUITE).value());
+  }
+
   /** C1 is false: a small seeded random search over its hypotheses finds a shrinking gap. */
   @Example
   void c1HasCounterexamples() {
