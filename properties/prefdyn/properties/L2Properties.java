@@ -34,7 +34,7 @@ class L2Properties {
     return L2.hypotheses();
   }
 
-  @Property(tries = 12)
+  @Property(tries = 8)
   void newtonOptimumIsStationaryAndStrictMinimum(@ForAll("l2") Instance x) {
     Checks.assertHolds(L2, x);
   }

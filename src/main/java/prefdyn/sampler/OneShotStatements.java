@@ -278,7 +278,10 @@ public final class OneShotStatements {
   // ---------------------------------------------------------------------------------------------
   // T4, T4b, C3: order-preserving samplers.
 
-  /** T4's margin: {@code -γ*} of the order LP when its Farkas certificate verifies (positive = no sampler). */
+  /**
+   * T4's margin: {@code -γ*} of the order LP when its Farkas certificate verifies, non-strict: no
+   * order-preserving sampler iff {@code γ* <= 0} (γ* = 0 happens: ties reachable, strict order not).
+   */
   public static Margin t4Margin(PreferenceMatrix p) {
     Samplers.Result r = Samplers.solve(p, Samplers.Goal.ORDER);
     if (r instanceof Samplers.NoSampler no) {
@@ -286,10 +289,11 @@ public final class OneShotStatements {
       if (why != null) {
         return Margin.exact(Rationals.ONE.negate(), true, "certificate rejected: " + why);
       }
-      return Margin.exact(no.lpOptimum().negate(), true, "-γ* of the order LP; Farkas certificate verified");
+      // non-strict: γ* = 0 (ties possible, strict order impossible) already means "no sampler"
+      return Margin.exact(no.lpOptimum().negate(), false, "-γ* of the order LP; Farkas certificate verified");
     }
     Samplers.Found f = (Samplers.Found) r;
-    return Margin.exact(Instance.need(f.lpOptimum(), "γ*").negate(), true, "-γ*: an order-preserving sampler exists");
+    return Margin.exact(Instance.need(f.lpOptimum(), "γ*").negate(), false, "-γ* < 0: an order-preserving sampler exists");
   }
 
   public static final Statement T4 = entry("T4", Kind.PAPER,
