@@ -62,7 +62,15 @@ final class FixedPoint {
 
   /** The double y exactly (f >= 1075 suffices for any double; otherwise error < 1 ulp). */
   static BigInteger fromDouble(double y, int f) {
-    return fromDecimal(new BigDecimal(y), f);
+    if (y == 0.0) {
+      return BigInteger.ZERO;
+    }
+    // y = mant 2^exp exactly, mant a 53-bit integer
+    int exp = Math.getExponent(y) - 52;
+    long mant = (long) Math.scalb(Math.abs(y), -exp);
+    BigInteger m = BigInteger.valueOf(y < 0 ? -mant : mant);
+    int sh = f + exp;
+    return sh >= 0 ? m.shiftLeft(sh) : m.shiftRight(-sh);
   }
 
   /**
