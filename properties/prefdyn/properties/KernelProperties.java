@@ -130,7 +130,7 @@ class KernelProperties {
   // ---------------------------------------------------------------------------------------------
   // properties
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void expAgreesWithApfloat(@ForAll("expArguments") Apfloat x, @ForAll("precisions") Precision p) {
     Apfloat xr = Kernel.argument(x, p);
     Apfloat ref = reference(h -> ApfloatMath.exp(xr.precision(h)), p, p.working() + 20 + mag(xr));
@@ -149,7 +149,7 @@ class KernelProperties {
     assertAgrees("expm1", xr, Kernel.expm1(x, p), ref, p);
   }
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void logAgreesWithApfloat(@ForAll("logArguments") Apfloat x, @ForAll("precisions") Precision p) {
     Apfloat xr = Kernel.argument(x, p);
     Apfloat dist = xr.subtract(new Apint(1));
