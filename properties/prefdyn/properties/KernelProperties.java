@@ -276,6 +276,18 @@ class KernelProperties {
   }
 
   @Example
+  void logSumExpOfANearPointMassIsRelativelyAccurate() {
+    // lse(-20, 0) = log1p(e^-20) ~ 2.06e-9: computing log(1 + e^-20) after rounding 1 + e^-20
+    // would lose 9 digits (found by the property above; kept as a regression example)
+    for (int d : new int[] {20, 64}) {
+      Precision p = new Precision(d);
+      Apfloat[] x = {new Apfloat(-20), new Apfloat(0)};
+      Apfloat ref = reference(h -> referenceLse(x, h), p, p.working() + 40);
+      assertAgrees("logSumExp", new Apfloat(2), Kernel.logSumExp(x, p), ref, p);
+    }
+  }
+
+  @Example
   void hugeArgumentsAreRepresentable() {
     Precision p = P50;
     Apfloat e1 = Kernel.exp(new Apfloat(-10000), p);

@@ -114,9 +114,10 @@ final class FixedPoint {
   }
 
   /**
-   * expm1(r) for r = R 2^-f with |r| <= 2: absolute error below (4N + 4) 2^6 + 3 ulp, where N <=
-   * 2^10 is the number of series terms, i.e. below 2^17 ulp. Callers add 24 bits to the
-   * precision they need.
+   * expm1(r) for r = R 2^-f with |r| <= 2: absolute error below 12.5 (N/4 + 2 + s) + 1 ulp,
+   * where N <= 1000 is the number of series terms and s <= 400 the number of halvings (both
+   * bounds hold up to 100,000 digits), i.e. below 2^13 ulp. Callers add 24 bits to the precision
+   * they need.
    *
    * <p>Method: work with g = f + s fraction bits, where the shift s makes u = R 2^-(f+s) = r/2^s
    * satisfy |u| <= 2^-sigma; the division by 2^s is thus exact. Taylor series expm1(u) = u T,
@@ -126,11 +127,12 @@ final class FixedPoint {
    * ~ sqrt(N) and v = u^m, T = sum_b v^b c_{bm} I_b, where each I_b is a Horner scheme in the
    * stored powers u^0..u^{m-1} that only divides by word-sized integers, and the outer Horner
    * scheme in v costs one full multiplication per block. Every stored value lies in [-2, 2] and
-   * each rounding (shift or word division) is < 1 ulp_g, with at most 4N + 4 of them: T has
-   * absolute error below (4N + 4) ulp_g. Then e_0 = u T, and s doublings e_{i+1} = e_i (e_i +
-   * 2): an absolute error d in e_i becomes at most d (2|e_i| + 2) + d^2 + 1 ulp_g, and prod_i (2 +
-   * 2|e_i|) <= 2^s e^{2|r|} <= 2^s 2^6 for |r| <= 2. In ulp_f = 2^s ulp_g this is below (4N+4)
-   * 2^6 + 2 ulp_f, plus 1 for the final shift.
+   * each rounding (shift or word division) is < 1 ulp_g, with errors carried forward by factors
+   * <= 1 (products with |u|^i <= 1, divisions by integers >= 2): T has absolute error below (4N +
+   * 4) ulp_g, and e_0 = u T below (4N + 4)/16 + 1 ulp_g. Then s doublings e_{i+1} = e_i (e_i +
+   * 2): an absolute error d in e_i becomes at most d (2|e_i| + 2 + d) + 1 ulp_g, and prod_i (2 +
+   * 2|e_i|) <= 2^s e^{2|r|} < 12.5 2^s for |r| <= 1.26 (the reduced arguments of exp and log).
+   * In ulp_f = 2^s ulp_g this is below 12.5 (N/4 + 2 + s), plus 1 for the final shift.
    */
   static BigInteger expm1(BigInteger r, int f) {
     if (r.signum() == 0) {

@@ -320,8 +320,7 @@ public final class Kernel {
       long wq = wp + extra;
       int imax = argmax(xr);
       Apfloat max = xr[imax];
-      Apfloat s = sumExpShifted(xr, imax, wq);
-      Apfloat ls = logAt(s, wq);
+      Apfloat ls = logOfShiftedSum(expShifted(xr, imax, wq), imax, wq);
       if (max.signum() == 0) {
         return ls.precision(wp);
       }
@@ -407,7 +406,7 @@ public final class Kernel {
     int imax = argmax(xr);
     Apfloat[] e = expShifted(xr, imax, wp);
     Apfloat s = sum(e, wp);
-    Apfloat acc = logAt(s, wp);
+    Apfloat acc = logOfShiftedSum(e, imax, wp);
     long xp = wp + magnitudeDigits(xr[imax]) + 2;
     Apfloat max = exact(xr[imax], xp);
     for (int i = 0; i < e.length; i++) {
@@ -496,6 +495,28 @@ public final class Kernel {
       }
     }
     return out;
+  }
+
+  /**
+   * log S for S = Σ e_i with e_imax = 1, as log1p(Σ_{i != imax} e_i): the rest is a sum of
+   * positive terms (relative error a few 10^-wp) and log1p keeps that relative accuracy even when
+   * the rest is tiny (log(1 + rest) with 1 + rest rounded would lose -log10(rest) digits).
+   */
+  private static Apfloat logOfShiftedSum(Apfloat[] e, int imax, long wp) {
+    Apfloat rest = new Apfloat(0);
+    for (int i = 0; i < e.length; i++) {
+      if (i != imax) {
+        rest = rest.add(e[i]);
+      }
+    }
+    if (rest.signum() == 0) {
+      return rest;
+    }
+    rest = rest.precision(wp);
+    if (rest.compareTo(new Apfloat(2)) < 0) {
+      return log1pPositive(rest, wp);
+    }
+    return logAt(one(wp).add(rest), wp); // log S > 1: rounding 1 + rest costs nothing
   }
 
   private static Apfloat sumExpShifted(Apfloat[] x, int imax, long wp) {
