@@ -90,8 +90,9 @@ final class FixedPoint {
       q = v.shiftRight(f).divide(tenPow((int) -d));
     }
     String text = q.toString();
-    Apfloat a = new Apfloat(text, Math.max(digits + 2, text.length()));
-    return ApfloatMath.scale(a, shift - d);
+    long exp10 = shift - d;
+    // the exponent goes into the text (cheaper than ApfloatMath.scale, which multiplies)
+    return new Apfloat(exp10 == 0 ? text : text + "e" + exp10, Math.max(digits + 2, text.length()));
   }
 
   /** ln10 to f bits, error < 2 ulp. */

@@ -2,6 +2,7 @@ package prefdyn.num;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
@@ -156,7 +157,7 @@ public final class Kernel {
     if (x.signum() == 0) {
       return one(wp);
     }
-    double xd = x.doubleValue();
+    double xd = approx(x);
     if (!(Math.abs(xd) < EXP_LIMIT)) {
       throw new ArithmeticException("exp argument out of range (|x| >= 1e15): " + x);
     }
@@ -208,7 +209,7 @@ public final class Kernel {
     }
     if (ta.scale() <= 1) {
       BigDecimal tb = decimal(ta);
-      double td = tb.doubleValue();
+      double td = approx(tb);
       if (td > -0.6 && td < 2) {
         return logParts(tb, 0, wp);
       }
@@ -261,13 +262,14 @@ public final class Kernel {
     if (t.signum() == 0) {
       lt = new Apfloat(0);
     } else {
-      double l2 = log10Abs(t) / LOG10_2;
+      double td = approx(t);
+      double l2 = (td != 0.0 && Math.abs(td) > 1e-300 ? Math.log10(Math.abs(td)) : log10Abs(t)) / LOG10_2;
       if (-l2 > bits / 6.0) {
         lt = log1pSeries(decimalToApfloat(t, wp + 2), wp + 2);
       } else {
         int f = bits + 24 + (int) Math.max(0, Math.ceil(-l2));
         BigInteger tf = FixedPoint.fromDecimal(t, f);
-        double y0 = Math.log1p(t.doubleValue());
+        double y0 = Math.log1p(td);
         BigInteger y = FixedPoint.fromDouble(-y0, f); // -y0 (to < 1 ulp; the identity uses y)
         BigInteger em = FixedPoint.expm1(y, f);
         BigInteger tau = tf.add(tf.add(BigInteger.ONE.shiftLeft(f)).multiply(em).shiftRight(f));
@@ -556,6 +558,16 @@ public final class Kernel {
     return x.signum() < 0 ? x.negate() : x;
   }
 
+  private static final MathContext MC17 = new MathContext(17);
+
+  /**
+   * A double approximation of d (relative error ~1e-16). BigDecimal.doubleValue() of a long
+   * decimal goes through a string; rounding to 17 digits first takes its fast path.
+   */
+  static double approx(BigDecimal d) {
+    return d.precision() > 17 ? d.round(MC17).doubleValue() : d.doubleValue();
+  }
+
   /** The exact value of the digits an Apfloat shows. */
   static BigDecimal decimal(Apfloat x) {
     return new BigDecimal(x.toString());
@@ -567,7 +579,7 @@ public final class Kernel {
 
   /** log10 |d| for d != 0 (about 1e-15 accurate, any exponent). */
   static double log10Abs(BigDecimal d) {
-    double v = Math.abs(d.doubleValue());
+    double v = Math.abs(approx(d));
     if (v > 1e-300 && v < 1e300) {
       return Math.log10(v);
     }

@@ -249,6 +249,9 @@ public final class Linalg {
    * perfectly conditioned in absolute terms, so the result has relative error about 10^-working().
    */
   public static Apfloat spectralNorm(Apfloat[][] a, Precision p) {
+    if (a.length == 0 || a[0].length == 0) {
+      return new Apfloat(0);
+    }
     Apfloat[][] ata = multiply(transpose(a), a, p.raisedBy(EIG_GUARD));
     Apfloat top = symmetricEigenvalues(ata, p)[0];
     if (top.signum() <= 0) {
@@ -416,7 +419,8 @@ public final class Linalg {
         if (s.signum() == 0) {
           s = norm;
         }
-        if (abs(h[l][l - 1]).compareTo(eps.multiply(s)) < 0) {
+        // <= (JAMA has <): a zero matrix (s = norm = 0) must deflate instead of dividing by 0
+        if (abs(h[l][l - 1]).compareTo(eps.multiply(s)) <= 0) {
           break;
         }
         l--;

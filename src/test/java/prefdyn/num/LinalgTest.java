@@ -198,6 +198,22 @@ class LinalgTest {
   }
 
   @Test
+  void degenerateMatrices() {
+    for (Complex z : Linalg.eigenvalues(m(new long[][] {{0, 0, 0}, {0, 0, 0}, {0, 0, 0}}), P50)) {
+      assertEquals(0, z.re().signum());
+      assertEquals(0, z.im().signum());
+    }
+    List<Complex> tri = Linalg.eigenvalues(m(new long[][] {{1, 5, 7}, {0, 3, 2}, {0, 0, -4}}), P50);
+    close(new Apfloat(3), tri.get(0).re(), 50, "triangular");
+    close(new Apfloat(1), tri.get(1).re(), 50, "triangular");
+    close(new Apfloat(-4), tri.get(2).re(), 50, "triangular");
+    List<Complex> one = Linalg.eigenvalues(m(new long[][] {{-7}}), P50);
+    close(new Apfloat(-7), one.get(0).re(), 50, "1x1");
+    assertEquals(0, Linalg.spectralNorm(m(new long[][] {{0, 0}, {0, 0}}), P50).signum());
+    assertEquals(0, Linalg.spectralNorm(new Apfloat[0][0], P50).signum());
+  }
+
+  @Test
   void solveRecoversKnownSolutionAndRejectsSingular() {
     Apfloat[][] a = m(new long[][] {{2, 1, -1}, {-3, -1, 2}, {-2, 1, 2}});
     Apfloat[] b = {Rationals.of(8), Rationals.of(-11), Rationals.of(-3)};
