@@ -125,7 +125,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     if (bt) {
       scores = new ArrayList<>();
       for (Apfloat s : Structure.bradleyTerryScores(p, precision).orElseThrow()) {
-        scores.add(precision.format(s));
+        scores.add(precision.formatAbsolute(s));
       }
     }
     r.put("bradleyTerryScores", scores);

@@ -101,9 +101,9 @@ public final class OptimumCommand implements Callable<Integer> {
     }
 
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("policy", fmt(e.policy(), precision));
-    out.put("logits", fmt(e.logits(), precision));
-    out.put("entropy", fmt(e.entropy(), precision));
+    out.put("policy", fmt(e.policy(), precision, false));
+    out.put("logits", fmt(e.logits(), precision, true));
+    out.put("entropy", precision.format(e.entropy()));
     if (dpo) {
       out.put("gradientNorm", shortText(e.gradientNorm()));
       out.put("iterations", e.iterations());
@@ -115,11 +115,11 @@ public final class OptimumCommand implements Callable<Integer> {
     }
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < p.k(); i++) {
-      rows.add(List.of(String.valueOf(i), fmt(e.policy()[i], precision), fmt(e.logits()[i], precision)));
+      rows.add(List.of(String.valueOf(i), precision.format(e.policy()[i]), precision.formatAbsolute(e.logits()[i])));
     }
     w.println((dpo ? "DPO" : "IPO") + " optimum, β = " + Rationals.format(b) + ", sampler " + mu + ", reference " + r);
     w.print(Output.table(List.of("response", "policy", "logit (centered log π)"), rows));
-    w.println("entropy H(π) = " + fmt(e.entropy(), precision) + " nats");
+    w.println("entropy H(π) = " + precision.format(e.entropy()) + " nats");
     if (dpo) {
       w.println("gradient norm ||∇L_D|| = " + shortText(e.gradientNorm()) + " after " + e.iterations() + " Newton iterations");
     }
@@ -147,26 +147,22 @@ public final class OptimumCommand implements Callable<Integer> {
   }
 
   private static List<String> texts(Evaluation e, Precision precision) {
-    List<String> t = new ArrayList<>(fmt(e.policy(), precision));
-    t.addAll(fmt(e.logits(), precision));
-    t.add(fmt(e.entropy(), precision));
+    List<String> t = new ArrayList<>(fmt(e.policy(), precision, false));
+    t.addAll(fmt(e.logits(), precision, true));
+    t.add(precision.format(e.entropy()));
     return t;
   }
 
-  static List<String> fmt(Apfloat[] xs, Precision precision) {
+  /**
+   * Policies are known to a relative error (printed to --digits significant digits, however
+   * small); centered logits to an absolute one ({@link Precision#formatAbsolute}).
+   */
+  static List<String> fmt(Apfloat[] xs, Precision precision, boolean absolute) {
     List<String> out = new ArrayList<>();
     for (Apfloat x : xs) {
-      out.add(fmt(x, precision));
+      out.add(absolute ? precision.formatAbsolute(x) : precision.format(x));
     }
     return out;
-  }
-
-  /** To --digits significant digits; below 10^-digits in absolute value: 0 (rounding noise of a zero). */
-  static String fmt(Apfloat x, Precision precision) {
-    if (ApfloatMath.abs(x).compareTo(precision.epsilon()) < 0) {
-      return "0";
-    }
-    return precision.format(x);
   }
 
   /** A diagnostic value to 3 significant digits, rounded up (so it is an upper bound). */

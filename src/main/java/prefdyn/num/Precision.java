@@ -74,8 +74,30 @@ public record Precision(int digits) {
     return ApfloatMath.round(x, digits, RoundingMode.HALF_EVEN);
   }
 
-  /** Decimal text of an approximate value, to the requested digits (no exponent when short). */
+  /**
+   * Decimal text of a value known to a RELATIVE error below 10^-digits (policies, entropies,
+   * probabilities: quantities that stay accurate however small they get), to the requested
+   * significant digits.
+   */
   public String format(Apfloat x) {
     return Rationals.formatApprox(rounded(x));
+  }
+
+  /**
+   * Decimal text of a value known to an ABSOLUTE error below 10^-digits (centered logits, scores,
+   * margins: differences of order-one quantities, where cancellation leaves absolute accuracy
+   * only). Printed to the last decimal place 10^-digits: {@code min(digits, digits + e)}
+   * significant digits for a value of decimal exponent e, and "0" below 10^-digits, so that no
+   * printed digit is rounding noise (a computed -3e-67 for an exact zero prints as 0).
+   */
+  public String formatAbsolute(Apfloat x) {
+    if (ApfloatMath.abs(x).compareTo(epsilon()) < 0) {
+      return "0";
+    }
+    long significant = Math.min(digits, digits + x.scale());
+    if (significant < 1) {
+      return "0";
+    }
+    return Rationals.formatApprox(ApfloatMath.round(x, significant, RoundingMode.HALF_EVEN));
   }
 }
