@@ -1,18 +1,14 @@
 package prefdyn.catalogue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import org.apfloat.Aprational;
+import prefdyn.gen.Distributions;
+import prefdyn.gen.Matrices;
 import prefdyn.num.Precision;
-import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
-import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
 
@@ -57,23 +53,7 @@ public final class ScoreConjectures {
 
     @Override
     public Arbitrary<Instance> hypotheses() {
-      return Arbitraries.integers().between(3, 5).flatMap(k -> Combinators.combine(
-          Arbitraries.integers().between(0, k - 1),
-          Arbitraries.integers().between(2, 12),
-          Arbitraries.integers().between(0, 1 << 20).list().ofSize(k * (k - 1) / 2))
-          .as((c, d, raw) -> {
-            Aprational[][] p = halfMatrix(k);
-            int n = 0;
-            for (int i = 0; i < k; i++) {
-              for (int j = i + 1; j < k; j++) {
-                int r = raw.get(n++);
-                Aprational v = (i == c || j == c) ? aboveHalf(r, d) : Rationals.of(r % (d + 1), d);
-                set(p, i == c || j == c ? c : i, i == c ? j : j == c ? i : j, v);
-              }
-            }
-            PreferenceMatrix pref = PreferenceMatrix.of(p);
-            return Instance.of(pref).withSampler(Distribution.uniform(k));
-          }));
+      return Matrices.withCondorcetWinner(3, 5).map(p -> Instance.of(p).withSampler(Distribution.uniform(p.k())));
     }
 
     @Override
@@ -124,14 +104,7 @@ public final class ScoreConjectures {
 
     @Override
     public Arbitrary<Instance> hypotheses() {
-      return Arbitraries.integers().between(3, 5).flatMap(k -> Combinators.combine(
-          Arbitraries.integers().between(2, 12),
-          Arbitraries.integers().between(0, 1 << 20).list().ofSize(k * (k - 1) / 2),
-          Arbitraries.integers().between(0, k - 1).list().ofSize(k).uniqueElements(),
-          Arbitraries.integers().between(0, 4).list().ofSize(k),
-          Arbitraries.integers().between(0, k - 1))
-          .as((d, raw, perm, weights, point) -> Tuple.of(weakSst(k, d, raw, perm), sampler(k, weights, point)))
-          .map(t -> Instance.of(t.get1()).withSampler(t.get2())));
+      return Matrices.sst(3, 5).flatMap(p -> Distributions.any(p.k()).map(mu -> Instance.of(p).withSampler(mu)));
     }
 
     @Override
@@ -163,69 +136,5 @@ public final class ScoreConjectures {
       return Margin.exact(Instance.need(min, "a pair"), true,
           "min over i ▷ j of (Pμ)_i - (Pμ)_j (attained at " + where + ")");
     }
-  }
-
-  private static Aprational[][] halfMatrix(int k) {
-    Aprational[][] p = new Aprational[k][k];
-    for (int i = 0; i < k; i++) {
-      p[i][i] = Rationals.HALF;
-    }
-    return p;
-  }
-
-  private static void set(Aprational[][] p, int i, int j, Aprational v) {
-    p[i][j] = v;
-    p[j][i] = Rationals.ONE.subtract(v);
-  }
-
-  /** A fraction n/d in (1/2, 1] from a raw draw. */
-  private static Aprational aboveHalf(int raw, int d) {
-    int lo = d / 2 + 1;
-    return Rationals.of(lo + raw % (d - lo + 1), d);
-  }
-
-  /**
-   * A weakly SST matrix with strict majorities, order {@code perm[0] ▷ perm[1] ▷ ...}: the
-   * adjacent entries are above 1/2, and every other entry is the larger of its left and lower
-   * neighbours plus 0, 1 or 2 steps of 1/d (capped at 1), so rows grow to the right and columns
-   * shrink downward (which is SST); a step of 0 makes the ties that weak SST allows.
-   */
-  private static PreferenceMatrix weakSst(int k, int d, List<Integer> raw, List<Integer> perm) {
-    Aprational[][] q = halfMatrix(k); // in rank coordinates
-    int n = 0;
-    for (int gap = 1; gap < k; gap++) {
-      for (int i = 0; i + gap < k; i++) {
-        int j = i + gap;
-        int r = raw.get(n++);
-        Aprational v;
-        if (gap == 1) {
-          v = aboveHalf(r, d);
-        } else {
-          Aprational base = Rationals.max(q[i][j - 1], q[i + 1][j]);
-          v = Rationals.min(Rationals.ONE, base.add(Rationals.of(r % 3, d)));
-        }
-        set(q, i, j, v);
-      }
-    }
-    Aprational[][] p = halfMatrix(k);
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j < k; j++) {
-        p[perm.get(i)][perm.get(j)] = q[i][j];
-      }
-    }
-    return PreferenceMatrix.of(p);
-  }
-
-  /** Weights 0..4 normalized; a point mass when all are 0. */
-  private static Distribution sampler(int k, List<Integer> weights, int point) {
-    int total = weights.stream().mapToInt(Integer::intValue).sum();
-    if (total == 0) {
-      return Distribution.point(k, point);
-    }
-    List<Aprational> p = new ArrayList<>();
-    for (int w : weights) {
-      p.add(Rationals.of(w, total));
-    }
-    return Distribution.of(p.toArray(new Aprational[0]));
   }
 }

@@ -6,12 +6,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import net.jqwik.api.RandomGenerator;
+import java.util.Random;
+import net.jqwik.api.Arbitrary;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
+import prefdyn.gen.Draw;
 import prefdyn.num.Precision;
 
 /**
@@ -21,7 +23,7 @@ import prefdyn.num.Precision;
  * {@value #RAISE_DIGITS} more digits before it is declared undecided.
  *
  * <p>Results depend only on the statements, the tries, the seed and the precision: instances are
- * drawn up front on the calling thread (jqwik's sessions are per thread), each statement's draws
+ * drawn up front on the calling thread with {@link Draw} (jqwik's sessions are per thread), each statement's draws
  * come from its own seed, and the statements are then checked in parallel on up to
  * {@link Options#threads()} threads, the results returned in the order given.
  */
@@ -80,13 +82,10 @@ public final class CheckRunner {
 
   /** Checks the statements; results in the given order. */
   public static List<CheckResult> run(List<Statement> statements, Options options, Progress progress) {
-    List<Planned> plans = Draws.inSession(() -> {
-      List<Planned> out = new ArrayList<>();
-      for (Statement s : statements) {
-        out.add(plan(s, options));
-      }
-      return out;
-    });
+    List<Planned> plans = new ArrayList<>();
+    for (Statement s : statements) {
+      plans.add(plan(s, options));
+    }
     if (options.threads() == 1 || plans.size() == 1) {
       List<CheckResult> out = new ArrayList<>();
       for (Planned p : plans) {
@@ -128,7 +127,7 @@ public final class CheckRunner {
    * this statement, given {@link CheckResult#offendingSeed()}.
    */
   public static Instance replay(Statement statement, long trySeed) {
-    return Draws.inSession(() -> Draws.draw(Draws.generator(statement.hypotheses()), trySeed));
+    return Draw.sample(statement.hypotheses(), new Random(trySeed));
   }
 
   private record Planned(Statement statement, long statementSeed, List<Instance> instances,
@@ -139,9 +138,9 @@ public final class CheckRunner {
     long statementSeed = Seeds.forStatement(options.seed(), s.id());
     List<Instance> xs = new ArrayList<>();
     try {
-      RandomGenerator<Instance> gen = Draws.generator(s.hypotheses());
+      Arbitrary<Instance> hypotheses = s.hypotheses();
       for (int t = 0; t < tries; t++) {
-        xs.add(Draws.draw(gen, Seeds.forTry(statementSeed, t)));
+        xs.add(Draw.sample(hypotheses, new Random(Seeds.forTry(statementSeed, t))));
       }
       return new Planned(s, statementSeed, xs, null);
     } catch (RuntimeException e) {

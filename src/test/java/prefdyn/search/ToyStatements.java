@@ -5,6 +5,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import org.apfloat.Aprational;
 import prefdyn.catalogue.Catalogue;
+import prefdyn.gen.Distributions;
+import prefdyn.gen.Matrices;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Kind;
 import prefdyn.catalogue.Margin;
@@ -17,35 +19,12 @@ import prefdyn.pref.PreferenceMatrix;
 final class ToyStatements {
   private ToyStatements() {}
 
-  /** Random exact K x K matrices (K in 2..5) with entries n/d, d ≤ 20. */
   static Arbitrary<PreferenceMatrix> matrices() {
-    return Arbitraries.integers().between(2, 5).flatMap(k -> Combinators.combine(
-        Arbitraries.integers().between(1, 20),
-        Arbitraries.integers().between(0, 1 << 20).list().ofSize(k * (k - 1) / 2))
-        .as((d, raw) -> {
-          Aprational[][] p = new Aprational[k][k];
-          int n = 0;
-          for (int i = 0; i < k; i++) {
-            p[i][i] = Rationals.HALF;
-            for (int j = i + 1; j < k; j++) {
-              p[i][j] = Rationals.of(raw.get(n++) % (d + 1), d);
-              p[j][i] = Rationals.ONE.subtract(p[i][j]);
-            }
-          }
-          return PreferenceMatrix.of(p);
-        }));
+    return Matrices.any(2, 5);
   }
 
   static Arbitrary<Distribution> distributions(int k) {
-    return Arbitraries.integers().between(0, 6).list().ofSize(k).filter(w -> w.stream().mapToInt(i -> i).sum() > 0)
-        .map(w -> {
-          int total = w.stream().mapToInt(i -> i).sum();
-          Aprational[] p = new Aprational[k];
-          for (int i = 0; i < k; i++) {
-            p[i] = Rationals.of(w.get(i), total);
-          }
-          return Distribution.of(p);
-        });
+    return Distributions.any(k);
   }
 
   /** Holds: every score (Pμ)_i lies in [0,1]; margin min_i min((Pμ)_i, 1 - (Pμ)_i), not strict. */

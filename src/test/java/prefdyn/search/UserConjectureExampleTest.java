@@ -3,9 +3,7 @@ package prefdyn.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -16,10 +14,11 @@ import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.cli.CliRunner;
+import prefdyn.gen.Distributions;
+import prefdyn.gen.Matrices;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
-import prefdyn.pref.PreferenceMatrix;
 import prefdyn.properties.Checks;
 
 /**
@@ -31,25 +30,10 @@ import prefdyn.properties.Checks;
  * false for K ≥ 3 (j may lose narrowly to i but crush everyone else).
  */
 class UserConjectureExampleTest {
-  /** Step 1: the hypotheses as a jqwik generator (any exact matrix, a full-support sampler). */
+  /** Step 1: the hypotheses as a jqwik generator, from the public generators prefdyn.gen. */
   static Arbitrary<Instance> instances(int minK, int maxK) {
-    return Arbitraries.integers().between(minK, maxK).flatMap(k -> Combinators.combine(
-        Arbitraries.integers().between(0, 10).list().ofSize(k * (k - 1) / 2),
-        Arbitraries.integers().between(1, 5).list().ofSize(k))
-        .as((entries, weights) -> {
-          Aprational[][] p = new Aprational[k][k];
-          int n = 0;
-          for (int i = 0; i < k; i++) {
-            p[i][i] = Rationals.HALF;
-            for (int j = i + 1; j < k; j++) {
-              p[i][j] = Rationals.of(entries.get(n++), 10);
-              p[j][i] = Rationals.ONE.subtract(p[i][j]);
-            }
-          }
-          int total = weights.stream().mapToInt(Integer::intValue).sum();
-          Aprational[] mu = weights.stream().map(w -> Rationals.of(w, total)).toArray(Aprational[]::new);
-          return Instance.of(PreferenceMatrix.of(p)).withSampler(Distribution.of(mu));
-        }));
+    return Matrices.any(minK, maxK).flatMap(p ->
+        Distributions.fullSupport(p.k()).map(mu -> Instance.of(p).withSampler(mu)));
   }
 
   /** Step 2: the statement, with a margin that measures how far from failing an instance is. */
