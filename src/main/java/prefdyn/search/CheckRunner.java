@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
+import net.jqwik.api.RandomGenerator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
@@ -23,7 +23,7 @@ import prefdyn.num.Precision;
  * {@value #RAISE_DIGITS} more digits before it is declared undecided.
  *
  * <p>Results depend only on the statements, the tries, the seed and the precision: instances are
- * drawn up front on the calling thread with {@link Draw} (jqwik's sessions are per thread), each statement's draws
+ * drawn up front on the calling thread ({@link Draws}: jqwik's sessions are per thread), each statement's draws
  * come from its own seed, and the statements are then checked in parallel on up to
  * {@link Options#threads()} threads, the results returned in the order given.
  */
@@ -82,10 +82,13 @@ public final class CheckRunner {
 
   /** Checks the statements; results in the given order. */
   public static List<CheckResult> run(List<Statement> statements, Options options, Progress progress) {
-    List<Planned> plans = new ArrayList<>();
-    for (Statement s : statements) {
-      plans.add(plan(s, options));
-    }
+    List<Planned> plans = Draws.inSession(() -> {
+      List<Planned> out = new ArrayList<>();
+      for (Statement s : statements) {
+        out.add(plan(s, options));
+      }
+      return out;
+    });
     if (options.threads() == 1 || plans.size() == 1) {
       List<CheckResult> out = new ArrayList<>();
       for (Planned p : plans) {
@@ -138,9 +141,9 @@ public final class CheckRunner {
     long statementSeed = Seeds.forStatement(options.seed(), s.id());
     List<Instance> xs = new ArrayList<>();
     try {
-      Arbitrary<Instance> hypotheses = s.hypotheses();
+      RandomGenerator<Instance> gen = Draws.generator(s.hypotheses());
       for (int t = 0; t < tries; t++) {
-        xs.add(Draw.sample(hypotheses, new Random(Seeds.forTry(statementSeed, t))));
+        xs.add(Draws.draw(gen, Seeds.forTry(statementSeed, t)));
       }
       return new Planned(s, statementSeed, xs, null);
     } catch (RuntimeException e) {

@@ -1,13 +1,12 @@
 package prefdyn.search;
 
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
+import net.jqwik.api.RandomGenerator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
-import prefdyn.gen.Draw;
 import prefdyn.num.Precision;
 
 /**
@@ -56,7 +55,7 @@ public final class Search {
   }
 
   public static SearchResult run(Statement statement, Options options, Progress progress) {
-    return new Run(statement, options, progress).go();
+    return Draws.inSession(() -> new Run(statement, options, progress).go());
   }
 
   /** Whether x is a counterexample at this precision (an undecided margin is re-checked higher). */
@@ -129,12 +128,12 @@ public final class Search {
     }
 
     SearchResult go() {
-      Arbitrary<Instance> hypotheses = s.hypotheses();
+      RandomGenerator<Instance> gen = Draws.generator(s.hypotheses());
       int failedDraws = 0;
       while (evaluations < o.budget()) {
         Instance x;
         try {
-          x = Draw.sample(hypotheses, new Random(rng.nextLong()));
+          x = Draws.draw(gen, rng.nextLong());
         } catch (RuntimeException e) {
           if (++failedDraws > 100) {
             break;
