@@ -6,14 +6,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Random;
 import net.jqwik.api.RandomGenerator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
-import prefdyn.gen.Draw;
 import prefdyn.num.Precision;
 
 /**
@@ -22,10 +20,11 @@ import prefdyn.num.Precision;
  * the statement admits them, and evaluate its margin. An undecided margin is re-checked at
  * {@value #RAISE_DIGITS} more digits before it is declared undecided.
  *
- * <p>Results depend only on the statements, the tries, the seed and the precision: instances are
- * drawn up front on the calling thread ({@link Draws}: jqwik's sessions are per thread), each statement's draws
- * come from its own seed, and the statements are then checked in parallel on up to
- * {@link Options#threads()} threads, the results returned in the order given.
+ * <p>Results depend only on the statements, the tries, the seed and the precision: each
+ * statement's draws come from its own seed, all draws happen on one drawing thread with one jqwik
+ * session ({@link Draws.Drawer}: jqwik's sessions are per thread), and the statements are checked
+ * in parallel on up to {@link Options#threads()} threads, the results returned in the order given.
+ * A time limit counts drawing and checking alike.
  */
 public final class CheckRunner {
   /** Extra digits for re-checking an undecided margin. */
@@ -82,46 +81,41 @@ public final class CheckRunner {
 
   /** Checks the statements; results in the given order. */
   public static List<CheckResult> run(List<Statement> statements, Options options, Progress progress) {
-    List<Planned> plans = Draws.inSession(() -> {
-      List<Planned> out = new ArrayList<>();
-      for (Statement s : statements) {
-        out.add(plan(s, options));
+    try (Draws.Drawer drawer = new Draws.Drawer()) {
+      if (options.threads() == 1 || statements.size() == 1) {
+        List<CheckResult> out = new ArrayList<>();
+        for (Statement s : statements) {
+          out.add(check(s, drawer, options, progress));
+        }
+        return out;
       }
-      return out;
-    });
-    if (options.threads() == 1 || plans.size() == 1) {
-      List<CheckResult> out = new ArrayList<>();
-      for (Planned p : plans) {
-        out.add(check(p, options, progress));
+      ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), statements.size()), r -> {
+        Thread t = new Thread(r, "prefdyn-check");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        List<Future<CheckResult>> futures = new ArrayList<>();
+        for (Statement s : statements) {
+          futures.add(pool.submit(() -> check(s, drawer, options, progress)));
+        }
+        List<CheckResult> out = new ArrayList<>();
+        for (Future<CheckResult> f : futures) {
+          out.add(f.get());
+        }
+        return out;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(cause);
+      } finally {
+        pool.shutdownNow();
       }
-      return out;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), plans.size()), r -> {
-      Thread t = new Thread(r, "prefdyn-check");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<CheckResult>> futures = new ArrayList<>();
-      for (Planned p : plans) {
-        futures.add(pool.submit(() -> check(p, options, progress)));
-      }
-      List<CheckResult> out = new ArrayList<>();
-      for (Future<CheckResult> f : futures) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -130,32 +124,13 @@ public final class CheckRunner {
    * this statement, given {@link CheckResult#offendingSeed()}.
    */
   public static Instance replay(Statement statement, long trySeed) {
-    return Draw.sample(statement.hypotheses(), new Random(trySeed));
+    return prefdyn.gen.Draw.sample(statement.hypotheses(), new java.util.Random(trySeed));
   }
 
-  private record Planned(Statement statement, long statementSeed, List<Instance> instances,
-      @Nullable RuntimeException drawError) {}
-
-  private static Planned plan(Statement s, Options options) {
-    int tries = options.tries() != null ? options.tries() : Math.max(1, s.defaultTries());
-    long statementSeed = Seeds.forStatement(options.seed(), s.id());
-    List<Instance> xs = new ArrayList<>();
-    try {
-      RandomGenerator<Instance> gen = Draws.generator(s.hypotheses());
-      for (int t = 0; t < tries; t++) {
-        xs.add(Draws.draw(gen, Seeds.forTry(statementSeed, t)));
-      }
-      return new Planned(s, statementSeed, xs, null);
-    } catch (RuntimeException e) {
-      // a broken generator (e.g. a filter that rejects everything) is reported, not thrown
-      return new Planned(s, statementSeed, xs, e);
-    }
-  }
-
-  private static CheckResult check(Planned plan, Options options, Progress progress) {
-    Statement s = plan.statement();
+  private static CheckResult check(Statement s, Draws.Drawer drawer, Options options, Progress progress) {
     Precision precision = options.precision();
-    int planned = plan.drawError() == null ? plan.instances().size() : plan.instances().size() + 1;
+    int planned = options.tries() != null ? options.tries() : Math.max(1, s.defaultTries());
+    long statementSeed = Seeds.forStatement(options.seed(), s.id());
     long start = System.nanoTime();
     long limit = options.secondsPerStatement() > 0 ? (long) (options.secondsPerStatement() * 1e9) : Long.MAX_VALUE;
     Margin min = null;
@@ -166,12 +141,27 @@ public final class CheckRunner {
     String message = "";
     int done = 0;
     boolean timeLimited = false;
-    for (int t = 0; t < plan.instances().size(); t++) {
+    RandomGenerator<Instance> gen = null;
+    for (int t = 0; t < planned; t++) {
       if (t > 0 && System.nanoTime() - start > limit) {
         timeLimited = true;
         break;
       }
-      Instance x = plan.instances().get(t);
+      Instance x;
+      try {
+        if (gen == null) {
+          gen = drawer.call(() -> Draws.generator(s.hypotheses()));
+        }
+        RandomGenerator<Instance> g = gen;
+        long seedOfTry = Seeds.forTry(statementSeed, t);
+        x = drawer.call(() -> Draws.draw(g, seedOfTry));
+      } catch (RuntimeException e) {
+        // a broken generator (e.g. a filter that rejects everything) is reported, not thrown
+        status = CheckStatus.ERROR;
+        offendingTry = t;
+        message = "drawing try " + t + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+        break;
+      }
       done++;
       if (!s.admits(x)) {
         status = CheckStatus.ERROR;
@@ -214,15 +204,9 @@ public final class CheckRunner {
       }
       progress.tried(s, done, planned);
     }
-    RuntimeException drawError = plan.drawError();
-    if (drawError != null && status == CheckStatus.HOLDS && !timeLimited) {
-      status = CheckStatus.ERROR;
-      offendingTry = plan.instances().size();
-      message = "drawing try " + offendingTry + " failed: " + drawError.getClass().getSimpleName() + ": " + drawError.getMessage();
-    }
-    long seedOfOffending = offendingTry >= 0 ? Seeds.forTry(plan.statementSeed(), offendingTry) : 0L;
+    long seedOfOffending = offendingTry >= 0 ? Seeds.forTry(statementSeed, offendingTry) : 0L;
     CheckResult r = new CheckResult(s, status, done, planned, min, System.nanoTime() - start,
-        options.seed(), plan.statementSeed(), offending, offendingTry, seedOfOffending, offendingMargin,
+        options.seed(), statementSeed, offending, offendingTry, seedOfOffending, offendingMargin,
         message == null ? "" : message, timeLimited);
     progress.finished(r);
     return r;

@@ -31,6 +31,70 @@ public final class Draws {
     return generator.next(new Random(seed)).value();
   }
 
+  /**
+   * A thread that owns one jqwik session for its lifetime and does every draw of a run, so that
+   * several checking threads can draw (one after the other) while the checks themselves run in
+   * parallel. jqwik's sessions are per thread and share their stores, so one drawing thread is
+   * the safe way to draw for many.
+   */
+  static final class Drawer implements AutoCloseable {
+    private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "prefdyn-draw");
+      t.setDaemon(true);
+      return t;
+    });
+    private final boolean started;
+
+    Drawer() {
+      this.started = call(Draws::begin);
+    }
+
+    /** Runs {@code body} on the drawing thread and waits for it. */
+    <T> T call(java.util.concurrent.Callable<T> body) {
+      try {
+        return thread.submit(body).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while drawing", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(cause);
+      }
+    }
+
+    @Override
+    public void close() {
+      boolean s = started;
+      call(() -> {
+        end(s);
+        return Boolean.TRUE;
+      });
+      thread.shutdown();
+    }
+  }
+
+  /** Opens a session on this thread when none serves; returns whether it did (for {@link #end}). */
+  static boolean begin() {
+    if (JqwikSession.isActive()) {
+      return false;
+    }
+    try {
+      JqwikSession.start();
+      return true;
+    } catch (JqwikException insideJqwik) {
+      return false; // inside a jqwik property: its lifecycle serves
+    }
+  }
+
+  static void end(boolean started) {
+    if (started) {
+      JqwikSession.finish();
+    }
+  }
+
   /** Runs {@code body} in a jqwik session (or in the current jqwik lifecycle, if any). */
   public static <T> T inSession(Supplier<T> body) {
     if (JqwikSession.isActive()) {

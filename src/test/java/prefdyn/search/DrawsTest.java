@@ -15,9 +15,10 @@ class DrawsTest {
   /** The batch draws are exactly prefdyn.gen.Draw's values: one definition of "the value for a seed". */
   @Test
   void batchDrawsEqualDrawSample() {
-    for (Statement s : Catalogue.all()) {
+    // cheap generators suffice (some catalogue generators run a search per draw)
+    for (Statement s : new Statement[] {Catalogue.require("C6"), Catalogue.require("C7"), ToyStatements.HOLDS}) {
       Arbitrary<Instance> h = s.hypotheses();
-      for (long seed = 0; seed < 4; seed++) {
+      for (long seed = 0; seed < 10; seed++) {
         long sd = seed;
         Instance batch = Draws.inSession(() -> {
           RandomGenerator<Instance> g = Draws.generator(h);
