@@ -71,6 +71,32 @@ class T3Properties {
     }
   }
 
+  /**
+   * T3(a) quantitatively (proofs-notes/T3.md): with full support the margin is at least
+   * {@code min over i ▷ j of (μ_i + μ_j)(P_ij - 1/2)}.
+   */
+  @Property(tries = 200)
+  void fullSupportMarginBound(@ForAll("weakFull") Instance x) {
+    Margin m = Checks.assertHolds(T3, x);
+    PreferenceMatrix p = x.pref();
+    Distribution mu = x.sampler();
+    Aprational bound = null;
+    for (int i = 0; i < p.k(); i++) {
+      for (int j = 0; j < p.k(); j++) {
+        if (i != j && p.beats(i, j)) {
+          Aprational b = mu.exact(i).add(mu.exact(j)).multiply(p.exact(i, j).subtract(Rationals.HALF));
+          bound = bound == null ? b : Rationals.min(bound, b);
+        }
+      }
+    }
+    assertTrue(bound == null || m.value().compareTo(bound) >= 0, () -> m + " below bound on " + x.describe());
+  }
+
+  @Provide
+  Arbitrary<Instance> weakFull() {
+    return Matrices.sst(2, 7).flatMap(p -> Distributions.fullSupport(p.k()).map(mu -> Instance.of(p).withSampler(mu)));
+  }
+
   // ---- the checks can fail ----
 
   private static PreferenceMatrix m(String... rows) {

@@ -43,4 +43,29 @@ public final class Draw {
   public static <T> T sample(Arbitrary<T> arbitrary, Random random) {
     return sample(arbitrary, random, 1000);
   }
+
+  /** {@code n} values in one jqwik session (cheaper than n calls to {@link #sample}). */
+  public static <T> java.util.List<T> samples(Arbitrary<T> arbitrary, Random random, int genSize, int n) {
+    boolean own = false;
+    if (!JqwikSession.isActive()) {
+      try {
+        JqwikSession.start();
+        own = true;
+      } catch (JqwikException e) {
+        // inside jqwik's lifecycle
+      }
+    }
+    try {
+      net.jqwik.api.RandomGenerator<T> g = arbitrary.generator(genSize, true);
+      java.util.List<T> out = new java.util.ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(g.next(random).value());
+      }
+      return out;
+    } finally {
+      if (own) {
+        JqwikSession.finish();
+      }
+    }
+  }
 }

@@ -295,7 +295,8 @@ public final class Samplers {
     return out;
   }
 
-  private static String linear(Aprational[] coef, List<String> names) {
+  /** A linear form as text, e.g. {@code 1/2 μ_0 - μ_2} (zero terms left out). */
+  public static String linear(Aprational[] coef, List<String> names) {
     StringBuilder sb = new StringBuilder();
     for (int k = 0; k < coef.length; k++) {
       if (coef[k].signum() == 0) {

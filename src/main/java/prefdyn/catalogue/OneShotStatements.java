@@ -1,4 +1,4 @@
-package prefdyn.sampler;
+package prefdyn.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +14,6 @@ import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import prefdyn.catalogue.Instance;
-import prefdyn.catalogue.Kind;
-import prefdyn.catalogue.Margin;
-import prefdyn.catalogue.Statement;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Kernel;
@@ -31,6 +27,10 @@ import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
+import prefdyn.sampler.ExactLp;
+import prefdyn.sampler.OrderSearch;
+import prefdyn.sampler.Samplers;
+import prefdyn.sampler.Witnesses;
 
 /**
  * Catalogue entries of theory.md sections 2, 3 and 5 (L1, L2, T1, T2, T4, T4b, T5, T10) and the
@@ -278,7 +278,10 @@ public final class OneShotStatements {
   // ---------------------------------------------------------------------------------------------
   // T4, T4b, C3: order-preserving samplers.
 
-  /** T4's margin: {@code -γ*} of the order LP when its Farkas certificate verifies (positive = no sampler). */
+  /**
+   * T4's margin: {@code -γ*} of the order LP when its Farkas certificate verifies, non-strict: no
+   * order-preserving sampler iff {@code γ* <= 0} (γ* = 0 happens: ties reachable, strict order not).
+   */
   public static Margin t4Margin(PreferenceMatrix p) {
     Samplers.Result r = Samplers.solve(p, Samplers.Goal.ORDER);
     if (r instanceof Samplers.NoSampler no) {
@@ -286,10 +289,11 @@ public final class OneShotStatements {
       if (why != null) {
         return Margin.exact(Rationals.ONE.negate(), true, "certificate rejected: " + why);
       }
-      return Margin.exact(no.lpOptimum().negate(), true, "-γ* of the order LP; Farkas certificate verified");
+      // non-strict: γ* = 0 (ties possible, strict order impossible) already means "no sampler"
+      return Margin.exact(no.lpOptimum().negate(), false, "-γ* of the order LP; Farkas certificate verified");
     }
     Samplers.Found f = (Samplers.Found) r;
-    return Margin.exact(Instance.need(f.lpOptimum(), "γ*").negate(), true, "-γ*: an order-preserving sampler exists");
+    return Margin.exact(Instance.need(f.lpOptimum(), "γ*").negate(), false, "-γ* < 0: an order-preserving sampler exists");
   }
 
   public static final Statement T4 = entry("T4", Kind.PAPER,
