@@ -15,10 +15,8 @@ from fractions import Fraction
 
 from mpmath import mp, mpf, exp, log
 
-P = [[Fraction(1, 2), Fraction(3, 5), Fraction(7, 10), Fraction(4, 5)],
-     [Fraction(2, 5), Fraction(1, 2), Fraction(3, 5), Fraction(9, 10)],
-     [Fraction(3, 10), Fraction(2, 5), Fraction(1, 2), Fraction(3, 5)],
-     [Fraction(1, 5), Fraction(1, 10), Fraction(2, 5), Fraction(1, 2)]]
+P = [[Fraction(n, 10) for n in row] for row in
+     [[5, 6, 8, 9], [4, 5, 6, 8], [2, 4, 5, 7], [1, 2, 3, 5]]]
 ALPHA, LAMBDA, BETA = Fraction(1, 2), Fraction(3, 4), Fraction(3)
 REF = [Fraction(4, 10), Fraction(3, 10), Fraction(2, 10), Fraction(1, 10)]
 STEPS = 3000

@@ -26,6 +26,7 @@ public final class Catalogue {
   /** The built-in statements, in theory.md order. */
   private static List<Statement> builtIn() {
     List<Statement> all = new ArrayList<>();
+    all.addAll(prefdyn.dynamics.DynamicsStatements.all());
     return all;
   }
 

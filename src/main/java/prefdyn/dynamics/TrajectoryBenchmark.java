@@ -31,7 +31,7 @@ public final class TrajectoryBenchmark {
 
   /** The benchmark instance: strictly SST K = 4, α = 1/2, λ = 3/4, β = 3, π_ref = (4,3,2,1)/10. */
   public static MrsParameters instance() {
-    long[][] num = {{5, 6, 7, 8}, {4, 5, 6, 9}, {3, 4, 5, 6}, {2, 1, 4, 5}};
+    long[][] num = {{5, 6, 8, 9}, {4, 5, 6, 8}, {2, 4, 5, 7}, {1, 2, 3, 5}};
     Aprational[][] q = new Aprational[4][4];
     for (int i = 0; i < 4; i++) {
       for (int j = 0; j < 4; j++) {
