@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.apfloat.Apfloat;
+import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
+import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
@@ -25,7 +27,10 @@ import prefdyn.pref.Structure;
  * {@code prefdyn classify --pref F [--json]}: the majority structure of a preference matrix
  * (theory.md section 3). JSON keys as in cli.md, plus {@code bradleyTerryScores} (centered fitted
  * scores at --digits when BT, else null) and {@code threeCycles} (the number of directed majority
- * 3-cycles).
+ * 3-cycles). With {@code --sampler S} it also reports how the IPO optimum with uniform π_ref
+ * ranks the responses for that sampler (theory.md section 3: by the exact scores {@code (Pμ)_i}):
+ * {@code "scores"} (exact), {@code "condorcetTop"} (null without a Condorcet winner),
+ * {@code "smithTop"}, {@code "orderPreserving"} (null when P is not transitive).
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
     description = "Majority structure of a preference matrix: Condorcet winner, Smith set, majority order, SST, Bradley-Terry, 3-cycles.")
@@ -37,6 +42,10 @@ public final class ClassifyCommand implements Callable<Integer> {
   @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
   String pref;
 
+  @Option(names = "--sampler", paramLabel = "S",
+      description = "Optional sampler μ (uniform, point:I, a list of K entries, or @FILE): also report the exact scores Pμ and whether the IPO optimum (uniform π_ref) is Condorcet-top, Smith-top and order-preserving.")
+  @Nullable String sampler;
+
   @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
   CommandSpec spec;
 
@@ -44,7 +53,11 @@ public final class ClassifyCommand implements Callable<Integer> {
   public Integer call() {
     Precision precision = common.precision();
     PreferenceMatrix p = Inputs.pref(pref);
+    Distribution mu = sampler == null ? null : Inputs.distribution(sampler, p.k(), "--sampler");
     Map<String, @Nullable Object> r = classify(p, precision);
+    if (mu != null) {
+      r.putAll(ranking(p, mu));
+    }
     java.io.PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
       Output.printJson(out, r);
@@ -65,6 +78,12 @@ public final class ClassifyCommand implements Callable<Integer> {
       rows.add(List.of("BT scores", String.valueOf(scores)));
     }
     rows.add(List.of("cyclic", r.get("cyclic") + " (" + r.get("threeCycles") + " directed 3-cycles)"));
+    if (mu != null) {
+      rows.add(List.of("scores Pμ", String.valueOf(r.get("scores"))));
+      rows.add(List.of("Condorcet-top", String.valueOf(r.get("condorcetTop"))));
+      rows.add(List.of("Smith-top", String.valueOf(r.get("smithTop"))));
+      rows.add(List.of("order-preserving", String.valueOf(r.get("orderPreserving"))));
+    }
     out.print(Output.table(List.of("property", "value"), rows));
     if (p.k() <= 10) {
       out.println();
@@ -112,6 +131,43 @@ public final class ClassifyCommand implements Callable<Integer> {
     r.put("bradleyTerryScores", scores);
     r.put("threeCycles", cycles);
     return r;
+  }
+
+  /**
+   * How π* (uniform π_ref) ranks the responses for sampler μ, decided exactly on the scores
+   * {@code (Pμ)_i}: Condorcet-top, Smith-top, order preservation (theory.md section 3).
+   */
+  public static Map<String, @Nullable Object> ranking(PreferenceMatrix p, Distribution mu) {
+    Aprational[] s = p.times(mu);
+    Map<String, @Nullable Object> r = new LinkedHashMap<>();
+    r.put("scores", Arrays.stream(s).map(Rationals::format).toList());
+    OptionalInt cw = Structure.condorcetWinner(p);
+    r.put("condorcetTop", cw.isPresent() ? above(s, new int[] {cw.getAsInt()}) : null);
+    r.put("smithTop", above(s, Structure.smithSet(p)));
+    Boolean preserving = null;
+    Optional<int[]> order = Structure.majorityOrder(p);
+    if (order.isPresent()) {
+      preserving = true;
+      int[] o = order.get();
+      for (int a = 0; a + 1 < o.length; a++) {
+        preserving &= s[o[a]].compareTo(s[o[a + 1]]) > 0;
+      }
+    }
+    r.put("orderPreserving", preserving);
+    return r;
+  }
+
+  /** Every member of {@code set} scores strictly above every non-member. */
+  private static boolean above(Aprational[] s, int[] set) {
+    boolean[] in = Structure.membership(s.length, set);
+    for (int i = 0; i < s.length; i++) {
+      for (int j = 0; j < s.length; j++) {
+        if (in[i] && !in[j] && s[i].compareTo(s[j]) <= 0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static List<Integer> toList(int[] xs) {

@@ -54,6 +54,8 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler(Main::usageError);
     cl.setExecutionExceptionHandler(Main::executionError);
     cl.setAbbreviatedOptionsAllowed(false);
+    // "@FILE" is our distribution-spec syntax (cli.md), not picocli's argument-file expansion.
+    cl.setExpandAtFiles(false);
     return cl;
   }
 

@@ -2,6 +2,7 @@ package prefdyn.gen;
 
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.JqwikException;
 import net.jqwik.api.sessions.JqwikSession;
 
 /**
@@ -20,9 +21,14 @@ public final class Draw {
    * @param genSize jqwik's "genSize" (how large values may grow; 1000 is jqwik's default)
    */
   public static <T> T sample(Arbitrary<T> arbitrary, Random random, int genSize) {
-    boolean own = !JqwikSession.isActive();
-    if (own) {
-      JqwikSession.start();
+    boolean own = false;
+    if (!JqwikSession.isActive()) {
+      try {
+        JqwikSession.start();
+        own = true;
+      } catch (JqwikException e) {
+        // inside a jqwik property or example: its lifecycle already supports generation
+      }
     }
     try {
       return arbitrary.generator(genSize, true).next(random).value();
@@ -36,5 +42,30 @@ public final class Draw {
   /** {@link #sample(Arbitrary, Random, int)} at jqwik's default genSize 1000. */
   public static <T> T sample(Arbitrary<T> arbitrary, Random random) {
     return sample(arbitrary, random, 1000);
+  }
+
+  /** {@code n} values in one jqwik session (cheaper than n calls to {@link #sample}). */
+  public static <T> java.util.List<T> samples(Arbitrary<T> arbitrary, Random random, int genSize, int n) {
+    boolean own = false;
+    if (!JqwikSession.isActive()) {
+      try {
+        JqwikSession.start();
+        own = true;
+      } catch (JqwikException e) {
+        // inside jqwik's lifecycle
+      }
+    }
+    try {
+      net.jqwik.api.RandomGenerator<T> g = arbitrary.generator(genSize, true);
+      java.util.List<T> out = new java.util.ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(g.next(random).value());
+      }
+      return out;
+    } finally {
+      if (own) {
+        JqwikSession.finish();
+      }
+    }
   }
 }

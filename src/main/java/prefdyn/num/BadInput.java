@@ -4,7 +4,7 @@ package prefdyn.num;
  * Bad user input: a malformed file, entry, distribution or flag. The message is one line that
  * names where the problem is (file, line, entry, flag). The CLI turns it into exit code 2.
  */
-public final class BadInput extends IllegalArgumentException {
+public class BadInput extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   public BadInput(String message) {

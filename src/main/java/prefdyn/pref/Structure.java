@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Kernel;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
@@ -164,6 +165,45 @@ public final class Structure {
     }
     return strict ? Sst.STRICT : Sst.WEAK;
   }
+
+  /**
+   * The row-dominance gap of the lemma of T3 (theory.md section 3): the exact minimum, over all
+   * {@code i ▷ j} and all k, of {@code P_ik - P_jk}; row dominance ({@code i ▷ j ⇒ P_ik >= P_jk
+   * ∀k}) holds iff the gap is {@code >= 0}, and strictly ({@code >} for every k) iff it is
+   * {@code > 0}. At {@code k ∈ {i, j}} the difference is {@code P_ij - 1/2 > 0}, so strictness
+   * there is the hypothesis {@code i ▷ j} itself. {@code null} when no pair is decided by a strict
+   * majority (nothing to check).
+   *
+   * @throws IllegalStateException for approximate matrices
+   */
+  public static @Nullable RowDominance rowDominance(PreferenceMatrix p) {
+    int k = p.k();
+    RowDominance worst = null;
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        if (i == j || !p.beats(i, j)) {
+          continue;
+        }
+        for (int l = 0; l < k; l++) {
+          Aprational d = p.exact(i, l).subtract(p.exact(j, l));
+          if (worst == null || d.compareTo(worst.gap()) < 0) {
+            worst = new RowDominance(d, i, j, l);
+          }
+        }
+      }
+    }
+    return worst;
+  }
+
+  /**
+   * The smallest row-dominance difference {@code gap = P_ik - P_jk} and where it occurs.
+   *
+   * @param gap the exact minimum of {@code P_ik - P_jk} over {@code i ▷ j} and all k
+   * @param i the winner of the pair
+   * @param j the loser of the pair
+   * @param k the column
+   */
+  public record RowDominance(Aprational gap, int i, int j, int k) {}
 
   /** The directed 3-cycles {@code i ▷ j ▷ l ▷ i} of the majority relation, each once (i smallest). */
   public static List<int[]> threeCycles(PreferenceMatrix p) {

@@ -19,7 +19,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * expected answers were computed independently (a Python script with exact fractions and a
  * brute-force Smith set over all subsets), not by prefdyn.
  */
-class ClassifyCommandTest {
+public class ClassifyCommandTest {
+  /** A test resource under /preflib (shared with the parser tests). */
+  public static Path resourceOf(String name) {
+    return resource(name);
+  }
+
   static Path resource(String name) {
     URL u = Objects.requireNonNull(ClassifyCommandTest.class.getResource("/preflib/" + name), name);
     try {

@@ -1,0 +1,59 @@
+package prefdyn.properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import prefdyn.catalogue.Catalogue;
+import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Margin;
+import prefdyn.catalogue.Statement;
+import prefdyn.catalogue.Verdict;
+import prefdyn.gen.Matrices;
+import prefdyn.num.Rationals;
+import prefdyn.pref.Distribution;
+import prefdyn.pref.PreferenceMatrix;
+import prefdyn.pref.Structure;
+import prefdyn.sampler.OneShotStatements;
+import prefdyn.sampler.Witnesses;
+
+/** T1 (theory.md section 3): fixed sampling fails all three desiderata. See proofs-notes/T1.md. */
+class T1Properties {
+  static final Statement T1 = Catalogue.require("T1");
+
+  @Provide
+  Arbitrary<Instance> t1() {
+    return T1.hypotheses();
+  }
+
+  /** Every generated μ (point masses, two-point, uniform, interior, sparse) gets a working witness. */
+  @Property(tries = 300)
+  void witnessBreaksAllThree(@ForAll("t1") Instance x) {
+    Margin m = Checks.assertHolds(T1, x);
+    Witnesses.T1 w = Witnesses.t1(x.sampler());
+    assertEquals(w.c(), Structure.condorcetWinner(x.pref()).getAsInt());
+    assertTrue(Structure.isTransitive(x.pref()));
+    // the margin is exactly R/2 - ε = R/4
+    assertEquals(w.residual().divide(Rationals.of(4)), m.value());
+  }
+
+  /** The check can fail: a strictly SST matrix keeps its winner on top under uniform sampling (T3). */
+  @Example
+  void sstMatrixIsNotAWitness() {
+    PreferenceMatrix p = Matrices.bradleyTerry(java.util.List.of(5, 3, 2, 1));
+    Checks.assertViolated(T1, Instance.of(p).withSampler(Distribution.uniform(4)).withBeta(Rationals.ONE), Checks.SUITE);
+  }
+
+  /** The check can fail: the witness for one μ is no witness for another. */
+  @Example
+  void witnessIsSamplerSpecific() {
+    Distribution mu = Distribution.point(3, 2);
+    Witnesses.T1 w = Witnesses.t1(mu); // c = 0, j = 1, R = 1
+    Distribution onWinner = Distribution.point(3, w.c());
+    assertEquals(Verdict.VIOLATED, OneShotStatements.t1Margin(w.pref(), onWinner).verdict());
+  }
+}

@@ -1,0 +1,82 @@
+package prefdyn.properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.apfloat.Aprational;
+import prefdyn.catalogue.Catalogue;
+import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Statement;
+import prefdyn.catalogue.Verdict;
+import prefdyn.num.Rationals;
+import prefdyn.pref.Distribution;
+import prefdyn.pref.PreferenceMatrix;
+import prefdyn.sampler.OneShotStatements;
+import prefdyn.sampler.Samplers;
+import prefdyn.sampler.Witnesses;
+
+/** T2 (theory.md section 3): the max-margin sampler restores Smith-top. See proofs-notes/T2.md. */
+class T2Properties {
+  static final Statement T2 = Catalogue.require("T2");
+
+  @Provide
+  Arbitrary<Instance> t2() {
+    return T2.hypotheses();
+  }
+
+  @Property(tries = 300)
+  void maxMarginSamplerIsFullSupportAndSmithTop(@ForAll("t2") Instance x) {
+    Checks.assertHolds(T2, x);
+    Samplers.Result r = Samplers.solve(x.pref(), Samplers.Goal.SMITH_TOP);
+    Samplers.Found f = (Samplers.Found) r;
+    if (!f.vacuous()) {
+      // the returned sampler keeps at least half the LP optimum, as the ε choice promises
+      assertTrue(f.margin().compareTo(f.lpOptimum().divide(Rationals.of(2))) >= 0);
+      assertTrue(f.epsilon().compareTo(f.lpOptimum().divide(Rationals.ONE.add(f.lpOptimum()))) < 0);
+    }
+  }
+
+  /** The check can fail: uniform sampling on a T1 witness ranks the Condorcet winner below j. */
+  @Example
+  void uniformSamplerOnT1WitnessIsRejected() {
+    Distribution u = Distribution.uniform(4);
+    PreferenceMatrix w = Witnesses.t1(u).pref();
+    assertEquals(Verdict.VIOLATED, OneShotStatements.t2Margin(w, u).verdict());
+    Checks.assertHolds(T2, Instance.of(w));
+  }
+
+  /** The check can fail: a sampler without full support is rejected even when it ranks correctly. */
+  @Example
+  void pointMassIsRejected() {
+    Distribution u = Distribution.uniform(3);
+    Witnesses.T1 w = Witnesses.t1(u);
+    assertEquals(Verdict.VIOLATED, OneShotStatements.t2Margin(w.pref(), Distribution.point(3, w.j())).verdict());
+  }
+
+  /** 3-cycle: Smith set is everything; the goal is vacuous and reported so. */
+  @Example
+  void vacuousWhenSmithSetIsEverything() {
+    PreferenceMatrix p = prefdyn.gen.Matrices.threeCycle(Rationals.of(1, 4));
+    Samplers.Found f = (Samplers.Found) Samplers.solve(p, Samplers.Goal.SMITH_TOP);
+    assertTrue(f.vacuous());
+    assertNull(f.margin());
+    Checks.assertHolds(T2, Instance.of(p));
+  }
+
+  /** Condorcet-top on a T1 witness: the LP sampler has an exact positive margin and a verified dual. */
+  @Example
+  void condorcetTopOnWitness() {
+    PreferenceMatrix w = Witnesses.t1(Distribution.point(4, 3)).pref();
+    Samplers.Found f = (Samplers.Found) Samplers.solve(w, Samplers.Goal.CONDORCET_TOP);
+    assertNotNull(f.margin());
+    Aprational m = f.margin();
+    assertTrue(m.signum() > 0 && f.sampler().interior());
+  }
+}

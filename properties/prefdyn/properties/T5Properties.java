@@ -1,0 +1,98 @@
+package prefdyn.properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.apfloat.Aprational;
+import prefdyn.catalogue.Catalogue;
+import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Margin;
+import prefdyn.catalogue.Statement;
+import prefdyn.catalogue.Verdict;
+import prefdyn.gen.Draw;
+import prefdyn.num.Rationals;
+import prefdyn.optimum.GapChange;
+import prefdyn.pref.Distribution;
+import prefdyn.pref.PreferenceMatrix;
+import prefdyn.pref.Structure;
+
+/** T5 (theory.md section 3) and the falsity of C1. See proofs-notes/T5.md. */
+class T5Properties {
+  static final Statement T5 = Catalogue.require("T5");
+  static final Statement C1 = Catalogue.require("C1");
+
+  @Provide
+  Arbitrary<Instance> t5() {
+    return T5.hypotheses();
+  }
+
+  @Property(tries = 300)
+  void gapDoesNotShrink(@ForAll("t5") Instance x) {
+    Checks.assertHolds(T5, x);
+    int i = x.param("i").intValue();
+    int j = x.param("j").intValue();
+    int[] o = Structure.majorityOrder(x.pref()).orElseThrow();
+    // Abel summation gives the same number, term by term nonnegative
+    assertEquals(GapChange.change(x.pref(), i, j, x.sampler(), x.samplerPrime(), x.beta()),
+        GapChange.abel(x.pref(), o, i, j, x.sampler(), x.samplerPrime(), x.beta()));
+  }
+
+  /** The check can fail: swapping μ and μ' (bottom-dominating) with strictly decreasing d shrinks the gap. */
+  @Example
+  void bottomShiftIsRejected() {
+    Aprational h = Rationals.HALF;
+    PreferenceMatrix p = PreferenceMatrix.of(new Aprational[][] {
+      {h, Rationals.of(3, 5), Rationals.of(4, 5)},
+      {Rationals.of(2, 5), h, Rationals.of(3, 5)},
+      {Rationals.of(1, 5), Rationals.of(2, 5), h}});
+    Distribution top = Distribution.point(3, 0);
+    Distribution bottom = Distribution.point(3, 2);
+    // pair (1, 2): d = P_1. - P_2. = (1/5, 1/10, 1/10), nonincreasing: moving mass up widens the gap
+    Instance good = Instance.of(p).withSampler(bottom).withSamplerPrime(top).withBeta(Rationals.ONE)
+        .withParam("i", Rationals.of(1)).withParam("j", Rationals.of(2));
+    assertEquals(Rationals.of(1, 10), Checks.assertHolds(T5, good).value());
+    // swapped (μ' below μ): outside the hypotheses, and the check sees the gap shrink
+    Instance swapped = good.withSampler(top).withSamplerPrime(bottom);
+    assertTrue(!T5.admits(swapped));
+    Checks.assertViolated(T5, swapped, Checks.SUITE);
+    // pair (0, 1): d = (1/10, 1/10, 1/5) increases at the bottom: the top shift shrinks the gap
+    Instance increasingD = good.withParam("i", Rationals.of(0)).withParam("j", Rationals.of(1));
+    assertTrue(!T5.admits(increasingD));
+    Checks.assertViolated(T5, increasingD, Checks.SUITE);
+  }
+
+  /** C1 is false: the example of proofs-notes/T5.md (strictly SST, mass moved from the bottom to the top). */
+  @Example
+  void c1Counterexample() {
+    Aprational h = Rationals.HALF;
+    PreferenceMatrix p = PreferenceMatrix.of(new Aprational[][] {
+      {h, Rationals.of(3, 5), Rationals.of(9, 10)},
+      {Rationals.of(2, 5), h, Rationals.of(3, 5)},
+      {Rationals.of(1, 10), Rationals.of(2, 5), h}});
+    Instance x = Instance.of(p).withSampler(Distribution.point(3, 2)).withSamplerPrime(Distribution.point(3, 0))
+        .withBeta(Rationals.ONE);
+    assertTrue(C1.admits(x));
+    assertEquals(Rationals.of(-1, 5), Checks.assertViolated(C1, x, Checks.SUITE).value());
+  }
+
+  /** C1 is false: a small seeded random search over its hypotheses finds a shrinking gap. */
+  @Example
+  void c1HasCounterexamples() {
+    Random rnd = new Random(12345);
+    for (int t = 0; t < 3000; t++) {
+      Instance x = Draw.sample(C1.hypotheses(), rnd);
+      assertTrue(C1.admits(x));
+      Margin m = C1.check(x, Checks.SUITE);
+      if (m.verdict() == Verdict.VIOLATED) {
+        return;
+      }
+    }
+    throw new AssertionError("no C1 counterexample in 3000 draws");
+  }
+}

@@ -1,0 +1,601 @@
+package prefdyn.sampler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.apfloat.Aprational;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Kind;
+import prefdyn.catalogue.Margin;
+import prefdyn.catalogue.Statement;
+import prefdyn.gen.Distributions;
+import prefdyn.gen.Matrices;
+import prefdyn.num.Kernel;
+import prefdyn.num.Linalg;
+import prefdyn.num.Precision;
+import prefdyn.num.Rationals;
+import prefdyn.optimum.DpoOptimum;
+import prefdyn.optimum.GapChange;
+import prefdyn.optimum.IpoOptimum;
+import prefdyn.pref.Distribution;
+import prefdyn.pref.PreferenceMatrix;
+import prefdyn.pref.Sst;
+import prefdyn.pref.Structure;
+
+/**
+ * Catalogue entries of theory.md sections 2, 3 and 5 (L1, L2, T1, T2, T4, T4b, T5, T10) and the
+ * conjectures C1, C3, C5: generator, hypotheses test and signed margin of each. Margins of ranking
+ * statements are exact rationals; margins of optima are approximate with a stated error bound.
+ */
+public final class OneShotStatements {
+  private OneShotStatements() {}
+
+  /** All entries, in theory.md order. */
+  public static List<Statement> all() {
+    return List.of(L1, L2, T1, T2, T4, T4B, T5, T10, C1, C3, C5);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Shared generators.
+
+  static Arbitrary<Aprational> betas() {
+    return Arbitraries.of(Rationals.of(1, 2), Rationals.ONE, Rationals.of(2), Rationals.of(5));
+  }
+
+  /** Matrices with every off-diagonal entry in (0,1): BT ones and general ones. */
+  static Arbitrary<PreferenceMatrix> openMatrices(int minK, int maxK) {
+    return Arbitraries.oneOf(
+        Matrices.bradleyTerry(minK, maxK),
+        Matrices.any(minK, maxK).filter(OneShotStatements::offDiagonalOpen),
+        Matrices.sst(minK, maxK).filter(OneShotStatements::offDiagonalOpen),
+        Matrices.threeCycle().filter(OneShotStatements::offDiagonalOpen));
+  }
+
+  static boolean offDiagonalOpen(PreferenceMatrix p) {
+    for (int i = 0; i < p.k(); i++) {
+      for (int j = 0; j < p.k(); j++) {
+        if (i != j && (p.entry(i, j).signum() == 0 || p.entry(i, j).compareTo(Rationals.ONE) == 0)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Instances (P, μ interior, ref interior, β) for the optimum statements. */
+  static Arbitrary<Instance> optimumInstances(Arbitrary<PreferenceMatrix> matrices) {
+    return matrices.flatMap(p -> Combinators.combine(
+        Distributions.interior(p.k()), Distributions.interior(p.k()), betas())
+        .as((mu, ref, beta) -> Instance.of(p).withSampler(mu).withRef(ref).withBeta(beta)));
+  }
+
+  /**
+   * μ' from μ by moving mass up the order: each move {@code (a, b, q)} with positions
+   * {@code to = min(a,b) < from = max(a,b)} moves {@code q/4} of the current mass at {@code from}
+   * to {@code to}. Every prefix sum along the order can only grow: μ' dominates μ toward the top.
+   */
+  static Distribution shiftUp(Distribution mu, int[] order, List<List<Integer>> moves) {
+    Aprational[] m = mu.exactEntries();
+    for (List<Integer> mv : moves) {
+      int a = mv.get(0) % order.length;
+      int b = mv.get(1) % order.length;
+      if (a == b) {
+        continue;
+      }
+      int from = order[Math.max(a, b)];
+      int to = order[Math.min(a, b)];
+      Aprational amount = m[from].multiply(Rationals.of(mv.get(2), 4));
+      m[from] = m[from].subtract(amount);
+      m[to] = m[to].add(amount);
+    }
+    return Distribution.of(m);
+  }
+
+  static Arbitrary<List<List<Integer>>> moves() {
+    return Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 9),
+        Arbitraries.integers().between(1, 4)).as(List::of).list().ofMinSize(0).ofMaxSize(4);
+  }
+
+  static Apfloat[] refLogits(Distribution ref, Precision q) {
+    Apfloat[] out = new Apfloat[ref.k()];
+    for (int i = 0; i < ref.k(); i++) {
+      out[i] = Kernel.log(q.real(ref.get(i)), q);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // L1 and L2: the optimum is a stationary point and a strict local minimum of its loss.
+
+  /**
+   * The second-order margin of a loss at r: {@code min over v = ±(e_a - e_b), a < b in the
+   * support, of [L(r + t v) - L(r)] / t^2} with {@code t = 10^-(digits/4)}. At a minimizer this is
+   * about {@code vᵀ∇²L v / 2 > 0}; at a point with gradient g it is
+   * {@code g·v / t + O(1)}, hugely negative unless g is below {@code t}.
+   */
+  public static Apfloat secondOrderMargin(Function<Apfloat[], Apfloat> loss, Apfloat[] r, int[] support, Precision q) {
+    Apfloat t = ApfloatMath.scale(q.real(1), -(q.digits() / 4));
+    Apfloat t2 = t.multiply(t);
+    Apfloat l0 = loss.apply(r);
+    Apfloat min = null;
+    for (int x = 0; x < support.length; x++) {
+      for (int y = x + 1; y < support.length; y++) {
+        for (int sign = -1; sign <= 1; sign += 2) {
+          Apfloat[] rv = r.clone();
+          Apfloat st = t.multiply(q.real(sign));
+          rv[support[x]] = rv[support[x]].add(st);
+          rv[support[y]] = rv[support[y]].subtract(st);
+          Apfloat v = loss.apply(rv).subtract(l0).divide(t2);
+          min = min == null || v.compareTo(min) < 0 ? v : min;
+        }
+      }
+    }
+    return min == null ? q.real(0) : min;
+  }
+
+  /** Error allowance of {@link #secondOrderMargin}: rounding of L (relative 10^-working) over t^2. */
+  static Apfloat secondOrderError(Apfloat lossScale, int k, Precision q) {
+    return ApfloatMath.scale(q.real(1), -(q.digits() / 2)).multiply(q.real(1).add(ApfloatMath.abs(lossScale))).multiply(q.real((long) k * k));
+  }
+
+  /** L1's margin for given logits (the library's, or a deliberately wrong formula's). */
+  public static Margin l1Margin(Instance x, Apfloat[] logits, Precision q) {
+    PreferenceMatrix pm = x.pref();
+    Apfloat[][] p = pm.real(q);
+    Apfloat[] mu = Instance.need(x.sampler(), "sampler").real(q);
+    Apfloat beta = q.real(Instance.need(x.beta(), "beta"));
+    Apfloat[] refL = refLogits(Instance.need(x.ref(), "ref"), q);
+    Apfloat[] r = new Apfloat[logits.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = logits[i].subtract(refL[i]);
+    }
+    Function<Apfloat[], Apfloat> loss = v -> IpoOptimum.populationLoss(p, mu, v, beta, q);
+    Apfloat value = secondOrderMargin(loss, r, Instance.need(x.sampler(), "sampler").support(), q);
+    Apfloat g = Linalg.norm2(IpoOptimum.populationGradient(p, mu, r, beta, q), q);
+    return Margin.approximate(value, secondOrderError(loss.apply(r), pm.k(), q), true,
+        "min over directions e_a - e_b of the IPO loss's second difference at the closed form (||grad|| = "
+            + q.format(g) + ")");
+  }
+
+  public static final Statement L1 = entry("L1", Kind.PAPER,
+      "The IPO closed form π_ref·exp(βPμ)/Z is a stationary point and strict minimum of the population IPO loss (full-support μ)",
+      () -> optimumInstances(Matrices.any(2, 5)),
+      x -> x.sampler() != null && x.sampler().interior() && x.ref() != null && x.ref().interior()
+          && x.beta() != null && x.beta().signum() > 0 && x.pref().isExact(),
+      (x, q) -> {
+        Apfloat[] logits = IpoOptimum.logits(x.pref().real(q), Instance.need(x.sampler(), "sampler").real(q),
+            refLogits(Instance.need(x.ref(), "ref"), q), q.real(Instance.need(x.beta(), "beta")), q);
+        return l1Margin(x, logits, q);
+      });
+
+  /** L2's margin for given logits. */
+  public static Margin l2Margin(Instance x, Apfloat[] logits, Precision q) {
+    Apfloat[][] p = x.pref().real(q);
+    Apfloat[] mu = Instance.need(x.sampler(), "sampler").real(q);
+    Apfloat beta = q.real(Instance.need(x.beta(), "beta"));
+    Apfloat[] refL = refLogits(Instance.need(x.ref(), "ref"), q);
+    Apfloat[] r = new Apfloat[logits.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = logits[i].subtract(refL[i]);
+    }
+    Function<Apfloat[], Apfloat> loss = v -> DpoOptimum.loss(p, mu, v, beta, q);
+    Apfloat value = secondOrderMargin(loss, r, Instance.need(x.sampler(), "sampler").support(), q);
+    return Margin.approximate(value, secondOrderError(loss.apply(r), x.k(), q), true,
+        "min over directions e_a - e_b of the DPO loss's second difference at the computed optimum");
+  }
+
+  public static final Statement L2 = entry("L2", Kind.PROVED,
+      "The damped-Newton DPO optimum is a stationary point and strict minimum of the DPO loss (full-support μ, P in (0,1))",
+      () -> optimumInstances(openMatrices(2, 4)),
+      x -> x.sampler() != null && x.sampler().interior() && x.ref() != null && x.ref().interior()
+          && x.beta() != null && x.beta().signum() > 0 && x.pref().isExact() && offDiagonalOpen(x.pref()),
+      (x, q) -> l2Margin(x, dpoLogits(x, Instance.need(x.sampler(), "sampler"), q).result().logits(), q));
+
+  static DpoOptimum.Certified dpoLogits(Instance x, Distribution mu, Precision q) {
+    return DpoOptimum.solveCertified(x.pref().real(q), mu.real(q), refLogits(Instance.need(x.ref(), "ref"), q),
+        q.real(Instance.need(x.beta(), "beta")), q);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // T1: fixed sampling fails all three desiderata.
+
+  /**
+   * T1's margin on a claimed witness P for μ: {@code (Pμ)_j - (Pμ)_c} maximized over j, where c
+   * is P's Condorcet winner (also its Smith set and the top of its order): positive iff the IPO
+   * optimum ranks c strictly below some j. -1 when P is not transitive or has no Condorcet winner.
+   */
+  public static Margin t1Margin(PreferenceMatrix p, Distribution mu) {
+    Optional<int[]> order = Structure.majorityOrder(p);
+    if (order.isEmpty()) {
+      return Margin.exact(Rationals.ONE.negate(), true, "P is not transitive");
+    }
+    int c = order.get()[0];
+    Aprational[] s = p.times(mu);
+    Aprational best = null;
+    int arg = -1;
+    for (int j = 0; j < p.k(); j++) {
+      if (j != c) {
+        Aprational d = s[j].subtract(s[c]);
+        if (best == null || d.compareTo(best) > 0) {
+          best = d;
+          arg = j;
+        }
+      }
+    }
+    Aprational m = best == null ? Rationals.ONE.negate() : best;
+    return Margin.exact(m, true, "(Pμ)_" + arg + " - (Pμ)_" + c + ": how far the Condorcet winner " + c + " is ranked below " + arg);
+  }
+
+  public static final Statement T1 = entry("T1", Kind.PAPER,
+      "For every μ and β there is a transitive P with a Condorcet winner that IPO ranks strictly below another response",
+      () -> Arbitraries.integers().between(3, 5).flatMap(k -> Combinators.combine(Distributions.any(k), betas())
+          .as((mu, beta) -> Instance.of(Witnesses.t1(mu).pref()).withSampler(mu).withBeta(beta))),
+      x -> x.k() >= 3 && x.sampler() != null && x.beta() != null && x.beta().signum() > 0 && x.pref().isExact()
+          && Instance.need(x.sampler(), "sampler").isExact() && x.pref().equals(Witnesses.t1(Instance.need(x.sampler(), "sampler")).pref()),
+      (x, q) -> t1Margin(x.pref(), Instance.need(x.sampler(), "sampler")));
+
+  // ---------------------------------------------------------------------------------------------
+  // T2: the max-margin sampler restores Smith-top with full support.
+
+  /** T2's margin of a sampler: {@code min(min_k μ_k, min_{i∈S, j∉S} (Pμ)_i - (Pμ)_j)}, exact. */
+  public static Margin t2Margin(PreferenceMatrix p, Distribution mu) {
+    Aprational minMu = null;
+    for (int i = 0; i < mu.k(); i++) {
+      minMu = minMu == null || mu.exact(i).compareTo(minMu) < 0 ? mu.exact(i) : minMu;
+    }
+    Aprational m = minMu == null ? Rationals.ZERO : minMu;
+    Aprational smith = Samplers.margin(p, mu, Samplers.pairs(p, Samplers.Goal.SMITH_TOP));
+    if (smith == null) {
+      return Margin.exact(m, true, "Smith set is all responses (Smith-top vacuous); margin = smallest sampler entry");
+    }
+    return Margin.exact(Rationals.min(m, smith), true, "min(smallest sampler entry, Smith-top margin " + Rationals.format(smith) + ")");
+  }
+
+  public static final Statement T2 = entry("T2", Kind.PAPER,
+      "For every P the max-margin sampler, mixed with uniform, has full support and ranks the Smith set strictly on top",
+      () -> Arbitraries.oneOf(Matrices.any(2, 5), Matrices.withCondorcetWinner(2, 5), Matrices.withSmithSetOfSize(2, 2, 5),
+          Matrices.withSmithSetOfSize(3, 3, 5), Matrices.transitive(2, 5), Matrices.sst(2, 5), Matrices.threeCycle(),
+          Matrices.bradleyTerry(2, 5)).map(Instance::of),
+      x -> x.pref().isExact(),
+      (x, q) -> {
+        Samplers.Result r = Samplers.solve(x.pref(), Samplers.Goal.SMITH_TOP);
+        if (!(r instanceof Samplers.Found f)) {
+          return Margin.exact(Rationals.ONE.negate(), true, "the Smith-top LP reported no sampler");
+        }
+        return t2Margin(x.pref(), f.sampler());
+      });
+
+  // ---------------------------------------------------------------------------------------------
+  // T4, T4b, C3: order-preserving samplers.
+
+  /**
+   * T4's margin: {@code -γ*} of the order LP when its Farkas certificate verifies, non-strict: no
+   * order-preserving sampler iff {@code γ* <= 0} (γ* = 0 happens: ties reachable, strict order not).
+   */
+  public static Margin t4Margin(PreferenceMatrix p) {
+    Samplers.Result r = Samplers.solve(p, Samplers.Goal.ORDER);
+    if (r instanceof Samplers.NoSampler no) {
+      String why = ExactLp.verifyFarkas(no.problem(), no.certificate().multipliers());
+      if (why != null) {
+        return Margin.exact(Rationals.ONE.negate(), true, "certificate rejected: " + why);
+      }
+      // non-strict: γ* = 0 (ties possible, strict order impossible) already means "no sampler"
+      return Margin.exact(no.lpOptimum().negate(), false, "-γ* of the order LP; Farkas certificate verified");
+    }
+    Samplers.Found f = (Samplers.Found) r;
+    return Margin.exact(Instance.need(f.lpOptimum(), "γ*").negate(), false, "-γ* < 0: an order-preserving sampler exists");
+  }
+
+  public static final Statement T4 = entry("T4", Kind.PAPER,
+      "Some transitive K = 4 matrix (found by seeded search) has no order-preserving sampler, with an exact Farkas certificate",
+      () -> Arbitraries.longs().between(1, 100_000).map(seed -> OrderSearch.findWithoutOrderSampler(4, seed, 5_000, 10))
+          .filter(Optional::isPresent).map(o -> {
+            OrderSearch.Found f = o.orElseThrow();
+            return Instance.of(f.pref()).withParam("seed", Rationals.of(f.seed()));
+          }),
+      x -> x.k() == 4 && x.pref().isExact() && Structure.isTransitive(x.pref()),
+      (x, q) -> t4Margin(x.pref()));
+
+  /**
+   * T4b's margin: the explicit sampler {@code (1-ε)δ_b + ε·uniform} for the order a ▷ b ▷ c,
+   * {@code ε = m/(2(1+m))}, {@code m = min(P_ab, P_bc) - 1/2}: min of its smallest entry and its
+   * smallest consecutive gap.
+   */
+  public static Margin t4bMargin(PreferenceMatrix p, int position) {
+    int[] o = Structure.majorityOrder(p).orElseThrow(() -> new IllegalArgumentException("P is not transitive"));
+    Aprational m = Rationals.min(p.exact(o[0], o[1]), p.exact(o[1], o[2])).subtract(Rationals.HALF);
+    Aprational eps = m.divide(Rationals.of(2).multiply(Rationals.ONE.add(m)));
+    Aprational[] e = new Aprational[3];
+    for (int i = 0; i < 3; i++) {
+      e[i] = eps.divide(Rationals.of(3)).add(i == o[position] ? Rationals.ONE.subtract(eps) : Rationals.ZERO);
+    }
+    Distribution mu = Distribution.of(e);
+    Aprational gap = Samplers.margin(p, mu, Samplers.pairs(p, Samplers.Goal.ORDER));
+    Aprational minEntry = Rationals.min(Rationals.min(e[0], e[1]), e[2]);
+    Aprational g = gap == null ? Rationals.ZERO : gap;
+    return Margin.exact(Rationals.min(g, minEntry), true,
+        "min(smallest entry, smallest order gap) of (1-ε)δ_" + o[position] + " + ε·uniform, ε = " + Rationals.format(eps));
+  }
+
+  public static final Statement T4B = entry("T4b", Kind.PROVED,
+      "For K = 3 every transitive P has an order-preserving full-support sampler: the middle point mass, perturbed",
+      () -> Matrices.transitive(3, 3).map(Instance::of),
+      x -> x.k() == 3 && x.pref().isExact() && Structure.isTransitive(x.pref()),
+      (x, q) -> t4bMargin(x.pref(), 1));
+
+  public static final Statement C3 = entry("C3", Kind.CONJECTURE,
+      "Every transitive P has an order-preserving sampler (false for K = 4, T4); margin = γ* of the order LP",
+      () -> Matrices.transitive(2, 5).map(Instance::of),
+      x -> x.pref().isExact() && Structure.isTransitive(x.pref()),
+      (x, q) -> {
+        Samplers.Result r = Samplers.solve(x.pref(), Samplers.Goal.ORDER);
+        Aprational g = r instanceof Samplers.NoSampler no ? no.lpOptimum() : Instance.need(((Samplers.Found) r).lpOptimum(), "γ*");
+        return Margin.exact(g, true, "γ* of the order LP (max over μ of the smallest consecutive gap)");
+      });
+
+  // ---------------------------------------------------------------------------------------------
+  // T5 and C1: top-dominating samplers and logit gaps.
+
+  /**
+   * T5 instances: P with majority order 0 ▷ 1 ▷ ... ▷ K-1 built from strictly decreasing integer
+   * scores S ({@code P_ab = 1/2 + (S_a - S_b)/(2N)}), then row i tilted by a nonincreasing
+   * {@code φ} (positive above i, zero between i and j, negative below j, small enough to keep
+   * every majority): d = P_i· - P_j· is nonincreasing along the order. μ any; μ' = μ shifted up.
+   */
+  static Arbitrary<Instance> t5Instances() {
+    return Arbitraries.integers().between(3, 5).flatMap(k -> Combinators.combine(
+        Arbitraries.integers().between(1, 3).list().ofSize(k - 1),
+        Arbitraries.integers().between(0, k - 2),
+        Arbitraries.integers().between(1, k - 1),
+        Arbitraries.integers().between(0, 1),
+        Arbitraries.integers().between(0, 1),
+        Distributions.any(k), moves(), betas()).as((inc, i, span, up, down, mu, mv, beta) -> {
+          int j = Math.min(k - 1, i + span);
+          long[] s = new long[k];
+          long n = 0;
+          for (int t = k - 2; t >= 0; t--) {
+            s[t] = s[t + 1] + inc.get(t);
+          }
+          n = s[0];
+          Aprational[][] p = new Aprational[k][k];
+          for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+              p[a][b] = Rationals.HALF.add(Rationals.of(s[a] - s[b], 2 * n));
+            }
+          }
+          Aprational theta = Rationals.of(1, 4 * n * k);
+          for (int c = 0; c < k; c++) {
+            Aprational phi = Rationals.ZERO;
+            if (c < i) {
+              phi = theta.multiply(Rationals.of((long) up * (i - c)));
+            } else if (c > j) {
+              phi = theta.multiply(Rationals.of((long) -down * (c - j)));
+            }
+            if (c != i && c != j) {
+              p[i][c] = p[i][c].add(phi);
+              p[c][i] = Rationals.ONE.subtract(p[i][c]);
+            }
+          }
+          int[] order = new int[k];
+          for (int t = 0; t < k; t++) {
+            order[t] = t;
+          }
+          return Instance.of(PreferenceMatrix.of(p)).withSampler(mu).withSamplerPrime(shiftUp(mu, order, mv)).withBeta(beta)
+              .withParam("i", Rationals.of(i)).withParam("j", Rationals.of(j));
+        }));
+  }
+
+  static boolean t5Admits(Instance x) {
+    if (x.sampler() == null || x.samplerPrime() == null || x.beta() == null || !x.pref().isExact()
+        || !x.params().containsKey("i") || !x.params().containsKey("j")) {
+      return false;
+    }
+    Optional<int[]> o = Structure.majorityOrder(x.pref());
+    int i = x.param("i").intValue();
+    int j = x.param("j").intValue();
+    return o.isPresent() && i >= 0 && j >= 0 && i < x.k() && j < x.k() && x.pref().beats(i, j)
+        && GapChange.dNonincreasing(x.pref(), o.get(), i, j)
+        && GapChange.topDominates(o.get(), Instance.need(x.samplerPrime(), "samplerPrime"), Instance.need(x.sampler(), "sampler"))
+        && Instance.need(x.beta(), "beta").signum() > 0;
+  }
+
+  public static final Statement T5 = entry("T5", Kind.PROVED,
+      "If μ' dominates μ toward the top and d = P_i· - P_j· is nonincreasing along the order, the logit gap of i over j does not shrink",
+      OneShotStatements::t5Instances,
+      OneShotStatements::t5Admits,
+      (x, q) -> {
+        int i = x.param("i").intValue();
+        int j = x.param("j").intValue();
+        Aprational c = GapChange.change(x.pref(), i, j, Instance.need(x.sampler(), "sampler"),
+            Instance.need(x.samplerPrime(), "samplerPrime"), Instance.need(x.beta(), "beta"));
+        return Margin.exact(c, false, "change of the logit gap β((Pμ)_" + i + " - (Pμ)_" + j + ") from μ to μ'");
+      });
+
+  public static final Statement C1 = entry("C1", Kind.CONJECTURE,
+      "Under SST, any top-dominating μ' enlarges every logit gap (expected false); margin = min over pairs of the gap change",
+      () -> Matrices.sst(3, 5).flatMap(p -> Combinators.combine(Distributions.any(p.k()), moves(), betas()).as((mu, mv, beta) ->
+          Instance.of(p).withSampler(mu).withSamplerPrime(shiftUp(mu, Structure.majorityOrder(p).orElseThrow(), mv)).withBeta(beta))),
+      x -> x.sampler() != null && x.samplerPrime() != null && x.beta() != null && x.beta().signum() > 0 && x.pref().isExact()
+          && Structure.sst(x.pref()) != Sst.NO
+          && GapChange.topDominates(Structure.majorityOrder(x.pref()).orElseThrow(), Instance.need(x.samplerPrime(), "samplerPrime"),
+              Instance.need(x.sampler(), "sampler")),
+      (x, q) -> Margin.exact(GapChange.minOverPairs(x.pref(), Instance.need(x.sampler(), "sampler"),
+          Instance.need(x.samplerPrime(), "samplerPrime"), Instance.need(x.beta(), "beta")), false,
+          "smallest change of a logit gap β((Pμ)_i - (Pμ)_j), i ▷ j, from μ to μ'"));
+
+  // ---------------------------------------------------------------------------------------------
+  // T10 and C5: DPO sampling invariance.
+
+  static Apfloat distance(Apfloat[] a, Apfloat[] b, Precision q) {
+    Apfloat[] d = new Apfloat[a.length];
+    for (int i = 0; i < a.length; i++) {
+      d[i] = a[i].subtract(b[i]);
+    }
+    return Linalg.norm2(Linalg.center(d, q), q);
+  }
+
+  /**
+   * T10's BT margin: {@code 10^-(digits/2) - ||DPO optimum - Π(log π_ref + s/β_formula)||}, error
+   * bound the solver's. {@code formulaBeta} is β for the theorem; tests pass a wrong one.
+   */
+  public static Margin t10BtMargin(Instance x, Aprational formulaBeta, Precision q) {
+    DpoOptimum.Certified c = dpoLogits(x, Instance.need(x.sampler(), "sampler"), q);
+    Apfloat[] s = Structure.bradleyTerryScores(x.pref(), q).orElseThrow();
+    Apfloat[] refL = refLogits(Instance.need(x.ref(), "ref"), q);
+    Apfloat[] expected = new Apfloat[s.length];
+    for (int i = 0; i < s.length; i++) {
+      expected[i] = refL[i].add(s[i].divide(q.real(formulaBeta)));
+    }
+    Apfloat dist = distance(c.result().logits(), Linalg.center(expected, q), q);
+    Apfloat tol = ApfloatMath.scale(q.real(1), -(q.digits() / 2));
+    return Margin.approximate(tol.subtract(dist), c.logitErrorBound(), true,
+        "10^-" + (q.digits() / 2) + " minus the distance between the DPO optimum and π_ref ⊙ softmax(s/β) (centered logits)");
+  }
+
+  /**
+   * T10's non-BT margin: over candidate samplers (the instance's μ and μ', uniform, and
+   * {@code (δ_k + uniform)/2}), the largest certified gap {@code ||optimum(a) - optimum(b)|| -
+   * bound(a) - bound(b)}, against the optimum at μ; positive = two samplers certifiably differ.
+   */
+  public static Margin t10NonBtMargin(Instance x, Precision q) {
+    int k = x.k();
+    List<Distribution> cands = new ArrayList<>();
+    cands.add(Instance.need(x.sampler(), "sampler"));
+    if (x.samplerPrime() != null) {
+      cands.add(x.samplerPrime());
+    }
+    cands.add(Distribution.uniform(k));
+    DpoOptimum.Certified base = dpoLogits(x, cands.get(0), q);
+    Apfloat best = null;
+    String which = "";
+    for (int round = 0; round < 2; round++) {
+      for (int c = 1; c < cands.size(); c++) {
+        DpoOptimum.Certified other = dpoLogits(x, cands.get(c), q);
+        Apfloat gap = distance(base.result().logits(), other.result().logits(), q)
+            .subtract(base.logitErrorBound()).subtract(other.logitErrorBound());
+        if (best == null || gap.compareTo(best) > 0) {
+          best = gap;
+          which = cands.get(0) + " vs " + cands.get(c);
+        }
+      }
+      if (best != null && best.signum() > 0) {
+        break;
+      }
+      cands.subList(1, cands.size()).clear();
+      for (int i = 0; i < k; i++) {
+        Aprational[] e = new Aprational[k];
+        for (int t = 0; t < k; t++) {
+          e[t] = Rationals.of(1, 2L * k).add(t == i ? Rationals.HALF : Rationals.ZERO);
+        }
+        cands.add(Distribution.of(e));
+      }
+    }
+    Apfloat b = best == null ? q.real(0) : best;
+    return Margin.approximate(b, q.epsilon(), true, "certified distance between DPO optima (minus error bounds) for samplers " + which);
+  }
+
+  static boolean t10Admits(Instance x) {
+    return x.sampler() != null && x.sampler().interior() && x.ref() != null && x.ref().interior() && x.beta() != null
+        && x.beta().signum() > 0 && x.pref().isExact() && offDiagonalOpen(x.pref())
+        && (x.samplerPrime() == null || x.samplerPrime().interior());
+  }
+
+  static Arbitrary<Instance> twoSamplerInstances(Arbitrary<PreferenceMatrix> matrices) {
+    return matrices.flatMap(p -> Combinators.combine(Distributions.interior(p.k()), Distributions.interior(p.k()),
+        Distributions.interior(p.k()), betas())
+        .as((mu, mu2, ref, beta) -> Instance.of(p).withSampler(mu).withSamplerPrime(mu2).withRef(ref).withBeta(beta)));
+  }
+
+  public static final Statement T10 = entry("T10", Kind.PAPER,
+      "DPO optimum: for BT P equal to π_ref ⊙ softmax(s/β) for every full-support μ; for non-BT P two samplers give certifiably different optima",
+      () -> twoSamplerInstances(openMatrices(2, 4)),
+      OneShotStatements::t10Admits,
+      (x, q) -> Structure.isBradleyTerry(x.pref(), q) ? t10BtMargin(x, Instance.need(x.beta(), "beta"), q) : t10NonBtMargin(x, q));
+
+  public static final Statement C5 = entry("C5", Kind.CONJECTURE,
+      "The DPO optimum does not depend on the sampler (false off BT, T10); margin = -(distance between the optima at μ and μ')",
+      () -> twoSamplerInstances(openMatrices(2, 4)),
+      x -> t10Admits(x) && x.samplerPrime() != null,
+      (x, q) -> {
+        DpoOptimum.Certified a = dpoLogits(x, Instance.need(x.sampler(), "sampler"), q);
+        DpoOptimum.Certified b = dpoLogits(x, Instance.need(x.samplerPrime(), "samplerPrime"), q);
+        Apfloat d = distance(a.result().logits(), b.result().logits(), q);
+        return Margin.approximate(d.negate(), a.logitErrorBound().add(b.logitErrorBound()), false,
+            "minus the distance between the DPO optima at μ and μ' (centered logits)");
+      });
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static Statement entry(String id, Kind kind, String title, Supplier<Arbitrary<Instance>> gen,
+      Predicate<Instance> admits, BiFunction<Instance, Precision, Margin> check) {
+    return new Entry(id, kind, title, gen, admits, check);
+  }
+
+  private static final class Entry implements Statement {
+    private final String id;
+    private final Kind kind;
+    private final String title;
+    private final Supplier<Arbitrary<Instance>> gen;
+    private final Predicate<Instance> admits;
+    private final BiFunction<Instance, Precision, Margin> check;
+
+    Entry(String id, Kind kind, String title, Supplier<Arbitrary<Instance>> gen, Predicate<Instance> admits,
+        BiFunction<Instance, Precision, Margin> check) {
+      this.id = id;
+      this.kind = kind;
+      this.title = title;
+      this.gen = gen;
+      this.admits = admits;
+      this.check = check;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+
+    @Override
+    public String title() {
+      return title;
+    }
+
+    @Override
+    public Kind kind() {
+      return kind;
+    }
+
+    @Override
+    public Arbitrary<Instance> hypotheses() {
+      return gen.get();
+    }
+
+    @Override
+    public boolean admits(Instance instance) {
+      try {
+        return admits.test(instance);
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+
+    @Override
+    public Margin check(Instance instance, Precision precision) {
+      return check.apply(instance, precision);
+    }
+
+    @Override
+    public String toString() {
+      return id + ": " + title;
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package prefdyn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import prefdyn.num.BadInput;
+
+/**
+ * Every kind of bad input exits 2 with exactly one line on stderr naming the place (flag, file,
+ * line, entry), and prints nothing on stdout.
+ */
+class BadInputTest {
+  @TempDir Path dir;
+
+  private Path file(String name, String content) throws IOException {
+    Path f = dir.resolve(name);
+    Files.writeString(f, content);
+    return f;
+  }
+
+  /** Runs classify and asserts exit 2, empty stdout, one stderr line containing every fragment. */
+  private String rejects(String[] args, String... fragments) {
+    CliRunner r = CliRunner.run(args);
+    assertEquals(2, r.exitCode(), "exit code; stderr: " + r.err());
+    assertEquals("", r.out(), "stdout must be empty");
+    String err = r.err().strip();
+    assertEquals(1, err.lines().count(), "one line on stderr: " + err);
+    assertTrue(!err.contains("Exception") && !err.contains("\tat "), "no stack trace: " + err);
+    for (String f : fragments) {
+      assertTrue(err.contains(f), "stderr should contain '" + f + "': " + err);
+    }
+    return err;
+  }
+
+  private String rejectsPref(Path f, String... fragments) {
+    return rejects(new String[] {"classify", "--pref", f.toString()}, fragments);
+  }
+
+  private String rejectsSampler(String spec, String... fragments) throws IOException {
+    Path p = file("ok.txt", "1/2 3/4 1\n1/4 1/2 2/3\n0 1/3 1/2\n");
+    return rejects(new String[] {"classify", "--pref", p.toString(), "--sampler", spec}, fragments);
+  }
+
+  // ---- text matrix ----
+
+  @Test
+  void nonexistentFile() {
+    rejectsPref(dir.resolve("missing.txt"), "--pref", "missing.txt", "no such file");
+  }
+
+  @Test
+  void directory() {
+    rejectsPref(dir, "--pref", "is a directory");
+  }
+
+  @Test
+  void emptyFile() throws IOException {
+    rejectsPref(file("empty.txt", ""), "empty.txt", "no matrix");
+    rejectsPref(file("comments.txt", "# only a comment\n\n"), "comments.txt", "no matrix");
+  }
+
+  @Test
+  void raggedRows() throws IOException {
+    rejectsPref(file("ragged.txt", "# c\n1/2 1/2 1/2\n1/2 1/2\n1/2 1/2 1/2\n"), "ragged.txt line 3", "2 entries, expected 3");
+  }
+
+  @Test
+  void tooFewAndTooManyRows() throws IOException {
+    rejectsPref(file("few.txt", "1/2 1/2 1/2\n1/2 1/2 1/2\n"), "few.txt", "needs K = 3 rows");
+    rejectsPref(file("many.txt", "1/2 1/2\n1/2 1/2\n1/2 1/2\n"), "many.txt line 3", "more than K = 2 rows");
+  }
+
+  @Test
+  void nonNumberEntry() throws IOException {
+    rejectsPref(file("word.txt", "1/2, 0.3\nabc, 1/2\n"), "word.txt line 2, entry 1", "'abc' is not a number");
+    rejectsPref(file("zero.txt", "1/2 1/0\n1 1/2\n"), "zero.txt line 1, entry 2", "zero denominator");
+    rejectsPref(file("commas.txt", "1/2,,1/2\n1/2 1/2\n"), "commas.txt line 1, entry 2", "empty entry");
+  }
+
+  @Test
+  void entryOutOfRange() throws IOException {
+    rejectsPref(file("range.txt", "1/2 -0.25\n1.25 1/2\n"), "range.txt line 1, entry 2", "P[0][1] = -1/4 is not in [0,1]");
+  }
+
+  @Test
+  void complementBroken() throws IOException {
+    rejectsPref(file("sum.txt", "1/2 0.6\n0.6 1/2 # oops\n"), "sum.txt line 1, entry 2", "P[0][1] = 3/5 and P[1][0] = 3/5 do not sum to 1");
+  }
+
+  @Test
+  void diagonalNotHalf() throws IOException {
+    rejectsPref(file("diag.txt", "1/2 1/3 1\n2/3 0.4 1\n0 0 1/2\n"), "diag.txt line 2, entry 2", "P[1][1] = 2/5 must be 1/2");
+  }
+
+  @Test
+  void singleResponse() throws IOException {
+    rejectsPref(file("one.txt", "1/2\n"), "one.txt line 1", "K >= 2", "K = 1");
+  }
+
+  // ---- PrefLib ----
+
+  private static final String HEAD = "# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 3\n# NUMBER VOTERS: 3\n";
+
+  @Test
+  void malformedPrefLibLine() throws IOException {
+    rejectsPref(file("noColon.soc", HEAD + "2: 1,2,3\n1 1,2,3\n"), "noColon.soc line 5", "expected 'count: ranking'");
+    rejectsPref(file("junk.soc", HEAD + "2: 1,2,3\n1: 1;2,3\n"), "junk.soc line 5, entry 1", "expected ','");
+    rejectsPref(file("trail.soc", HEAD + "2: 1,2,3\n1: 1,2,\n"), "trail.soc line 5, entry 3", "missing alternative");
+  }
+
+  @Test
+  void badCount() throws IOException {
+    rejectsPref(file("count.soc", HEAD + "x: 1,2,3\n1: 1,2,3\n"), "count.soc line 4", "count 'x' is not a positive integer");
+    rejectsPref(file("count0.soc", HEAD + "0: 1,2,3\n3: 1,2,3\n"), "count0.soc line 4", "count 0");
+  }
+
+  @Test
+  void alternativeOutOfRange() throws IOException {
+    rejectsPref(file("range.soc", HEAD + "2: 1,2,3\n1: 1,4,3\n"), "range.soc line 5, entry 2", "alternative 4 is out of range 1..3");
+    rejectsPref(file("zero.soc", HEAD + "3: 0,1,2\n"), "zero.soc line 4, entry 1", "alternative 0 is out of range");
+  }
+
+  @Test
+  void duplicateAlternative() throws IOException {
+    rejectsPref(file("dup.soc", HEAD + "2: 1,2,3\n1: 1,2,2\n"), "dup.soc line 5, entry 3", "alternative 2 appears twice");
+  }
+
+  @Test
+  void unclosedBrace() throws IOException {
+    String h = "# NUMBER ALTERNATIVES: 3\n";
+    rejectsPref(file("brace.toc", h + "2: 1,{2,3\n"), "brace.toc line 2", "unclosed '{'");
+    rejectsPref(file("close.toc", h + "2: 1,2},3\n"), "close.toc line 2", "'}' without a matching '{'");
+    rejectsPref(file("nest.toc", h + "2: {1,{2,3}}\n"), "nest.toc line 2", "nested '{'");
+  }
+
+  @Test
+  void fileTypeRules() throws IOException {
+    rejectsPref(file("tie.soc", HEAD + "3: {1,2},3\n"), "tie.soc line 4, entry 1", "tie");
+    rejectsPref(file("short.soc", HEAD + "3: 1,2\n"), "short.soc line 4", "ranks 2 of K = 3");
+  }
+
+  @Test
+  void headerProblems() throws IOException {
+    rejectsPref(file("nok.soi", "1: 1,2\n"), "nok.soi line 1", "NUMBER ALTERNATIVES");
+    rejectsPref(file("voters.soc", HEAD + "2: 1,2,3\n"), "voters.soc line 3", "NUMBER VOTERS is 3 but the counts sum to 2");
+    rejectsPref(file("k1.soi", "# NUMBER ALTERNATIVES: 1\n1: 1\n"), "k1.soi line 1", "K >= 2");
+    rejectsPref(file("nodata.soc", HEAD), "nodata.soc", "no rankings");
+  }
+
+  @Test
+  void pairNeverCompared() throws IOException {
+    rejectsPref(file("pair.soi", "# NUMBER ALTERNATIVES: 3\n1: 1,2\n1: 2,1\n1: 3\n"), "pair.soi",
+        "no voter ranks both alternatives 1 and 3", "P[0][2]");
+  }
+
+  // ---- distributions ----
+
+  @Test
+  void distributionOfWrongLength() throws IOException {
+    rejectsSampler("1/2,1/2", "--sampler has 2 entries but the preference matrix has K = 3");
+  }
+
+  @Test
+  void negativeDistributionEntry() throws IOException {
+    rejectsSampler("1/2, 3/4, -1/4", "--sampler: entry 2 = -1/4 is negative");
+  }
+
+  @Test
+  void distributionSumNotOne() throws IOException {
+    rejectsSampler("0.3,0.3,0.3", "--sampler: entries sum to 9/10, not exactly 1");
+  }
+
+  @Test
+  void distributionNonNumber() throws IOException {
+    rejectsSampler("1/3,x,1/3", "--sampler", "entry 2", "'x' is not a number");
+    rejectsSampler("", "--sampler", "empty distribution");
+  }
+
+  @Test
+  void pointOutOfRange() throws IOException {
+    rejectsSampler("point:9", "--sampler: point:9 is out of range for K = 3");
+    rejectsSampler("point:x", "--sampler", "must be an integer 0..2");
+  }
+
+  @Test
+  void distributionFile() throws IOException {
+    Path d = file("mu.txt", "# a sampler\n1/2, 1/4\n0.2\n");
+    rejectsSampler("@" + d, "--sampler: entries sum to 19/20, not exactly 1");
+    rejectsSampler("@" + dir.resolve("nope.txt"), "--sampler", "nope.txt", "no such file");
+    Path bad = file("bad.txt", "1/2\n1/4 q\n");
+    rejectsSampler("@" + bad, "--sampler", "bad.txt line 2, entry 2");
+  }
+
+  @Test
+  void zeroEntryForInteriorFlags() {
+    BadInput e = assertThrows(BadInput.class, () -> Inputs.interiorDistribution("0, 1/2, 1/2", 3, "--ref"));
+    assertEquals("--ref must be strictly positive, but entry 0 is 0", e.getMessage());
+    e = assertThrows(BadInput.class, () -> Inputs.interiorDistribution("point:1", 3, "--init"));
+    assertTrue(e.getMessage().startsWith("--init must be strictly positive"), e.getMessage());
+  }
+
+  @Test
+  void scalars() {
+    assertEquals("--alpha: 3/2 is not in [0,1]", assertThrows(BadInput.class, () -> Inputs.unitInterval("1.5", "--alpha")).getMessage());
+    assertEquals("--beta: 0 must be > 0", assertThrows(BadInput.class, () -> Inputs.positive("0", "--beta")).getMessage());
+    assertTrue(assertThrows(BadInput.class, () -> Inputs.rational("one", "--lambda")).getMessage().startsWith("--lambda: 'one' is not a number"));
+    assertEquals(prefdyn.num.Rationals.of(1, 4), Inputs.unitInterval("0.25", "--lambda"));
+  }
+
+  @Test
+  void goodInputsStillWork() throws IOException {
+    Path p = file("ok.txt", "1/2, 3/4, 1   # row 0\n1/4 1/2 2/3\n0 1/3 0.5\n");
+    CliRunner r = CliRunner.run("classify", "--pref", p.toString(), "--sampler", "point:2", "--json");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("\"scores\" : [ \"1\", \"2/3\", \"1/2\" ]"), r.out());
+    // δ_2 scores (1, 2/3, 1/2) keep 0 > 1 > 2: order preserved
+    assertTrue(r.out().contains("\"orderPreserving\" : true"), r.out());
+    Path mu = file("mu.txt", "1/3 1/3\n1/3\n");
+    r = CliRunner.run("classify", "--pref", p.toString(), "--sampler", "@" + mu, "--json");
+    assertEquals(0, r.exitCode(), r.err());
+  }
+}
