@@ -149,6 +149,27 @@ public final class DynamicsStatements {
     return ApfloatMath.scale(p.real(1), -(p.working() - 6)).multiply(s);
   }
 
+  /**
+   * Margin of an identity checked to the requested digits: {@code 1 - dist/tol} with
+   * {@code tol = 10^-digits·max(1, scale)} (1 = exact agreement, 0 = at the tolerance, negative =
+   * off by more), decided against the working-precision error {@code 10^-(working-6)·max(1, scale)}.
+   */
+  static Margin identity(Apfloat dist, Apfloat scale, Precision p, String detail) {
+    Apfloat tol = claimTolerance(scale, p);
+    return Margin.approximate(p.real(1).subtract(dist.divide(tol)), residualError(scale, p).divide(tol), false, detail);
+  }
+
+  static boolean marginIsZero(PreferenceMatrix p) {
+    for (int i = 0; i < p.k(); i++) {
+      for (int j = 0; j < p.k(); j++) {
+        if (p.entry(i, j).compareTo(Rationals.HALF) != 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   static int top(PreferenceMatrix p) {
     return Structure.majorityOrder(p).map(o -> o[0]).orElse(-1);
   }
@@ -268,8 +289,8 @@ public final class DynamicsStatements {
       Apfloat[] oneShot = IpoOptimum.logits(map.preference(), mu, map.referenceLogits(), p.real(strength), p);
       Apfloat dist = FixedPoints.distance(theta, oneShot, p);
       Apfloat scale = Linalg.norm2(theta, p);
-      return Margin.approximate(claimTolerance(scale, p).subtract(dist), residualError(scale, p), false,
-          "10^-digits - ||Π(θ* - one-shot logits at strength " + (wrongStrength ? "β" : "β/(1-α)") + ")||");
+      return identity(dist, scale, p,
+          "1 - ||Π(θ* - one-shot logits at strength " + (wrongStrength ? "β" : "β/(1-α)") + ")|| / 10^-digits");
     }
   }
 
@@ -343,8 +364,8 @@ public final class DynamicsStatements {
       boolean conjugatePair = eig.size() == 2
           && ApfloatMath.abs(eig.get(0).im().add(eig.get(1).im())).compareTo(claimTolerance(im, p)) <= 0;
       Apfloat scale = al.add(im);
-      Apfloat eigMargin = claimTolerance(scale, p).subtract(worst);
-      Apfloat eigError = residualError(scale, p);
+      Margin eigMargin = identity(worst, scale, p,
+          "1 - max |eigenvalue - (α ± i·aβλ·f)| / 10^-digits on 1^⊥ (f = " + factor + ")");
       // the claimed modulus ρ, from the claimed eigenvalues
       Apfloat rho = ApfloatMath.sqrt(al.multiply(al).add(im.multiply(im)));
       Apfloat dyn;
@@ -359,12 +380,11 @@ public final class DynamicsStatements {
       if (!conjugatePair) {
         return Margin.approximate(p.real(-1), p.real(0), true, "eigenvalues are not a conjugate pair: " + eig);
       }
-      if (eigMargin.compareTo(eigError) <= 0) {
-        return Margin.approximate(eigMargin, eigError, true,
-            "10^-digits - max |eigenvalue - (α ± i·aβλ·f)| on 1^⊥ (f = " + factor + ")");
+      if (eigMargin.verdict() != prefdyn.catalogue.Verdict.HOLDS) {
+        return eigMargin;
       }
-      return Margin.approximate(min(eigMargin, dyn), eigError, true,
-          "min(eigenvalue match to 10^-digits, dynamics: " + what + ")");
+      return Margin.approximate(min(eigMargin.value(), dyn), eigMargin.errorBound(), true,
+          "min(1 - eigenvalue error / 10^-digits, dynamics: " + what + ")");
     }
 
     /** Coordinates of a centered 3-vector in the Helmert basis. */
@@ -506,6 +526,10 @@ public final class DynamicsStatements {
     @Override
     public Margin check(Instance x, Precision p) {
       MrsParameters mp = parameters(x);
+      if (mp.beta().multiply(mp.lambda()).signum() == 0 || marginIsZero(mp.pref())) {
+        // βλ(P - ½11ᵀ) = 0 exactly: the map is θ ↦ αθ + c, stretching every pair by exactly α = L
+        return Margin.exact(Rationals.ZERO, false, "βλ(P - ½11ᵀ) = 0: the map is θ ↦ αθ + c, stretch = α = L exactly");
+      }
       MrsMap map = new MrsMap(mp, p);
       int k = x.k();
       Apfloat[] u = new Apfloat[k];

@@ -43,42 +43,9 @@ public final class LogitPolicy {
     return s;
   }
 
-  /**
-   * Shannon entropy (nats) {@code H = Σ_i π_i (lse - θ_i)}, relatively accurate also when H is
-   * tiny. With m the largest logit and {@code r = Σ_{j≠m} e^{θ_j - θ_m}},
-   * {@code lse - θ_i = (θ_m - θ_i) + log(1 + r)}; {@code log(1 + r)} is evaluated with enough extra
-   * digits that 1 + r keeps r's working digits. ({@link Kernel#entropyOfLogits} computes
-   * {@code lse - Σ π_i θ_i}, whose cancellation loses every digit once H is below
-   * 10^-working·|θ|, as it is after an entropy collapse.)
-   */
+  /** Shannon entropy (nats), relatively accurate also when tiny ({@link Kernel#entropyOfLogits}). */
   public static Apfloat entropy(Apfloat[] theta, Precision p) {
-    int m = argmax(theta);
-    Apfloat thetaM = p.real(theta[m]);
-    Apfloat r = p.real(0);
-    Apfloat[] gaps = new Apfloat[theta.length];
-    for (int j = 0; j < theta.length; j++) {
-      gaps[j] = thetaM.subtract(p.real(theta[j]));
-      if (j != m) {
-        r = r.add(Kernel.exp(gaps[j].negate(), p));
-      }
-    }
-    Apfloat log1pR;
-    if (r.signum() == 0) {
-      log1pR = r;
-    } else {
-      // digits of 1 + r lost to the leading 1: about -log10(r)
-      long lost = Math.max(0L, -r.scale()) + 2;
-      int extra = (int) Math.min(lost, Precision.MAX_DIGITS - p.digits());
-      Precision wide = p.raisedBy(extra);
-      log1pR = p.real(Kernel.log(wide.real(1).add(wide.real(r)), wide));
-    }
-    Apfloat lse = log1pR; // lse - θ_m
-    Apfloat h = p.real(0);
-    Apfloat[] pi = policy(theta, p);
-    for (int i = 0; i < theta.length; i++) {
-      h = h.add(pi[i].multiply(gaps[i].add(lse)));
-    }
-    return h;
+    return Kernel.entropyOfLogits(theta, p);
   }
 
   /** The log-odds {@code θ_i - θ_j = log(π_i / π_j)}. */

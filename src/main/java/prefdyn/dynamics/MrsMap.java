@@ -30,6 +30,13 @@ public final class MrsMap {
   private final Apfloat lambda;
   private final Apfloat beta;
   private final boolean alphaOne;
+  private final boolean alphaZero;
+  /** P scaled to small exact integers when P is exact ({@code D·P}, D the common denominator), else P. */
+  private final Apfloat[][] scaledP;
+  /** {@code βλ/D}: the on-policy strength applied to {@code scaledP · softmax(θ)}. */
+  private final Apfloat onPolicyStrength;
+  /** {@code (1-α) log π_ref + β(1-λ) P π_0}: the part of the round that does not depend on θ. */
+  private final Apfloat[] constantPart;
 
   public MrsMap(MrsParameters params, Precision precision) {
     this.params = params;
@@ -40,6 +47,7 @@ public final class MrsMap {
     this.lambda = precision.real(params.lambda());
     this.beta = precision.real(params.beta());
     this.alphaOne = params.alpha().equals(prefdyn.num.Rationals.ONE);
+    this.alphaZero = params.alpha().signum() == 0;
     Apfloat oneMinusAlpha = precision.real(prefdyn.num.Rationals.ONE.subtract(params.alpha()));
     Apfloat oneMinusLambda = precision.real(prefdyn.num.Rationals.ONE.subtract(params.lambda()));
     int k = params.k();
@@ -49,6 +57,35 @@ public final class MrsMap {
     for (int i = 0; i < k; i++) {
       scaledLogRef[i] = oneMinusAlpha.multiply(logRef[i]);
       offlinePart[i] = oneMinusLambda.multiply(pi0[i]);
+    }
+    // Speed (same arithmetic, reorganized): with exact P = N/D (N small integers), the products
+    // N_ij·π_j are exact-integer times working-precision numbers, linear in the digits; and the
+    // offline part β(1-λ)Pπ_0 of the sampler is the same every round, so it joins the reference.
+    java.math.BigInteger d = java.math.BigInteger.ONE;
+    if (params.pref().isExact()) {
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          java.math.BigInteger q = params.pref().exact(i, j).denominator().toBigInteger();
+          d = d.divide(d.gcd(q)).multiply(q);
+        }
+      }
+      this.scaledP = new Apfloat[k][k];
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          org.apfloat.Aprational e = params.pref().exact(i, j);
+          scaledP[i][j] = new org.apfloat.Apint(e.numerator().toBigInteger().multiply(d).divide(e.denominator().toBigInteger()));
+        }
+      }
+    } else {
+      this.scaledP = p;
+    }
+    this.onPolicyStrength = precision.real(params.beta().multiply(params.lambda())
+        .divide(new org.apfloat.Aprational(new org.apfloat.Apint(d))));
+    Apfloat offlineStrength = precision.real(params.beta().multiply(prefdyn.num.Rationals.ONE.subtract(params.lambda())));
+    Apfloat[] pPi0 = Linalg.multiply(p, pi0, precision);
+    this.constantPart = new Apfloat[k];
+    for (int i = 0; i < k; i++) {
+      constantPart[i] = scaledLogRef[i].add(offlineStrength.multiply(pPi0[i]));
     }
   }
 
@@ -105,12 +142,28 @@ public final class MrsMap {
 
   /** One MRS round: the centered logits {@code θ_{t+1}}. */
   public Apfloat[] apply(Apfloat[] theta) {
-    Apfloat[] mu = sampler(theta);
-    Apfloat[] ref = roundReference(theta);
     if (params.method() == MrsParameters.Method.IPO) {
-      return IpoOptimum.logits(p, mu, ref, beta, precision);
+      // The IPO closed form log π_ref^(t) + β P μ_t, with β P μ_t split as
+      // (βλ/D)·(N softmax θ) + β(1-λ) P π_0 and the constant second part folded into the reference.
+      // softmax(θ) = e/S with e_i = exp(θ_i - max θ): the normalization 1/S joins the strength
+      // (one division per round instead of K).
+      int k = theta.length;
+      int imax = LogitPolicy.argmax(theta);
+      Apfloat top = precision.real(theta[imax]);
+      Apfloat[] e = new Apfloat[k];
+      Apfloat sum = precision.real(0);
+      for (int i = 0; i < k; i++) {
+        e[i] = i == imax ? precision.real(1) : Kernel.exp(precision.real(theta[i]).subtract(top), precision);
+        sum = sum.add(e[i]);
+      }
+      Apfloat[] ref = new Apfloat[k];
+      for (int i = 0; i < k; i++) {
+        Apfloat own = alphaOne ? precision.real(theta[i]) : alphaZero ? null : alpha.multiply(theta[i]);
+        ref[i] = own == null ? constantPart[i] : own.add(constantPart[i]);
+      }
+      return IpoOptimum.logits(scaledP, e, ref, onPolicyStrength.divide(sum), precision);
     }
-    return DpoRound.logits(p, mu, ref, beta, precision);
+    return DpoRound.logits(p, sampler(theta), roundReference(theta), beta, precision);
   }
 
   /**

@@ -85,19 +85,12 @@ public final class Stability {
   }
 
   public static Apfloat modulus(Complex z, Precision p) {
-    return ApfloatMath.sqrt(z.re().multiply(z.re()).add(z.im().multiply(z.im())));
+    return z.modulus(p);
   }
 
-  /** {@code ||P - ½11ᵀ||_2}. */
+  /** {@code ||P - ½11ᵀ||_2} (num's {@link Linalg#marginSpectralNorm}). */
   public static Apfloat marginNorm(prefdyn.pref.PreferenceMatrix pref, Precision p) {
-    Apfloat[][] m = pref.real(p);
-    Apfloat half = p.real(Rationals.HALF);
-    for (Apfloat[] row : m) {
-      for (int j = 0; j < row.length; j++) {
-        row[j] = row[j].subtract(half);
-      }
-    }
-    return Linalg.spectralNorm(m, p);
+    return Linalg.marginSpectralNorm(pref, p);
   }
 
   /** T7's contraction constant {@code L = α + (βλ/2)||P - ½11ᵀ||_2}. */
