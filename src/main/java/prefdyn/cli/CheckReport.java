@@ -15,10 +15,12 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.CategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import prefdyn.catalogue.Margin;
 import prefdyn.num.Precision;
@@ -41,7 +43,7 @@ final class CheckReport {
   static void write(Path dir, List<CheckResult> results, Precision precision, long seed, double seconds, String command) {
     System.setProperty("java.awt.headless", "true");
     double threshold = symlogThreshold(results);
-    Output.writeAtomically(dir.resolve("margins.png"), png(marginChart(results, threshold), results.size()));
+    Output.writeAtomically(dir.resolve("margins.png"), png(marginChart(results, threshold, precision), results.size()));
     Output.writeAtomically(dir.resolve("times.png"), png(timeChart(results), results.size()));
     Output.writeAtomically(dir.resolve("report.md"),
         markdown(results, precision, seed, seconds, command, threshold).getBytes(StandardCharsets.UTF_8));
@@ -113,7 +115,7 @@ final class CheckReport {
     return Math.signum(m) * Math.log10(1 + Math.abs(m) / t);
   }
 
-  private static JFreeChart marginChart(List<CheckResult> results, double t) {
+  private static JFreeChart marginChart(List<CheckResult> results, double t, Precision precision) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     Paint[] paints = new Paint[results.size()];
     for (int i = 0; i < results.size(); i++) {
@@ -122,7 +124,11 @@ final class CheckReport {
       data.addValue(m == null ? 0 : symlog(m.value().doubleValue(), t), "margin", r.statement().id());
       paints[i] = color(r.status());
     }
-    return chart("Smallest margin per statement (symmetric log)", "sign(m)·log10(1+|m|/t)", data, paints);
+    String[] labels = new String[results.size()];
+    for (int i = 0; i < results.size(); i++) {
+      labels[i] = CheckCommand.shortMargin(results.get(i).minMargin(), precision).replace(" (exact)", "");
+    }
+    return chart("Smallest margin per statement (symmetric log)", "sign(m)·log10(1+|m|/t)", data, paints, labels);
   }
 
   private static JFreeChart timeChart(List<CheckResult> results) {
@@ -133,7 +139,11 @@ final class CheckReport {
       data.addValue(r.seconds(), "time", r.statement().id());
       paints[i] = color(r.status());
     }
-    return chart("Time per statement", "seconds", data, paints);
+    String[] labels = new String[results.size()];
+    for (int i = 0; i < results.size(); i++) {
+      labels[i] = String.format(Locale.ROOT, "%.1f", results.get(i).seconds());
+    }
+    return chart("Time per statement", "seconds", data, paints, labels);
   }
 
   private static Color color(CheckStatus s) {
@@ -145,7 +155,7 @@ final class CheckReport {
     };
   }
 
-  private static JFreeChart chart(String title, String yLabel, DefaultCategoryDataset data, Paint[] paints) {
+  private static JFreeChart chart(String title, String yLabel, DefaultCategoryDataset data, Paint[] paints, String[] labels) {
     BarRenderer renderer = new BarRenderer() {
       private static final long serialVersionUID = 1L;
 
@@ -155,10 +165,30 @@ final class CheckReport {
       }
     };
     renderer.setBarPainter(new StandardBarPainter());
+    // each bar carries its value as text, so zero margins (no bar) still show
+    renderer.setDefaultItemLabelGenerator(new CategoryItemLabelGenerator() {
+      @Override
+      public String generateRowLabel(CategoryDataset dataset, int row) {
+        return "";
+      }
+
+      @Override
+      public String generateColumnLabel(CategoryDataset dataset, int column) {
+        return "";
+      }
+
+      @Override
+      public String generateLabel(CategoryDataset dataset, int row, int column) {
+        return column < labels.length ? labels[column] : "";
+      }
+    });
+    renderer.setDefaultItemLabelsVisible(true);
+    renderer.setDefaultItemLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
     renderer.setShadowVisible(false);
     CategoryAxis x = new CategoryAxis("statement");
     x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     NumberAxis y = new NumberAxis(yLabel);
+    y.setUpperMargin(0.12); // room for the labels
     CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
     plot.setOrientation(PlotOrientation.VERTICAL);
     plot.setBackgroundPaint(Color.WHITE);
