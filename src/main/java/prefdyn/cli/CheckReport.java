@@ -126,7 +126,9 @@ final class CheckReport {
     }
     String[] labels = new String[results.size()];
     for (int i = 0; i < results.size(); i++) {
-      labels[i] = CheckCommand.shortMargin(results.get(i).minMargin(), precision).replace(" (exact)", "");
+      CheckResult r = results.get(i);
+      labels[i] = CheckCommand.shortMargin(r.minMargin(), precision).replace(" (exact)", "")
+          + (r.holds() ? "" : " " + r.status().label());
     }
     return chart("Smallest margin per statement (symmetric log)", "sign(m)·log10(1+|m|/t)", data, paints, labels);
   }
