@@ -29,16 +29,18 @@ import prefdyn.search.CheckStatus;
 /** {@code prefdyn check}: runs the theorem catalogue on drawn instances. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Checks catalogue statements on instances drawn from their hypotheses (the jqwik generators),",
-      "with a reproducible seed per statement. Without --theorem: every statement that is not a",
-      "conjecture (the project's main job). Prints a table (ID, statement, tries, status, smallest",
-      "margin, time); an entry that does not hold prints the instance and how to reproduce it.",
-      "Status: holds (every margin decided positive), violated (an instance fails), undecided (a",
-      "margin stayed within its numerical error even at --digits + 40; raise --digits), error (the",
-      "statement's generator or check is broken)."
+      "Checks catalogue statements on instances drawn from their hypotheses (the jqwik generators), "
+          + "with a reproducible seed per statement. Without --theorem: every statement that is not a "
+          + "conjecture (the project's main job). Prints a table (ID, statement, tries, status, smallest "
+          + "margin, time); an entry that does not hold prints the instance and how to reproduce it.",
+      "",
+      "Status: holds (every margin decided positive), violated (an instance fails), undecided (a margin "
+          + "stayed within its numerical error even at --digits + 40; raise --digits), error (the "
+          + "statement's generator or check is broken).",
+      ""
     },
-    footer = {"", "Exit codes: 0 everything holds; 1 something is violated, undecided or in error (undecided counts as",
-        "not holding); 2 bad input (unknown ID, --tries < 1, unwritable --report)."})
+    footer = {"", "Exit codes: 0 everything holds; 1 something is violated, undecided or in error "
+        + "(undecided counts as not holding); 2 bad input (unknown ID, --tries < 1, unwritable --report)."})
 public final class CheckCommand implements Callable<Integer> {
   /** The main job's fixed seed (the paper's arXiv number). */
   static final long DEFAULT_SEED = 2602_12180L;

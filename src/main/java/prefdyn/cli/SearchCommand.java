@@ -28,14 +28,17 @@ import prefdyn.search.SearchResult;
 /** {@code prefdyn search}: targeted counterexample search on a conjecture. */
 @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Hunts for a counterexample to a conjecture of the catalogue (theory.md section 4b): random",
-      "restarts drawn from its hypotheses, then simulated annealing on its margin with exact local moves",
-      "(matrix entries with P_ji = 1 - P_ij, mass between coordinates of distributions, scalar nudges).",
-      "A counterexample is re-verified (exactly, or at --digits + 50) and shrunk toward small K and",
-      "simple fractions before it is printed. The same --seed finds the same counterexample."
+      "Hunts for a counterexample to a conjecture of the catalogue (theory.md section 4b): random "
+          + "restarts drawn from its hypotheses, then simulated annealing on its margin with exact local "
+          + "moves (matrix entries with P_ji = 1 - P_ij, mass between coordinates of distributions, "
+          + "scalar nudges), each kept only when the hypotheses still hold.",
+      "",
+      "A counterexample is re-verified (exactly, or at --digits + 50) and shrunk toward small K and "
+          + "simple fractions before it is printed. The same --seed finds the same counterexample.",
+      ""
     },
-    footer = {"", "Exit codes: 0 no counterexample within the budget; 1 a counterexample was found;",
-        "2 bad input (unknown conjecture ID, --budget < 1, unwritable --out)."})
+    footer = {"", "Exit codes: 0 no counterexample within the budget; 1 a counterexample was found; "
+        + "2 bad input (unknown conjecture ID, --budget < 1, unwritable --out)."})
 public final class SearchCommand implements Callable<Integer> {
   static final long DEFAULT_BUDGET = 20_000;
 
