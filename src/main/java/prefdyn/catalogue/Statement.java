@@ -31,4 +31,13 @@ public interface Statement {
 
   /** The signed margin of the statement on one instance, computed at {@code precision}. */
   Margin check(Instance instance, Precision precision);
+
+  /**
+   * How many instances {@code prefdyn check} draws by default (no {@code --tries}). Expensive
+   * checks (long trajectories, high-dimensional numerics) should return fewer, so that the
+   * default run of the whole catalogue stays within about two minutes.
+   */
+  default int defaultTries() {
+    return 100;
+  }
 }

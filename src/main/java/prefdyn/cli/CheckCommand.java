@@ -1,16 +1,281 @@
 package prefdyn.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import prefdyn.catalogue.Catalogue;
+import prefdyn.catalogue.Kind;
+import prefdyn.catalogue.Margin;
+import prefdyn.catalogue.Statement;
+import prefdyn.num.BadInput;
+import prefdyn.num.Precision;
+import prefdyn.search.CheckResult;
+import prefdyn.search.CheckRunner;
+import prefdyn.search.CheckStatus;
 
-/** {@code prefdyn check}: not implemented yet. */
-@Command(name = "check", mixinStandardHelpOptions = true, description = "(not implemented yet)")
+/** {@code prefdyn check}: runs the theorem catalogue on drawn instances. */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Checks catalogue statements on instances drawn from their hypotheses (the jqwik generators), "
+          + "with a reproducible seed per statement. Without --theorem: every statement that is not a "
+          + "conjecture (the project's main job). Prints a table (ID, statement, tries, status, smallest "
+          + "margin, time); an entry that does not hold prints the instance and how to reproduce it.",
+      "",
+      "Status: holds (every margin decided positive), violated (an instance fails), undecided (a margin "
+          + "stayed within its numerical error even at --digits + 40; raise --digits), error (the "
+          + "statement's generator or check is broken).",
+      ""
+    },
+    footer = {"", "Exit codes: 0 everything holds; 1 something is violated, undecided or in error "
+        + "(undecided counts as not holding); 2 bad input (unknown ID, --tries < 1, unwritable --report)."})
 public final class CheckCommand implements Callable<Integer> {
+  /** The main job's fixed seed (the paper's arXiv number). */
+  static final long DEFAULT_SEED = 2602_12180L;
+  /** Total seconds the default run aims for (per-statement caps are derived from it). */
+  static final double DEFAULT_RUN_SECONDS = 200;
+
+  @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
+  CommandSpec spec;
+
   @Mixin Common common = new Common();
+
+  @Option(names = "--theorem", paramLabel = "ID",
+      description = "Check only this statement (repeatable); conjectures may be named too. Default: every non-conjecture.")
+  List<String> theorems = new ArrayList<>();
+
+  @Option(names = "--tries", paramLabel = "N",
+      description = "Instances per statement. Default: each statement's own default, each statement capped at a"
+          + " share of about two minutes in total (the table shows the tries actually run).")
+  @Nullable Integer tries;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "" + DEFAULT_SEED,
+      description = "Seed of the run; each statement's draws depend only on it and the ID (default: ${DEFAULT-VALUE}).")
+  long seed = DEFAULT_SEED;
+
+  @Option(names = "--threads", paramLabel = "T", defaultValue = "2",
+      description = "Statements checked in parallel (default: ${DEFAULT-VALUE}); results do not depend on it.")
+  int threads = 2;
+
+  @Option(names = "--report", paramLabel = "DIR",
+      description = "Also write DIR/report.md with the table and PNG figures (smallest margins, times).")
+  @Nullable Path report;
 
   @Override
   public Integer call() {
-    throw new prefdyn.num.BadInput("'check' is not implemented yet");
+    Precision precision = common.precision();
+    if (tries != null && tries < 1) {
+      throw new BadInput("--tries must be at least 1, got " + tries);
+    }
+    if (threads < 1 || threads > 64) {
+      throw new BadInput("--threads must be between 1 and 64, got " + threads);
+    }
+    List<Statement> statements = selected();
+    Path reportDir = report;
+    if (reportDir != null) {
+      OutDirs.requireWritable(reportDir, "--report");
+    }
+    double cap = tries != null || statements.isEmpty() ? 0
+        : Math.max(3, Math.min(60, DEFAULT_RUN_SECONDS / statements.size()));
+    CheckRunner.Options options = new CheckRunner.Options(tries, seed, precision, threads, cap);
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressLine progress = new ProgressLine(err, statements.size());
+    long start = System.nanoTime();
+    List<CheckResult> results = CheckRunner.run(statements, options, progress);
+    progress.done();
+    double total = (System.nanoTime() - start) / 1e9;
+    PrintWriter out = spec.commandLine().getOut();
+    if (common.json()) {
+      List<Map<String, @Nullable Object>> json = new ArrayList<>();
+      for (CheckResult r : results) {
+        json.add(toJson(r, precision));
+      }
+      Output.printJson(out, json);
+    } else {
+      out.print(table(results, precision));
+      long held = results.stream().filter(CheckResult::holds).count();
+      out.printf(Locale.ROOT, "%d of %d statements hold (seed %d, %d digits, %.1f s)%n",
+          held, results.size(), seed, precision.digits(), total);
+      for (CheckResult r : results) {
+        if (!r.holds()) {
+          out.println();
+          out.print(details(r, precision));
+        }
+      }
+      out.flush();
+    }
+    if (reportDir != null) {
+      CheckReport.write(reportDir, results, precision, seed, total, commandLine());
+      err.println("prefdyn check: report written to " + reportDir.resolve("report.md"));
+      err.flush();
+    }
+    return results.stream().allMatch(CheckResult::holds) ? 0 : Main.VIOLATED;
+  }
+
+  private List<Statement> selected() {
+    if (theorems.isEmpty()) {
+      return Catalogue.all().stream().filter(s -> s.kind() != Kind.CONJECTURE).toList();
+    }
+    List<Statement> out = new ArrayList<>();
+    for (String id : new LinkedHashSet<>(theorems)) {
+      out.add(Catalogue.require(id));
+    }
+    return out;
+  }
+
+  private String commandLine() {
+    StringBuilder sb = new StringBuilder("prefdyn check");
+    for (String t : theorems) {
+      sb.append(" --theorem ").append(t);
+    }
+    if (tries != null) {
+      sb.append(" --tries ").append(tries);
+    }
+    sb.append(" --seed ").append(seed).append(" --digits ").append(common.digits);
+    return sb.toString();
+  }
+
+  static String formatMargin(@Nullable Margin m, Precision p) {
+    return m == null ? "-" : m.format(p);
+  }
+
+  static String table(List<CheckResult> results, Precision precision) {
+    List<List<String>> rows = new ArrayList<>();
+    for (CheckResult r : results) {
+      rows.add(List.of(r.statement().id(), shorten(r.statement().title(), 64), triesText(r),
+          r.status().label(), shortMargin(r.minMargin(), precision), String.format(Locale.ROOT, "%.1f s", r.seconds())));
+    }
+    return Output.table(List.of("ID", "statement", "tries", "status", "smallest margin", "time"), rows);
+  }
+
+  static String triesText(CheckResult r) {
+    return r.tries() == r.plannedTries() || r.status() != CheckStatus.HOLDS ? String.valueOf(r.tries())
+        : r.tries() + " (of " + r.plannedTries() + ", time cap)";
+  }
+
+  /** A margin short enough for a table cell: exact values as they are when short, else 6 digits. */
+  static String shortMargin(@Nullable Margin m, Precision p) {
+    if (m == null) {
+      return "-";
+    }
+    String full = m.format(p);
+    if (full.length() <= 16) {
+      return full;
+    }
+    return String.format(Locale.ROOT, "%.6g", m.value().doubleValue()) + (m.isExact() ? " (exact)" : "");
+  }
+
+  static String shorten(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+  }
+
+  static String details(CheckResult r, Precision precision) {
+    StringBuilder sb = new StringBuilder();
+    String id = r.statement().id();
+    sb.append(id).append(' ').append(r.status().label()).append(": ").append(r.message()).append('\n');
+    prefdyn.catalogue.Instance x = r.offending();
+    if (x != null) {
+      sb.append("  instance: ").append(oneLineJson(x.describe())).append('\n');
+    }
+    Margin om = r.offendingMargin();
+    if (om != null) {
+      sb.append("  margin:   ").append(om.format(precision)).append('\n');
+    }
+    if (r.offendingTry() >= 0) {
+      sb.append("  reproduce: prefdyn check --theorem ").append(id).append(" --seed ").append(r.runSeed())
+          .append(" --tries ").append(r.offendingTry() + 1).append(" --digits ").append(precision.digits())
+          .append("   (try ").append(r.offendingTry()).append(", draw seed ").append(r.offendingSeed()).append(")\n");
+    }
+    return sb.toString();
+  }
+
+  static String oneLineJson(Object value) {
+    return Output.json(value).replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  static Map<String, @Nullable Object> toJson(CheckResult r, Precision precision) {
+    Map<String, @Nullable Object> m = new LinkedHashMap<>();
+    m.put("id", r.statement().id());
+    m.put("status", r.status().label());
+    m.put("tries", r.tries());
+    m.put("minMargin", r.minMargin() == null ? null : r.minMargin().format(precision));
+    m.put("statement", r.statement().title());
+    m.put("kind", r.statement().kind().label());
+    m.put("plannedTries", r.plannedTries());
+    m.put("seconds", String.format(Locale.ROOT, "%.3f", r.seconds()));
+    m.put("seed", String.valueOf(r.runSeed()));
+    if (!r.holds()) {
+      m.put("message", r.message());
+      prefdyn.catalogue.Instance x = r.offending();
+      if (x != null) {
+        m.put("instance", x.describe());
+      }
+      Margin om = r.offendingMargin();
+      if (om != null) {
+        m.put("margin", om.format(precision));
+      }
+      m.put("try", r.offendingTry());
+      m.put("drawSeed", String.valueOf(r.offendingSeed()));
+    }
+    return m;
+  }
+
+  /**
+   * Progress on stderr: one updating line on a terminal, otherwise a plain line per finished
+   * statement. Called from the checking threads.
+   */
+  static final class ProgressLine implements CheckRunner.Progress {
+    private final PrintWriter err;
+    private final int total;
+    private final boolean terminal = System.console() != null;
+    private int finished;
+    private long lastPaint;
+
+    ProgressLine(PrintWriter err, int total) {
+      this.err = err;
+      this.total = total;
+    }
+
+    @Override
+    public synchronized void tried(Statement statement, int done, int planned) {
+      long now = System.nanoTime();
+      if (terminal && now - lastPaint > 100_000_000L) {
+        lastPaint = now;
+        err.print("\r\033[K" + String.format(Locale.ROOT, "check [%d/%d] %s %d/%d", finished, total, statement.id(), done, planned));
+        err.flush();
+      }
+    }
+
+    @Override
+    public synchronized void finished(CheckResult r) {
+      finished++;
+      String line = String.format(Locale.ROOT, "check [%d/%d] %s %s (%d tries, %.1f s)", finished, total,
+          r.statement().id(), r.status().label(), r.tries(), r.seconds());
+      if (terminal) {
+        err.print("\r\033[K" + line);
+      } else {
+        err.println(line);
+      }
+      err.flush();
+    }
+
+    synchronized void done() {
+      if (terminal && finished > 0) {
+        err.print("\r\033[K");
+        err.flush();
+      }
+    }
   }
 }

@@ -75,6 +75,11 @@ public final class Output {
       Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
       try {
         Files.write(tmp, content);
+        try { // createTempFile makes the file private (0600); results are for reading
+          Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+          // keep the platform's default
+        }
         try {
           Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

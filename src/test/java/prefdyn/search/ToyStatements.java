@@ -1,0 +1,93 @@
+package prefdyn.search;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.apfloat.Aprational;
+import prefdyn.catalogue.Catalogue;
+import prefdyn.gen.Distributions;
+import prefdyn.gen.Matrices;
+import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Kind;
+import prefdyn.catalogue.Margin;
+import prefdyn.catalogue.Statement;
+import prefdyn.num.Rationals;
+import prefdyn.pref.Distribution;
+import prefdyn.pref.PreferenceMatrix;
+
+/** Statements made for testing the engine: one that holds, one violated in a small box, one undecided. */
+final class ToyStatements {
+  private ToyStatements() {}
+
+  static Arbitrary<PreferenceMatrix> matrices() {
+    return Matrices.any(2, 5);
+  }
+
+  static Arbitrary<Distribution> distributions(int k) {
+    return Distributions.any(k);
+  }
+
+  /** Holds: every score (Pμ)_i lies in [0,1]; margin min_i min((Pμ)_i, 1 - (Pμ)_i), not strict. */
+  static final Statement HOLDS = Conjecture.named("TOY-HOLDS")
+      .statement("scores Pμ lie in [0,1]")
+      .kind(Kind.PROVED)
+      .hypotheses(matrices().flatMap(p -> distributions(p.k()).map(mu -> Instance.of(p).withSampler(mu))))
+      .admits(x -> x.sampler() != null && x.sampler().k() == x.k())
+      .margin((x, precision) -> {
+        Aprational min = Rationals.ONE;
+        for (Aprational s : x.pref().times(Instance.need(x.sampler(), "sampler"))) {
+          min = Rationals.min(min, Rationals.min(s, Rationals.ONE.subtract(s)));
+        }
+        return Margin.exact(min, false, "distance of the scores from the ends of [0,1]");
+      })
+      .build();
+
+  /** The centre of the small box where {@link #BOX} fails. */
+  static final Aprational BOX_X = Rationals.of(7123, 10000);
+  static final Aprational BOX_Y = Rationals.of(2391, 10000);
+  static final Aprational BOX_R = Rationals.of(1, 200);
+
+  /**
+   * Violated only in a box of side 1/100 around (BOX_X, BOX_Y) in the unit square of two params:
+   * margin max(|x - BOX_X|, |y - BOX_Y|) - 1/200, strict. Uniform draws hit it with probability
+   * 1e-4; the margin is the L∞ distance to the box, which the search climbs down.
+   */
+  static final Statement BOX = Conjecture.named("TOY-BOX")
+      .statement("no point of the unit square lies in a small box")
+      .hypotheses(Combinators.combine(Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 1000))
+          .as((a, b) -> Instance.of(PreferenceMatrix.of(new Aprational[][] {{Rationals.HALF, Rationals.HALF}, {Rationals.HALF, Rationals.HALF}}))
+              .withParam("x", Rationals.of(a, 1000)).withParam("y", Rationals.of(b, 1000))))
+      .admits(x -> inUnit(x.params().get("x")) && inUnit(x.params().get("y")))
+      .margin((x, precision) -> {
+        Aprational dx = Fractions.abs(x.param("x").subtract(BOX_X));
+        Aprational dy = Fractions.abs(x.param("y").subtract(BOX_Y));
+        return Margin.exact(Rationals.max(dx, dy).subtract(BOX_R), true, "L∞ distance to the box");
+      })
+      .build();
+
+  /**
+   * A margin of exactly 10^-60 computed approximately: undecided at 10 digits (and still at
+   * 10 + 40), decided (holds) from about 25 + 40 digits on.
+   */
+  static final Statement TINY = Conjecture.named("TOY-TINY")
+      .statement("a tiny positive margin")
+      .kind(Kind.PROVED)
+      .hypotheses(Arbitraries.just(Instance.of(PreferenceMatrix.of(new Aprational[][] {{Rationals.HALF, Rationals.HALF}, {Rationals.HALF, Rationals.HALF}}))))
+      .admits(x -> x.k() == 2)
+      .margin((x, precision) -> Margin.approximate(
+          precision.real(Rationals.of(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(60))), precision, true, "10^-60"))
+      .build();
+
+  private static boolean inUnit(Aprational v) {
+    return v != null && v.signum() >= 0 && v.compareTo(Rationals.ONE) <= 0;
+  }
+
+  /** Registers the toys in the catalogue (once per JVM) so that the CLI can run them. */
+  static synchronized void register() {
+    for (Statement s : new Statement[] {HOLDS, BOX, TINY}) {
+      if (Catalogue.byId(s.id()).isEmpty()) {
+        Catalogue.register(s);
+      }
+    }
+  }
+}

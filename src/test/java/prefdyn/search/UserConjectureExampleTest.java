@@ -1,0 +1,109 @@
+package prefdyn.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.apfloat.Aprational;
+import prefdyn.catalogue.Catalogue;
+import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Margin;
+import prefdyn.catalogue.Statement;
+import prefdyn.cli.CliRunner;
+import prefdyn.gen.Distributions;
+import prefdyn.gen.Matrices;
+import prefdyn.num.Precision;
+import prefdyn.num.Rationals;
+import prefdyn.pref.Distribution;
+import prefdyn.properties.Checks;
+
+/**
+ * How a researcher states a conjecture of their own and tests it three ways: as a jqwik property,
+ * with {@code prefdyn check}'s runner, and with the counterexample search.
+ *
+ * <p>The conjecture: "with any full-support sampler, beating j by a majority gives i the higher
+ * score, (Pμ)_i > (Pμ)_j". It is true for K = 2 ((Pμ)_i - (Pμ)_j = (μ_i + μ_j)(P_ij - 1/2)) and
+ * false for K ≥ 3 (j may lose narrowly to i but crush everyone else).
+ */
+class UserConjectureExampleTest {
+  /** Step 1: the hypotheses as a jqwik generator, from the public generators prefdyn.gen. */
+  static Arbitrary<Instance> instances(int minK, int maxK) {
+    return Matrices.any(minK, maxK).flatMap(p ->
+        Distributions.fullSupport(p.k()).map(mu -> Instance.of(p).withSampler(mu)));
+  }
+
+  /** Step 2: the statement, with a margin that measures how far from failing an instance is. */
+  static final Statement MAJORITY = Conjecture.named("MY-MAJORITY")
+      .statement("with a full-support sampler, i beating j by majority gives (Pμ)_i > (Pμ)_j")
+      .hypotheses(instances(2, 4))
+      .admits(x -> x.sampler() != null && x.sampler().k() == x.k() && x.sampler().interior())
+      .margin((x, precision) -> {
+        Aprational[] s = x.pref().times(Instance.need(x.sampler(), "sampler"));
+        Aprational min = Rationals.ONE;
+        for (int i = 0; i < x.k(); i++) {
+          for (int j = 0; j < x.k(); j++) {
+            if (x.pref().beats(i, j)) {
+              min = Rationals.min(min, s[i].subtract(s[j]));
+            }
+          }
+        }
+        return Margin.exact(min, true, "min over i ▷ j of (Pμ)_i - (Pμ)_j");
+      })
+      .build();
+
+  static {
+    // Step 3: register it, so that `prefdyn check --theorem MY-MAJORITY` and
+    // `prefdyn search --conjecture MY-MAJORITY` know it (in this JVM)
+    if (Catalogue.byId("MY-MAJORITY").isEmpty()) {
+      Catalogue.register(MAJORITY);
+    }
+  }
+
+  @Provide
+  Arbitrary<Instance> twoResponses() {
+    return instances(2, 2);
+  }
+
+  /** A jqwik property on the same statement: where the conjecture is true (K = 2), it holds. */
+  @Property(tries = 200)
+  void holdsForTwoResponses(@ForAll("twoResponses") Instance x) {
+    Checks.assertHolds(MAJORITY, x);
+  }
+
+  /** The search finds a counterexample for K ≥ 3, and it checks out by hand. */
+  @Example
+  void theSearchFindsACounterexample() {
+    SearchResult r = Search.run(MAJORITY, 5000, 1L, Precision.ofDigits(30));
+    assertTrue(r.found());
+    Instance x = r.counterexample();
+    assertTrue(x != null && MAJORITY.admits(x));
+    // independent recomputation of the scores
+    Distribution mu = Instance.need(x.sampler(), "sampler");
+    boolean failing = false;
+    for (int i = 0; i < x.k(); i++) {
+      for (int j = 0; j < x.k(); j++) {
+        Aprational si = Rationals.ZERO;
+        Aprational sj = Rationals.ZERO;
+        for (int l = 0; l < x.k(); l++) {
+          si = si.add(x.pref().exact(i, l).multiply(mu.exact(l)));
+          sj = sj.add(x.pref().exact(j, l).multiply(mu.exact(l)));
+        }
+        failing |= x.pref().beats(i, j) && si.compareTo(sj) <= 0;
+      }
+    }
+    assertTrue(failing, x.describe().toString());
+    assertEquals(3, x.k(), "shrunk to the smallest K that fails");
+  }
+
+  /** The same from the command line (exit 1: a counterexample). */
+  @Example
+  void theCommandLineSearchFindsItToo() {
+    CliRunner r = CliRunner.run("search", "--conjecture", "MY-MAJORITY", "--seed", "2", "--json", "--digits", "20");
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.out().contains("\"found\" : true"));
+  }
+}
