@@ -16,14 +16,44 @@ public final class Catalogue {
   private static final Map<String, Statement> ENTRIES = new LinkedHashMap<>();
 
   static {
-    for (Statement s : builtIn()) {
+    List<Statement> sorted = new ArrayList<>(builtIn());
+    sorted.sort(java.util.Comparator.comparing(Statement::id, Catalogue::compareIds));
+    for (Statement s : sorted) {
       ENTRIES.put(s.id(), s);
     }
   }
 
+  /**
+   * Catalogue order: lemmas (L), theorems (T), empirical statements (E), conjectures (C), then
+   * anything else; within a letter by number (T3 before T3-lemma before T4 before T10).
+   */
+  static int compareIds(String a, String b) {
+    int c = Integer.compare(letterRank(a), letterRank(b));
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(number(a), number(b));
+    return c != 0 ? c : a.compareTo(b);
+  }
+
+  private static int letterRank(String id) {
+    int i = "LTEC".indexOf(id.isEmpty() ? '?' : id.charAt(0));
+    return i < 0 ? 4 : i;
+  }
+
+  private static int number(String id) {
+    int n = 0;
+    int i = 1;
+    while (i < id.length() && Character.isDigit(id.charAt(i)) && n < 100_000) {
+      n = n * 10 + (id.charAt(i) - '0');
+      i++;
+    }
+    return n;
+  }
+
   private Catalogue() {}
 
-  /** The built-in statements, in theory.md order. */
+  /** The built-in statements (sorted into catalogue order by the static initializer). */
   private static List<Statement> builtIn() {
     List<Statement> all = new ArrayList<>();
     all.addAll(OneShotStatements.all());

@@ -52,6 +52,9 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Mixin Common common = new Common();
 
+  @Option(names = "--list", description = "List every catalogue statement (ID, status, one-line statement) and exit.")
+  boolean list;
+
   @Option(names = "--theorem", paramLabel = "ID",
       description = "Check only this statement (repeatable); conjectures may be named too. Default: every non-conjecture.")
   List<String> theorems = new ArrayList<>();
@@ -75,6 +78,10 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (list) {
+      printList(spec.commandLine().getOut());
+      return 0;
+    }
     Precision precision = common.precision();
     if (tries != null && tries < 1) {
       throw new BadInput("--tries must be at least 1, got " + tries);
@@ -122,6 +129,25 @@ public final class CheckCommand implements Callable<Integer> {
       err.flush();
     }
     return results.stream().allMatch(CheckResult::holds) ? 0 : Main.VIOLATED;
+  }
+
+  private void printList(PrintWriter out) {
+    List<List<String>> rows = new ArrayList<>();
+    List<Map<String, @Nullable Object>> json = new ArrayList<>();
+    for (Statement s : Catalogue.all()) {
+      rows.add(List.of(s.id(), s.kind().label(), s.title()));
+      Map<String, @Nullable Object> m = new LinkedHashMap<>();
+      m.put("id", s.id());
+      m.put("status", s.kind().label());
+      m.put("statement", s.title());
+      json.add(m);
+    }
+    if (common.json()) {
+      Output.printJson(out, json);
+    } else {
+      out.print(Output.table(List.of("ID", "status", "statement"), rows));
+      out.flush();
+    }
   }
 
   private List<Statement> selected() {
