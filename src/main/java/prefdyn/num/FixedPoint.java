@@ -62,7 +62,15 @@ final class FixedPoint {
 
   /** The double y exactly (f >= 1075 suffices for any double; otherwise error < 1 ulp). */
   static BigInteger fromDouble(double y, int f) {
-    return fromDecimal(new BigDecimal(y), f);
+    if (y == 0.0) {
+      return BigInteger.ZERO;
+    }
+    // y = mant 2^exp exactly, mant a 53-bit integer
+    int exp = Math.getExponent(y) - 52;
+    long mant = (long) Math.scalb(Math.abs(y), -exp);
+    BigInteger m = BigInteger.valueOf(y < 0 ? -mant : mant);
+    int sh = f + exp;
+    return sh >= 0 ? m.shiftLeft(sh) : m.shiftRight(-sh);
   }
 
   /**
@@ -82,8 +90,9 @@ final class FixedPoint {
       q = v.shiftRight(f).divide(tenPow((int) -d));
     }
     String text = q.toString();
-    Apfloat a = new Apfloat(text, Math.max(digits + 2, text.length()));
-    return ApfloatMath.scale(a, shift - d);
+    long exp10 = shift - d;
+    // the exponent goes into the text (cheaper than ApfloatMath.scale, which multiplies)
+    return new Apfloat(exp10 == 0 ? text : text + "e" + exp10, Math.max(digits + 2, text.length()));
   }
 
   /** ln10 to f bits, error < 2 ulp. */
@@ -106,9 +115,10 @@ final class FixedPoint {
   }
 
   /**
-   * expm1(r) for r = R 2^-f with |r| <= 2: absolute error below (4N + 4) 2^6 + 3 ulp, where N <=
-   * 2^10 is the number of series terms, i.e. below 2^17 ulp. Callers add 24 bits to the
-   * precision they need.
+   * expm1(r) for r = R 2^-f with |r| <= 2: absolute error below 12.5 (N/4 + 2 + s) + 1 ulp,
+   * where N <= 1000 is the number of series terms and s <= 400 the number of halvings (both
+   * bounds hold up to 100,000 digits), i.e. below 2^13 ulp. Callers add 24 bits to the precision
+   * they need.
    *
    * <p>Method: work with g = f + s fraction bits, where the shift s makes u = R 2^-(f+s) = r/2^s
    * satisfy |u| <= 2^-sigma; the division by 2^s is thus exact. Taylor series expm1(u) = u T,
@@ -118,11 +128,12 @@ final class FixedPoint {
    * ~ sqrt(N) and v = u^m, T = sum_b v^b c_{bm} I_b, where each I_b is a Horner scheme in the
    * stored powers u^0..u^{m-1} that only divides by word-sized integers, and the outer Horner
    * scheme in v costs one full multiplication per block. Every stored value lies in [-2, 2] and
-   * each rounding (shift or word division) is < 1 ulp_g, with at most 4N + 4 of them: T has
-   * absolute error below (4N + 4) ulp_g. Then e_0 = u T, and s doublings e_{i+1} = e_i (e_i +
-   * 2): an absolute error d in e_i becomes at most d (2|e_i| + 2) + d^2 + 1 ulp_g, and prod_i (2 +
-   * 2|e_i|) <= 2^s e^{2|r|} <= 2^s 2^6 for |r| <= 2. In ulp_f = 2^s ulp_g this is below (4N+4)
-   * 2^6 + 2 ulp_f, plus 1 for the final shift.
+   * each rounding (shift or word division) is < 1 ulp_g, with errors carried forward by factors
+   * <= 1 (products with |u|^i <= 1, divisions by integers >= 2): T has absolute error below (4N +
+   * 4) ulp_g, and e_0 = u T below (4N + 4)/16 + 1 ulp_g. Then s doublings e_{i+1} = e_i (e_i +
+   * 2): an absolute error d in e_i becomes at most d (2|e_i| + 2 + d) + 1 ulp_g, and prod_i (2 +
+   * 2|e_i|) <= 2^s e^{2|r|} < 12.5 2^s for |r| <= 1.26 (the reduced arguments of exp and log).
+   * In ulp_f = 2^s ulp_g this is below 12.5 (N/4 + 2 + s), plus 1 for the final shift.
    */
   static BigInteger expm1(BigInteger r, int f) {
     if (r.signum() == 0) {

@@ -1,6 +1,8 @@
 package prefdyn.num;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
@@ -44,9 +46,9 @@ public final class Kernel {
 
   private static final double LN10_DOUBLE = Math.log(10.0);
 
-  private static final Apfloat INV_SQRT10 = new Apfloat("0.316227766");
+  private static final BigDecimal INV_SQRT10 = new BigDecimal("0.316227766");
 
-  private static final Apfloat ONE_POINT_ONE = new Apfloat("1.1");
+  private static final BigDecimal ONE_POINT_ONE = new BigDecimal("1.1");
 
   /** ln 10 at the largest precision asked for so far. */
   private static final AtomicReference<Apfloat> LN10 =
@@ -75,6 +77,21 @@ public final class Kernel {
     return p.working() + GUARD;
   }
 
+  /**
+   * The exact number a kernel function evaluates at for input x: x at working precision with
+   * exactly the digits it shows. (Apfloat keeps digits beyond a lowered precision and reveals them
+   * when the precision is raised again, e.g. {@code x.precision(34).precision(60)} shows x's
+   * original 40 digits; so the kernel re-reads the shown digits once. Tests use this to compute
+   * their reference at the same point.)
+   */
+  public static Apfloat argument(Apfloat x, Precision p) {
+    Apfloat r = p.real(x);
+    if (r.signum() == 0) {
+      return new Apfloat(0);
+    }
+    return new Apfloat(r.toString(), p.working());
+  }
+
   // ---------------------------------------------------------------------------------------------
   // exp, expm1
 
@@ -85,46 +102,68 @@ public final class Kernel {
 
   /** {@code e^x - 1} with relative error below 10^-working() (also for tiny |x|). */
   public static Apfloat expm1(Apfloat x, Precision p) {
-    Apfloat xr = p.real(x);
+    Apfloat xa = p.real(x);
     long wp = internal(p);
-    if (xr.signum() == 0) {
+    if (xa.signum() == 0) {
       return new Apfloat(0);
     }
-    if (abs(xr).compareTo(ONE_POINT_ONE) > 0) {
+    if (xa.scale() < -(wp + 5)) {
+      // |x| < 10^-(wp+5): expm1(x) = x (1 + x/2 + ...), relative error of x below 10^-wp
+      return decimalToApfloat(decimal(xa), wp);
+    }
+    if (xa.scale() > 1) {
+      return expAt(xa, wp + 1).subtract(one(wp + 1)).precision(wp);
+    }
+    BigDecimal xb = decimal(xa);
+    if (xb.abs().compareTo(ONE_POINT_ONE) > 0) {
       // |x| > 1.1: |e^x - 1| > 0.66, so subtracting 1 loses less than one digit.
-      return expAt(xr, wp + 1).subtract(one(wp + 1)).precision(wp);
+      return expDecimal(xb, wp + 1).subtract(one(wp + 1)).precision(wp);
     }
     int bits = FixedPoint.bitsFor(wp);
-    double l2 = log10Abs(xr) / LOG10_2; // log2 |x|
+    double l2 = log10Abs(xb) / LOG10_2; // log2 |x|
     if (-l2 > bits / 6.0) {
-      return expm1Series(exact(xr, wp), wp);
+      return expm1Series(decimalToApfloat(xb, wp), wp);
     }
     // Fixed point has absolute error; -log2|x| extra bits make it relative (|expm1 x| >= |x|/2).
     int f = bits + 24 + (int) Math.max(0, Math.ceil(-l2));
-    BigInteger e = FixedPoint.expm1(FixedPoint.fromApfloat(xr, f), f);
+    BigInteger e = FixedPoint.expm1(FixedPoint.fromDecimal(xb, f), f);
     return FixedPoint.toApfloat(e, f, wp, 0);
   }
 
-  /**
-   * e^x at {@code wp} digits for an exact x, relative error below 10^-(wp-1). Reduction: x = k
-   * ln10 + r with k = round(x / ln10), |r| <= ~1.2; then e^x = 10^k (1 + expm1(r)) and the
-   * scaling by 10^k is exact. In fixed point with f = bits(wp) + 24 fraction bits: x is converted
-   * with error < 1 ulp, k ln10 is formed from ln10 at f + 64 bits (error < 1 ulp since |k| <
-   * 2^50), expm1 adds below 2^17 ulp (see {@link FixedPoint#expm1}), so 1 + expm1(r) has absolute
-   * error below 2^18 ulp = 2^-(bits(wp)+6), i.e. relative error below 2^-bits(wp) since e^r >
-   * 1/4; the decimal conversion adds 10^-(wp+1).
-   */
+  /** e^x at wp digits for the exact value of the digits x shows (see {@link #expDecimal}). */
   static Apfloat expAt(Apfloat x, long wp) {
     if (x.signum() == 0) {
       return one(wp);
     }
-    double xd = x.doubleValue();
-    if (!(Math.abs(xd) < EXP_LIMIT)) {
+    if (x.scale() > 16) {
       throw new ArithmeticException("exp argument out of range (|x| >= 1e15): " + x.toString(true));
+    }
+    if (x.scale() < -(wp + 5)) {
+      return one(wp); // e^x = 1 + x + ..., |x| < 10^-(wp+5)
+    }
+    return expDecimal(decimal(x), wp);
+  }
+
+  /**
+   * e^x at {@code wp} digits for an exact decimal x, relative error below 10^-(wp-1). Reduction:
+   * x = k ln10 + r with k = round(x / ln10), |r| <= ~1.26; then e^x = 10^k (1 + expm1(r)) and
+   * the scaling by 10^k is exact. In fixed point with f = bits(wp) + 24 fraction bits: x is
+   * converted with error < 1 ulp, k ln10 is formed from ln10 at f + 64 bits (error < 2 ulp since
+   * |k| < 2^50), expm1 adds below 2^13 ulp (see {@link FixedPoint#expm1}), so 1 + expm1(r) has
+   * absolute error below 2^14 ulp = 2^-(bits(wp)+10), i.e. relative error below 2^-(bits(wp)+8)
+   * since e^r > 0.28; the decimal conversion adds 10^-(wp+1). See proofs-notes/kernel.md.
+   */
+  static Apfloat expDecimal(BigDecimal x, long wp) {
+    if (x.signum() == 0) {
+      return one(wp);
+    }
+    double xd = approx(x);
+    if (!(Math.abs(xd) < EXP_LIMIT)) {
+      throw new ArithmeticException("exp argument out of range (|x| >= 1e15): " + x);
     }
     long k = Math.round(xd / LN10_DOUBLE);
     int f = FixedPoint.bitsFor(wp) + 24;
-    BigInteger r = FixedPoint.fromApfloat(x, f);
+    BigInteger r = FixedPoint.fromDecimal(x, f);
     if (k != 0) {
       r = r.subtract(BigInteger.valueOf(k).multiply(FixedPoint.ln10(f + 64)).shiftRight(64));
     }
@@ -159,16 +198,23 @@ public final class Kernel {
 
   /** {@code log(1 + t)} for t > -1, relative error below 10^-working() (also for tiny |t|). */
   public static Apfloat log1p(Apfloat t, Precision p) {
-    Apfloat tr = p.real(t);
+    Apfloat ta = p.real(t);
     long wp = internal(p);
-    if (tr.signum() == 0) {
+    if (ta.signum() == 0) {
       return new Apfloat(0);
     }
-    double td = tr.doubleValue();
-    if (td > -0.6 && td < 2) {
-      return logParts(exact(tr, wp), 0, wp);
+    if (ta.scale() < -(wp + 5)) {
+      // |t| < 10^-(wp+5): log1p(t) = t (1 - t/2 + ...), relative error of t below 10^-wp
+      return decimalToApfloat(decimal(ta), wp);
     }
-    Apfloat m = one(wp + 2).add(exact(tr, wp + 2));
+    if (ta.scale() <= 1) {
+      BigDecimal tb = decimal(ta);
+      double td = approx(tb);
+      if (td > -0.6 && td < 2) {
+        return logParts(tb, 0, wp);
+      }
+    }
+    Apfloat m = one(wp + 2).add(exact(argument(t, p), wp + 2));
     if (m.signum() <= 0) {
       throw new ArithmeticException("log1p of an argument <= -1");
     }
@@ -177,51 +223,54 @@ public final class Kernel {
   }
 
   /**
-   * log x at wp digits for an exact x > 0. Split off the decimal exponent: x = m 10^e with m in
-   * [10^-1/2, 10^1/2) (exact), log x = e ln10 + log(1 + t), t = m - 1 (exact).
+   * log x at wp digits for the exact value of the digits x > 0 shows. Split off the decimal
+   * exponent: x = m 10^e with m in [10^-1/2, 10^1/2) (exact), log x = e ln10 + log(1 + t), t = m -
+   * 1 (exact, as a BigDecimal).
    */
   static Apfloat logAt(Apfloat x, long wp) {
     if (x.signum() <= 0) {
       throw new ArithmeticException("log of a non-positive number: " + x.toString(true));
     }
     long e = x.scale();
-    Apfloat m = ApfloatMath.scale(x, -e); // in [0.1, 1)
+    BigDecimal m = Math.abs(e) < 100_000_000
+        ? decimal(x).movePointLeft((int) e) // exact, in [0.1, 1)
+        : decimal(ApfloatMath.scale(x, -e));
     if (m.compareTo(INV_SQRT10) < 0) {
-      m = ApfloatMath.scale(m, 1);
+      m = m.movePointRight(1);
       e -= 1;
     }
-    long mp = Math.max(wp, m.precision());
-    Apfloat t = exact(m, mp + 2).subtract(one(mp + 2)); // exact
-    return logParts(t, e, wp);
+    return logParts(m.subtract(BigDecimal.ONE), e, wp);
   }
 
   /**
    * e ln10 + log(1 + t) for an exact t in (-0.7, 2.2) and a long e, relative error below
    * 10^-(wp-1).
    *
-   * <p>y0 = Math.log1p(double(t)) is a 53-bit approximation, taken exactly. Then 1 + t = e^{y0}
-   * (1 + tau) with tau = t + (1 + t) expm1(-y0) (no approximation), |tau| < ~2^-50, and log(1 +
+   * <p>y0 = Math.log1p(double(t)) is a 53-bit approximation, held exactly. Then 1 + t = e^{y0}
+   * (1 + tau) with tau = t + (1 + t) expm1(-y0) (no approximation), |tau| < ~2^-49, and log(1 +
    * t) = y0 + log1p(tau). In fixed point with f = bits(wp) + 24 + max(0, -log2|t|) bits: t
-   * converts with < 1 ulp, expm1 adds < 2^17 ulp, (1 + t) expm1 then < 2^19 ulp, log1p(tau) a
-   * few more, e ln10 < 1 ulp: below 2^20 ulp in all = 2^-(bits(wp)+4) |t|-relative; and |log(1 +
-   * t)| >= |t| / 2.2 on this range while |e ln10 + log(1+t)| >= 1.1 when e != 0, so the relative
-   * error is below 2^-bits(wp), plus 10^-(wp+1) for the decimal conversion. When |t| < 2^-(bits/6)
-   * the series of log1p(t) converges in at most six terms and is summed directly instead.
+   * converts with < 1 ulp, expm1 adds < 2^13 ulp, (1 + t) expm1 then < 2^15 ulp, log1p(tau) a
+   * few more, e ln10 < 3 ulp: below 2^16 ulp in all, and ulp <= 2^-(bits(wp)+24) min(1, |t|);
+   * |log(1 + t)| >= |t| / 3.2 on this range while |e ln10 + log(1+t)| >= 1.1 when e != 0, so the
+   * relative error is below 2^-(bits(wp)+6), plus 10^-(wp+1) for the decimal conversion. When
+   * |t| < 2^-(bits/6) the series of log1p(t) converges in at most six terms and is summed
+   * directly instead.
    */
-  private static Apfloat logParts(Apfloat t, long e, long wp) {
+  private static Apfloat logParts(BigDecimal t, long e, long wp) {
     int bits = FixedPoint.bitsFor(wp);
     Apfloat lt;
     if (t.signum() == 0) {
       lt = new Apfloat(0);
     } else {
-      double l2 = log10Abs(t) / LOG10_2;
+      double td = approx(t);
+      double l2 = (td != 0.0 && Math.abs(td) > 1e-300 ? Math.log10(Math.abs(td)) : log10Abs(t)) / LOG10_2;
       if (-l2 > bits / 6.0) {
-        lt = log1pSeries(exact(t, wp + 2), wp + 2);
+        lt = log1pSeries(decimalToApfloat(t, wp + 2), wp + 2);
       } else {
         int f = bits + 24 + (int) Math.max(0, Math.ceil(-l2));
-        BigInteger tf = FixedPoint.fromApfloat(t, f);
-        double y0 = Math.log1p(t.doubleValue());
-        BigInteger y = FixedPoint.fromDouble(-y0, f); // -y0 (not necessarily exactly)
+        BigInteger tf = FixedPoint.fromDecimal(t, f);
+        double y0 = Math.log1p(td);
+        BigInteger y = FixedPoint.fromDouble(-y0, f); // -y0 (to < 1 ulp; the identity uses y)
         BigInteger em = FixedPoint.expm1(y, f);
         BigInteger tau = tf.add(tf.add(BigInteger.ONE.shiftLeft(f)).multiply(em).shiftRight(f));
         BigInteger l = FixedPoint.log1p(tau, f).subtract(y);
@@ -273,8 +322,7 @@ public final class Kernel {
       long wq = wp + extra;
       int imax = argmax(xr);
       Apfloat max = xr[imax];
-      Apfloat s = sumExpShifted(xr, imax, wq);
-      Apfloat ls = logAt(s, wq);
+      Apfloat ls = logOfShiftedSum(expShifted(xr, imax, wq), imax, wq);
       if (max.signum() == 0) {
         return ls.precision(wp);
       }
@@ -315,7 +363,7 @@ public final class Kernel {
 
   /** {@code σ(x) = 1/(1+e^{-x})}, relative error below 10^-working(). */
   public static Apfloat sigmoid(Apfloat x, Precision p) {
-    Apfloat xr = p.real(x);
+    Apfloat xr = argument(x, p);
     long wp = internal(p);
     Apfloat one = one(wp);
     if (xr.signum() >= 0) {
@@ -330,7 +378,7 @@ public final class Kernel {
    * very negative x (log σ(x) = x - log1p(e^x), both terms negative).
    */
   public static Apfloat logSigmoid(Apfloat x, Precision p) {
-    Apfloat xr = p.real(x);
+    Apfloat xr = argument(x, p);
     long wp = internal(p);
     if (xr.signum() >= 0) {
       return log1pPositive(expAt(xr.negate(), wp), wp).negate();
@@ -341,7 +389,13 @@ public final class Kernel {
 
   /** log(1 + t) for 0 <= t <= 1 (t at wp digits, taken as exact). */
   private static Apfloat log1pPositive(Apfloat t, long wp) {
-    return logParts(t, 0, wp);
+    if (t.signum() == 0) {
+      return new Apfloat(0);
+    }
+    if (t.scale() < -(wp + 5)) {
+      return t.precision(wp);
+    }
+    return logParts(decimal(t), 0, wp);
   }
 
   /**
@@ -354,7 +408,7 @@ public final class Kernel {
     int imax = argmax(xr);
     Apfloat[] e = expShifted(xr, imax, wp);
     Apfloat s = sum(e, wp);
-    Apfloat acc = logAt(s, wp);
+    Apfloat acc = logOfShiftedSum(e, imax, wp);
     long xp = wp + magnitudeDigits(xr[imax]) + 2;
     Apfloat max = exact(xr[imax], xp);
     for (int i = 0; i < e.length; i++) {
@@ -411,7 +465,7 @@ public final class Kernel {
     }
     Apfloat[] out = new Apfloat[x.length];
     for (int i = 0; i < x.length; i++) {
-      out[i] = p.real(x[i]);
+      out[i] = argument(x[i], p);
     }
     return out;
   }
@@ -443,6 +497,28 @@ public final class Kernel {
       }
     }
     return out;
+  }
+
+  /**
+   * log S for S = Σ e_i with e_imax = 1, as log1p(Σ_{i != imax} e_i): the rest is a sum of
+   * positive terms (relative error a few 10^-wp) and log1p keeps that relative accuracy even when
+   * the rest is tiny (log(1 + rest) with 1 + rest rounded would lose -log10(rest) digits).
+   */
+  private static Apfloat logOfShiftedSum(Apfloat[] e, int imax, long wp) {
+    Apfloat rest = new Apfloat(0);
+    for (int i = 0; i < e.length; i++) {
+      if (i != imax) {
+        rest = rest.add(e[i]);
+      }
+    }
+    if (rest.signum() == 0) {
+      return rest;
+    }
+    rest = rest.precision(wp);
+    if (rest.compareTo(new Apfloat(2)) < 0) {
+      return log1pPositive(rest, wp);
+    }
+    return logAt(one(wp).add(rest), wp); // log S > 1: rounding 1 + rest costs nothing
   }
 
   private static Apfloat sumExpShifted(Apfloat[] x, int imax, long wp) {
@@ -480,6 +556,37 @@ public final class Kernel {
 
   private static Apfloat abs(Apfloat x) {
     return x.signum() < 0 ? x.negate() : x;
+  }
+
+  private static final MathContext MC17 = new MathContext(17);
+
+  /**
+   * A double approximation of d (relative error ~1e-16). BigDecimal.doubleValue() of a long
+   * decimal goes through a string; rounding to 17 digits first takes its fast path.
+   */
+  static double approx(BigDecimal d) {
+    return d.precision() > 17 ? d.round(MC17).doubleValue() : d.doubleValue();
+  }
+
+  /** The exact value of the digits an Apfloat shows. */
+  static BigDecimal decimal(Apfloat x) {
+    return new BigDecimal(x.toString());
+  }
+
+  private static Apfloat decimalToApfloat(BigDecimal d, long digits) {
+    return new Apfloat(d.toString(), Math.max(digits, d.precision()));
+  }
+
+  /** log10 |d| for d != 0 (about 1e-15 accurate, any exponent). */
+  static double log10Abs(BigDecimal d) {
+    double v = Math.abs(approx(d));
+    if (v > 1e-300 && v < 1e300) {
+      return Math.log10(v);
+    }
+    int digits = d.precision();
+    String u = d.unscaledValue().abs().toString();
+    double lead = Double.parseDouble(u.charAt(0) + "." + u.substring(1, Math.min(u.length(), 17)));
+    return (double) digits - d.scale() - 1 + Math.log10(lead);
   }
 
   /** log10 |x| for x != 0 (accurate to about 1e-15 relative, any exponent). */

@@ -128,14 +128,27 @@ public final class Linalg {
     int n = a.length;
     int k = b.length;
     int m = k == 0 ? 0 : b[0].length;
+    Apfloat[][] ar = realAll(a, p);
+    Apfloat[][] br = realAll(b, p);
     Apfloat[][] out = new Apfloat[n][m];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < m; j++) {
         Apfloat s = p.real(0);
         for (int l = 0; l < k; l++) {
-          s = s.add(p.real(a[i][l]).multiply(p.real(b[l][j])));
+          s = s.add(ar[i][l].multiply(br[l][j]));
         }
         out[i][j] = s;
+      }
+    }
+    return out;
+  }
+
+  private static Apfloat[][] realAll(Apfloat[][] a, Precision p) {
+    Apfloat[][] out = new Apfloat[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = new Apfloat[a[i].length];
+      for (int j = 0; j < a[i].length; j++) {
+        out[i][j] = p.real(a[i][j]);
       }
     }
     return out;
@@ -172,7 +185,10 @@ public final class Linalg {
         fro = fro.add(m[i][j].multiply(m[i][j]));
       }
     }
-    Apfloat tol = fro.multiply(ApfloatMath.scale(new Apfloat(1, wp), -2 * wp));
+    // Rotations leave rounding noise of about 10^-wp ||A||_F off the diagonal, so the stopping
+    // test allows 10^-(wp-3) ||A||_F (squared: 10^-(2wp-6)); by Weyl's inequality the eigenvalues
+    // are then within that of the diagonal, i.e. 10^-(working+7) ||A||_F.
+    Apfloat tol = fro.multiply(ApfloatMath.scale(new Apfloat(1, wp), -2 * wp + 6));
     for (int sweep = 0; sweep < 60 + 4 * 64; sweep++) {
       Apfloat off = zero;
       for (int i = 0; i < n; i++) {
@@ -233,6 +249,9 @@ public final class Linalg {
    * perfectly conditioned in absolute terms, so the result has relative error about 10^-working().
    */
   public static Apfloat spectralNorm(Apfloat[][] a, Precision p) {
+    if (a.length == 0 || a[0].length == 0) {
+      return new Apfloat(0);
+    }
     Apfloat[][] ata = multiply(transpose(a), a, p.raisedBy(EIG_GUARD));
     Apfloat top = symmetricEigenvalues(ata, p)[0];
     if (top.signum() <= 0) {
@@ -245,7 +264,7 @@ public final class Linalg {
   public static Apfloat marginSpectralNorm(PreferenceMatrix pref, Precision p) {
     int k = pref.k();
     Apfloat[][] m = new Apfloat[k][k];
-    Aprational half = new Aprational(new org.apfloat.Apint(1), new org.apfloat.Apint(2));
+    Aprational half = Rationals.HALF;
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
         Apfloat e = pref.entry(i, j);
@@ -374,6 +393,7 @@ public final class Linalg {
     int low = 0;
     Apfloat zero = new Apfloat(0);
     Apfloat two = new Apfloat(2);
+    Apfloat one = new Apfloat(1, wp);
     Apfloat eps = ApfloatMath.scale(new Apfloat(1, wp), -wp);
     Apfloat exshift = zero;
     Apfloat p = zero;
@@ -399,7 +419,8 @@ public final class Linalg {
         if (s.signum() == 0) {
           s = norm;
         }
-        if (abs(h[l][l - 1]).compareTo(eps.multiply(s)) < 0) {
+        // <= (JAMA has <): a zero matrix (s = norm = 0) must deflate instead of dividing by 0
+        if (abs(h[l][l - 1]).compareTo(eps.multiply(s)) <= 0) {
           break;
         }
         l--;
@@ -485,9 +506,10 @@ public final class Linalg {
           q = h[m + 1][m + 1].subtract(z).subtract(r).subtract(s);
           r = h[m + 2][m + 1];
           s = abs(p).add(abs(q)).add(abs(r));
-          p = p.divide(s).precision(wp);
-          q = q.divide(s).precision(wp);
-          r = r.divide(s).precision(wp);
+          Apfloat is = one.divide(s);
+          p = p.multiply(is).precision(wp);
+          q = q.multiply(is).precision(wp);
+          r = r.multiply(is).precision(wp);
           if (m == l) {
             break;
           }
@@ -515,9 +537,10 @@ public final class Linalg {
             if (x.signum() == 0) {
               continue;
             }
-            p = p.divide(x).precision(wp);
-            q = q.divide(x).precision(wp);
-            r = r.divide(x).precision(wp);
+            Apfloat ix = one.divide(x);
+            p = p.multiply(ix).precision(wp);
+            q = q.multiply(ix).precision(wp);
+            r = r.multiply(ix).precision(wp);
           } else {
             x = zero;
           }
@@ -532,11 +555,13 @@ public final class Linalg {
               h[k][k - 1] = h[k][k - 1].negate();
             }
             p = p.add(s).precision(wp);
-            x = p.divide(s);
-            y = q.divide(s);
-            z = r.divide(s);
-            q = q.divide(p);
-            r = r.divide(p);
+            Apfloat is = one.divide(s);
+            Apfloat ip = one.divide(p);
+            x = p.multiply(is);
+            y = q.multiply(is);
+            z = r.multiply(is);
+            q = q.multiply(ip);
+            r = r.multiply(ip);
             for (int j = k; j < nn; j++) { // row modification
               p = h[k][j].add(q.multiply(h[k + 1][j]));
               if (notlast) {
