@@ -20,7 +20,7 @@ import prefdyn.num.Rationals;
 import prefdyn.optimum.IpoOptimum;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
-import prefdyn.sampler.OneShotStatements;
+import prefdyn.catalogue.OneShotStatements;
 
 /** L1 (theory.md section 2): the IPO closed form minimizes the population IPO loss. See proofs-notes/L1.md. */
 class L1Properties {

@@ -23,7 +23,7 @@ import prefdyn.optimum.DpoOptimum;
 import prefdyn.optimum.NoFiniteOptimum;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
-import prefdyn.sampler.OneShotStatements;
+import prefdyn.catalogue.OneShotStatements;
 
 /** L2 (theory.md section 2): the DPO optimum by damped Newton. See proofs-notes/L2.md. */
 class L2Properties {

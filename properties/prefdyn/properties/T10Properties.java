@@ -17,7 +17,7 @@ import prefdyn.gen.Matrices;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
-import prefdyn.sampler.OneShotStatements;
+import prefdyn.catalogue.OneShotStatements;
 
 /** T10 (theory.md section 5): DPO sampling invariance iff BT, and C5. See proofs-notes/T10.md. */
 class T10Properties {

@@ -18,7 +18,7 @@ import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Structure;
-import prefdyn.sampler.OneShotStatements;
+import prefdyn.catalogue.OneShotStatements;
 import prefdyn.sampler.Witnesses;
 
 /** T1 (theory.md section 3): fixed sampling fails all three desiderata. See proofs-notes/T1.md. */

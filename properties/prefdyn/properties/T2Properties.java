@@ -18,7 +18,7 @@ import prefdyn.catalogue.Verdict;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
-import prefdyn.sampler.OneShotStatements;
+import prefdyn.catalogue.OneShotStatements;
 import prefdyn.sampler.Samplers;
 import prefdyn.sampler.Witnesses;
 

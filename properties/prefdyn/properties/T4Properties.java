@@ -23,7 +23,7 @@ import prefdyn.num.Rationals;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Structure;
 import prefdyn.sampler.ExactLp;
-import prefdyn.sampler.OneShotStatements;
+import prefdyn.catalogue.OneShotStatements;
 import prefdyn.sampler.OrderSearch;
 import prefdyn.sampler.Samplers;
 

@@ -26,7 +26,7 @@ public final class Catalogue {
   /** The built-in statements, in theory.md order. */
   private static List<Statement> builtIn() {
     List<Statement> all = new ArrayList<>();
-    all.addAll(prefdyn.sampler.OneShotStatements.all());
+    all.addAll(OneShotStatements.all());
     all.addAll(T3Statements.all());
     all.addAll(prefdyn.dynamics.DynamicsStatements.all());
     return all;

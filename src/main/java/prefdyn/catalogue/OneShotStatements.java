@@ -1,4 +1,4 @@
-package prefdyn.sampler;
+package prefdyn.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +14,6 @@ import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import prefdyn.catalogue.Instance;
-import prefdyn.catalogue.Kind;
-import prefdyn.catalogue.Margin;
-import prefdyn.catalogue.Statement;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Kernel;
@@ -31,6 +27,10 @@ import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
+import prefdyn.sampler.ExactLp;
+import prefdyn.sampler.OrderSearch;
+import prefdyn.sampler.Samplers;
+import prefdyn.sampler.Witnesses;
 
 /**
  * Catalogue entries of theory.md sections 2, 3 and 5 (L1, L2, T1, T2, T4, T4b, T5, T10) and the
