@@ -1,4 +1,4 @@
-package prefdyn.dynamics;
+package prefdyn.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +10,13 @@ import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import prefdyn.catalogue.Instance;
-import prefdyn.catalogue.Kind;
-import prefdyn.catalogue.Margin;
-import prefdyn.catalogue.Statement;
+import prefdyn.dynamics.FastMrs;
+import prefdyn.dynamics.FixedPoints;
+import prefdyn.dynamics.LogitPolicy;
+import prefdyn.dynamics.MrsMap;
+import prefdyn.dynamics.MrsParameters;
+import prefdyn.dynamics.Stability;
+import prefdyn.dynamics.ThreeCycleFamily;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Complex;
@@ -385,7 +388,7 @@ public final class DynamicsStatements {
       if (!conjugatePair) {
         return Margin.approximate(p.real(-1), p.real(0), true, "eigenvalues are not a conjugate pair: " + eig);
       }
-      if (eigMargin.verdict() != prefdyn.catalogue.Verdict.HOLDS) {
+      if (eigMargin.verdict() != Verdict.HOLDS) {
         return eigMargin;
       }
       return Margin.approximate(min(eigMargin.value(), dyn), eigMargin.errorBound(), true,

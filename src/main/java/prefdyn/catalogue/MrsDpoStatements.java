@@ -1,14 +1,13 @@
-package prefdyn.dynamics;
+package prefdyn.catalogue;
 
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import org.apfloat.Apfloat;
-import prefdyn.catalogue.Instance;
-import prefdyn.catalogue.Kind;
-import prefdyn.catalogue.Margin;
-import prefdyn.catalogue.Statement;
+import prefdyn.dynamics.LogitPolicy;
+import prefdyn.dynamics.MrsMap;
+import prefdyn.dynamics.MrsParameters;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Precision;
