@@ -148,7 +148,16 @@ public final class CheckedTrajectory {
 
   /** Logits to an absolute quantum of 10^-digits·max(1, max|θ_i|) (see the class comment). */
   public static List<String> formatLogits(Apfloat[] theta, Precision print) {
-    long top = 1;
+    return formatAbsolute(theta, new Apfloat(1), print);
+  }
+
+  /**
+   * Values whose error is absolute (about 10^-working times the largest of them, e.g. centered
+   * logits or the eigenvalues of one matrix): printed to the quantum 10^-digits·max(floor, max|x_i|),
+   * so a value that is 0 up to rounding prints as 0.
+   */
+  public static List<String> formatAbsolute(Apfloat[] theta, Apfloat floor, Precision print) {
+    long top = floor.signum() == 0 ? 1 : floor.scale();
     for (Apfloat x : theta) {
       if (x.signum() != 0) {
         top = Math.max(top, x.scale());
