@@ -99,14 +99,14 @@ public final class StabilityCommand implements Callable<Integer> {
       fp.add(precision.format(x));
     }
     json.put("fixedPoint", fp);
-    // eigenvalues carry an absolute error (backward stable QR): printed to 10^-digits·max(1, ρ)
+    // eigenvalues carry an absolute error (backward stable QR): printed to 10^-digits·ρ
     List<Complex> zs = r.eigenvalues();
     Apfloat[] parts = new Apfloat[2 * zs.size()];
     for (int i = 0; i < zs.size(); i++) {
       parts[2 * i] = zs.get(i).re();
       parts[2 * i + 1] = zs.get(i).im();
     }
-    List<String> printed = CheckedTrajectory.formatAbsolute(parts, new Apfloat(1), precision);
+    List<String> printed = CheckedTrajectory.formatAbsolute(parts, r.spectralRadius(), precision);
     List<Map<String, String>> eig = new ArrayList<>();
     for (int i = 0; i < zs.size(); i++) {
       Map<String, String> m = new LinkedHashMap<>();
