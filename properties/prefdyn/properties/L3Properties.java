@@ -9,7 +9,7 @@ import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
-import prefdyn.dynamics.DynamicsStatements;
+import prefdyn.catalogue.DynamicsStatements;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Rationals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -9,7 +9,7 @@ import org.apfloat.Apfloat;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Statement;
-import prefdyn.dynamics.DynamicsStatements;
+import prefdyn.catalogue.DynamicsStatements;
 import prefdyn.dynamics.FixedPoints;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.Stability;

@@ -8,7 +8,7 @@ import net.jqwik.api.Provide;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Statement;
-import prefdyn.dynamics.DynamicsStatements;
+import prefdyn.catalogue.DynamicsStatements;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import static prefdyn.properties.DynamicsFixtures.q;

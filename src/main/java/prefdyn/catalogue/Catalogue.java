@@ -58,7 +58,7 @@ public final class Catalogue {
     List<Statement> all = new ArrayList<>();
     all.addAll(OneShotStatements.all());
     all.addAll(T3Statements.all());
-    all.addAll(prefdyn.dynamics.DynamicsStatements.all());
+    all.addAll(DynamicsStatements.all());
     all.addAll(ScoreConjectures.all());
     return all;
   }

@@ -28,7 +28,7 @@ import prefdyn.num.Precision;
     description = "Time the arbitrary-precision kernel (and other suites) beside reference implementations: median microseconds per call after warm-up.")
 public final class BenchCommand implements Callable<Integer> {
   /** Every suite, in the order run by default. */
-  static final List<Benchmark> SUITES = List.of(new KernelBenchmark());
+  static final List<Benchmark> SUITES = List.of(new KernelBenchmark(), new prefdyn.dynamics.TrajectoryBenchmark());
 
   @Mixin Common common = new Common();
 
@@ -37,7 +37,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--suite", paramLabel = "NAME",
-      description = "Run only this suite (default: all). Suites: kernel.")
+      description = "Run only this suite (default: all). Suites: kernel, mrs.")
   @Nullable String suite;
 
   @Option(names = "--at", paramLabel = "D[,D...]", split = ",", defaultValue = "50,1000",

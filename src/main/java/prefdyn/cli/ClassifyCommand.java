@@ -123,10 +123,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     r.put("cyclic", cycles > 0);
     @Nullable List<String> scores = null;
     if (bt) {
-      scores = new ArrayList<>();
-      for (Apfloat s : Structure.bradleyTerryScores(p, precision).orElseThrow()) {
-        scores.add(precision.formatAbsolute(s));
-      }
+      scores = precision.formatAbsolute(Structure.bradleyTerryScores(p, precision).orElseThrow(), new Apfloat(1));
     }
     r.put("bradleyTerryScores", scores);
     r.put("threeCycles", cycles);

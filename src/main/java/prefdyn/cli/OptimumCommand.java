@@ -115,7 +115,7 @@ public final class OptimumCommand implements Callable<Integer> {
     }
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < p.k(); i++) {
-      rows.add(List.of(String.valueOf(i), precision.format(e.policy()[i]), precision.formatAbsolute(e.logits()[i])));
+      rows.add(List.of(String.valueOf(i), precision.format(e.policy()[i]), fmt(e.logits(), precision, true).get(i)));
     }
     w.println((dpo ? "DPO" : "IPO") + " optimum, β = " + Rationals.format(b) + ", sampler " + mu + ", reference " + r);
     w.print(Output.table(List.of("response", "policy", "logit (centered log π)"), rows));
@@ -158,9 +158,12 @@ public final class OptimumCommand implements Callable<Integer> {
    * small); centered logits to an absolute one ({@link Precision#formatAbsolute}).
    */
   static List<String> fmt(Apfloat[] xs, Precision precision, boolean absolute) {
+    if (absolute) {
+      return precision.formatAbsolute(xs, new Apfloat(1));
+    }
     List<String> out = new ArrayList<>();
     for (Apfloat x : xs) {
-      out.add(absolute ? precision.formatAbsolute(x) : precision.format(x));
+      out.add(precision.format(x));
     }
     return out;
   }

@@ -99,11 +99,19 @@ public final class StabilityCommand implements Callable<Integer> {
       fp.add(precision.format(x));
     }
     json.put("fixedPoint", fp);
+    // eigenvalues carry an absolute error (backward stable QR): printed to 10^-digits·ρ
+    List<Complex> zs = r.eigenvalues();
+    Apfloat[] parts = new Apfloat[2 * zs.size()];
+    for (int i = 0; i < zs.size(); i++) {
+      parts[2 * i] = zs.get(i).re();
+      parts[2 * i + 1] = zs.get(i).im();
+    }
+    List<String> printed = CheckedTrajectory.formatAbsolute(parts, r.spectralRadius(), precision);
     List<Map<String, String>> eig = new ArrayList<>();
-    for (Complex z : r.eigenvalues()) {
+    for (int i = 0; i < zs.size(); i++) {
       Map<String, String> m = new LinkedHashMap<>();
-      m.put("re", precision.format(z.re()));
-      m.put("im", precision.format(z.im()));
+      m.put("re", printed.get(2 * i));
+      m.put("im", printed.get(2 * i + 1));
       eig.add(m);
     }
     json.put("eigenvalues", eig);
@@ -129,9 +137,10 @@ public final class StabilityCommand implements Callable<Integer> {
     }
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("fixed point", String.join(", ", fp) + "  (" + r.source() + ")"));
-    for (Complex z : r.eigenvalues()) {
-      String im = precision.format(z.im());
-      rows.add(List.of("eigenvalue", precision.format(z.re()) + "  " + (im.startsWith("-") ? "- " + im.substring(1) : "+ " + im) + " i"));
+    for (Map<String, String> m : eig) {
+      String re = String.valueOf(m.get("re"));
+      String im = String.valueOf(m.get("im"));
+      rows.add(List.of("eigenvalue", re + "  " + (im.startsWith("-") ? "- " + im.substring(1) : "+ " + im) + " i"));
     }
     rows.add(List.of("spectral radius", String.valueOf(json.get("spectralRadius")) + (Boolean.TRUE.equals(json.get("locallyStable")) ? "  (locally stable)" : "  (not locally stable)")));
     rows.add(List.of("contraction constant L", String.valueOf(json.get("contractionConstant")) + (Boolean.TRUE.equals(json.get("contraction")) ? "  (contraction)" : "  (no contraction guarantee)")));

@@ -148,28 +148,11 @@ public final class CheckedTrajectory {
 
   /** Logits to an absolute quantum of 10^-digits·max(1, max|θ_i|) (see the class comment). */
   public static List<String> formatLogits(Apfloat[] theta, Precision print) {
-    long top = 1;
-    for (Apfloat x : theta) {
-      if (x.signum() != 0) {
-        top = Math.max(top, x.scale());
-      }
-    }
-    List<String> out = new ArrayList<>();
-    for (Apfloat x : theta) {
-      long sig = x.signum() == 0 ? 0 : print.digits() - (top - x.scale());
-      if (sig <= 0) {
-        // below the quantum: 0, or ±1 quantum when it rounds up to it
-        Apfloat quantum = ApfloatMath.scale(new Apfloat(1), top - print.digits());
-        Apfloat half = quantum.multiply(new Apfloat("0.5"));
-        if (x.signum() == 0 || ApfloatMath.abs(x).compareTo(half) <= 0) {
-          out.add("0");
-        } else {
-          out.add(Rationals.formatApprox(x.signum() > 0 ? quantum : quantum.negate()));
-        }
-      } else {
-        out.add(Rationals.formatApprox(ApfloatMath.round(x, sig, java.math.RoundingMode.HALF_EVEN)));
-      }
-    }
-    return out;
+    return formatAbsolute(theta, new Apfloat(1), print);
+  }
+
+  /** Values with an absolute error: {@link Precision#formatAbsolute(Apfloat[], Apfloat)}. */
+  public static List<String> formatAbsolute(Apfloat[] theta, Apfloat floor, Precision print) {
+    return print.formatAbsolute(theta, floor);
   }
 }

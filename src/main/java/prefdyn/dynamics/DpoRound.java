@@ -2,12 +2,13 @@ package prefdyn.dynamics;
 
 import org.apfloat.Apfloat;
 import prefdyn.num.Precision;
+import prefdyn.optimum.DpoOptimum;
 
 /** The MRS-DPO round: the DPO optimum (theory.md L2) with the round's reference and sampler. */
 final class DpoRound {
   private DpoRound() {}
 
   static Apfloat[] logits(Apfloat[][] p, Apfloat[] sampler, Apfloat[] refLogits, Apfloat beta, Precision precision) {
-    throw new UnsupportedOperationException("MRS-DPO needs the DPO optimum (prefdyn.optimum.DpoOptimum), not merged yet");
+    return DpoOptimum.solveLogits(p, sampler, refLogits, beta, precision).logits();
   }
 }

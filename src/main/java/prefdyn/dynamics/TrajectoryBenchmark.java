@@ -14,8 +14,33 @@ import prefdyn.pref.PreferenceMatrix;
  * {@code bench/mrs_mpmath.py}, which does the same arithmetic in mpmath). Returns timings; the
  * CLI's bench command can list it.
  */
-public final class TrajectoryBenchmark {
-  private TrajectoryBenchmark() {}
+public final class TrajectoryBenchmark implements prefdyn.num.Benchmark {
+  public TrajectoryBenchmark() {}
+
+  @Override
+  public String suite() {
+    return "mrs";
+  }
+
+  @Override
+  public String description() {
+    return "one MRS-IPO round (K = 4, the bench/mrs_mpmath.py instance) from a mid-trajectory state; "
+        + "x 3000 for the trajectory; compare with python3 bench/mrs_mpmath.py";
+  }
+
+  @Override
+  public List<Row> run(List<Integer> digits, Settings settings) {
+    List<Row> rows = prefdyn.num.Benchmark.rows();
+    MrsParameters params = instance();
+    for (int d : digits) {
+      Precision p = Precision.ofDigits(d);
+      MrsMap map = new MrsMap(params, p);
+      Apfloat[] mid = Trajectory.run(map, map.logitsOf(Distribution.uniform(4)), 50);
+      double micros = prefdyn.num.Benchmark.medianMicros(() -> map.apply(mid), settings);
+      rows.add(new Row("mrs-ipo round (K=4)", d, micros, null, Double.NaN));
+    }
+    return rows;
+  }
 
   public static final int STEPS = 3000;
 

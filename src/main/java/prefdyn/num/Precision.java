@@ -84,20 +84,40 @@ public record Precision(int digits) {
   }
 
   /**
-   * Decimal text of a value known to an ABSOLUTE error below 10^-digits (centered logits, scores,
-   * margins: differences of order-one quantities, where cancellation leaves absolute accuracy
-   * only). Printed to the last decimal place 10^-digits: {@code min(digits, digits + e)}
-   * significant digits for a value of decimal exponent e, and "0" below 10^-digits, so that no
-   * printed digit is rounding noise (a computed -3e-67 for an exact zero prints as 0).
+   * Decimal text of values known to an ABSOLUTE error, about 10^-working times the largest of
+   * them (centered logits, scores, the eigenvalues of one matrix: differences of order-one
+   * quantities, where cancellation leaves absolute accuracy only). Each is printed to the quantum
+   * {@code 10^-digits · max(floor, max|x_i|)}, so no printed digit is rounding noise: a computed
+   * -3e-67 for an exact zero prints as 0, and a value below half a quantum as 0 (or ±1 quantum
+   * when it rounds up to it).
    */
+  public java.util.List<String> formatAbsolute(Apfloat[] xs, Apfloat floor) {
+    long top = floor.signum() == 0 ? 1 : floor.scale();
+    for (Apfloat x : xs) {
+      if (x.signum() != 0) {
+        top = Math.max(top, x.scale());
+      }
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (Apfloat x : xs) {
+      long sig = x.signum() == 0 ? 0 : digits - (top - x.scale());
+      if (sig <= 0) {
+        Apfloat quantum = ApfloatMath.scale(new Apfloat(1), top - digits);
+        Apfloat half = quantum.multiply(new Apfloat("0.5"));
+        if (x.signum() == 0 || ApfloatMath.abs(x).compareTo(half) <= 0) {
+          out.add("0");
+        } else {
+          out.add(Rationals.formatApprox(x.signum() > 0 ? quantum : quantum.negate()));
+        }
+      } else {
+        out.add(Rationals.formatApprox(ApfloatMath.round(x, sig, RoundingMode.HALF_EVEN)));
+      }
+    }
+    return out;
+  }
+
+  /** One absolute-error value with floor 1 (see {@link #formatAbsolute(Apfloat[], Apfloat)}). */
   public String formatAbsolute(Apfloat x) {
-    if (ApfloatMath.abs(x).compareTo(epsilon()) < 0) {
-      return "0";
-    }
-    long significant = Math.min(digits, digits + x.scale());
-    if (significant < 1) {
-      return "0";
-    }
-    return Rationals.formatApprox(ApfloatMath.round(x, significant, RoundingMode.HALF_EVEN));
+    return formatAbsolute(new Apfloat[] {x}, new Apfloat(1)).get(0);
   }
 }

@@ -57,8 +57,8 @@ class OptimumSamplerCommandTest {
     CliRunner r = CliRunner.run("optimum", "--pref", sst, "--method", "dpo", "--sampler", "1/2,1/3,1/6",
         "--ref", "0.2,0.3,0.5", "--beta", "2", "--json");
     assertEquals(0, r.exitCode(), r.err());
-    // centered logits carry an absolute error: printed to the 10^-50 place (Precision.formatAbsolute)
-    assertTrue(r.out().contains("\"-0.06568048362585749126848899615196296460808970179036\""), r.out());
+    // centered logits carry an absolute error: printed to the quantum 10^-50·max(1, max|θ|) = 10^-49 (Precision.formatAbsolute)
+    assertTrue(r.out().contains("\"-0.0656804836258574912684889961519629646080897017904\""), r.out());
     assertTrue(r.out().contains("\"0.36222071858030814937102721886808315952033699952342\""), r.out());
     assertTrue(r.out().contains("\"gradientNorm\""), r.out());
   }

@@ -1,4 +1,4 @@
-package prefdyn.dynamics;
+package prefdyn.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +10,13 @@ import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import prefdyn.catalogue.Instance;
-import prefdyn.catalogue.Kind;
-import prefdyn.catalogue.Margin;
-import prefdyn.catalogue.Statement;
+import prefdyn.dynamics.FastMrs;
+import prefdyn.dynamics.FixedPoints;
+import prefdyn.dynamics.LogitPolicy;
+import prefdyn.dynamics.MrsMap;
+import prefdyn.dynamics.MrsParameters;
+import prefdyn.dynamics.Stability;
+import prefdyn.dynamics.ThreeCycleFamily;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Complex;
@@ -48,6 +51,7 @@ public final class DynamicsStatements {
     all.add(new T9(true));
     all.add(new C2());
     all.add(new C4());
+    all.addAll(MrsDpoStatements.all());
     return all;
   }
 
@@ -86,6 +90,10 @@ public final class DynamicsStatements {
 
   static boolean interiorOrNull(@Nullable Distribution d) {
     return d == null || d.interior();
+  }
+
+  static boolean isOne(@Nullable Aprational v) {
+    return v != null && v.equals(Rationals.ONE);
   }
 
   static boolean positive(@Nullable Aprational v) {
@@ -380,7 +388,7 @@ public final class DynamicsStatements {
       if (!conjugatePair) {
         return Margin.approximate(p.real(-1), p.real(0), true, "eigenvalues are not a conjugate pair: " + eig);
       }
-      if (eigMargin.verdict() != prefdyn.catalogue.Verdict.HOLDS) {
+      if (eigMargin.verdict() != Verdict.HOLDS) {
         return eigMargin;
       }
       return Margin.approximate(min(eigMargin.value(), dyn), eigMargin.errorBound(), true,
@@ -401,42 +409,12 @@ public final class DynamicsStatements {
     }
 
     private Apfloat oscillationMargin(MrsMap map, Apfloat rho, Precision p) {
-      Precision pp = map.precision();
       double lr = Math.log(rho.doubleValue());
-      double phi = Math.abs(Math.atan2(Math.sqrt(Math.max(0, rho.doubleValue() * rho.doubleValue()
-          - Math.pow(map.parameters().alpha().doubleValue(), 2))), map.parameters().alpha().doubleValue()));
+      double al = map.parameters().alpha().doubleValue();
+      double phi = Math.abs(Math.atan2(Math.sqrt(Math.max(0, rho.doubleValue() * rho.doubleValue() - al * al)), al));
       long tEsc = (long) Math.ceil(Math.log(1e6) / lr);
       long tTurns = (long) Math.ceil(4 * Math.PI / Math.max(phi, 1e-3));
-      long total = Math.min(6000, tEsc + 2 * tTurns);
-      Apfloat[] theta = perturbation(1e-6, pp);
-      Apfloat n0 = Linalg.norm2(theta, pp);
-      Apfloat minRatio = null;
-      double winding = 0;
-      double[] prev = plane(theta);
-      for (long t = 1; t <= total; t++) {
-        theta = map.apply(theta);
-        double[] cur = plane(theta);
-        if (t > tEsc) {
-          Apfloat ratio = Linalg.norm2(theta, pp).divide(n0);
-          minRatio = minRatio == null || ratio.compareTo(minRatio) < 0 ? ratio : minRatio;
-          double d = Math.atan2(cur[1], cur[0]) - Math.atan2(prev[1], prev[0]);
-          while (d > Math.PI) {
-            d -= 2 * Math.PI;
-          }
-          while (d <= -Math.PI) {
-            d += 2 * Math.PI;
-          }
-          winding += d;
-        }
-        prev = cur;
-      }
-      if (minRatio == null) {
-        return p.real(-1);
-      }
-      Apfloat away = ln(minRatio, pp);
-      Apfloat turns = pp.real(Rationals.of(Math.round(Math.abs(winding) / (2 * Math.PI) * 1e6), 1_000_000))
-          .subtract(pp.real(1));
-      return min(away, turns);
+      return rotationMargin(map, tEsc, Math.min(6000, tEsc + 2 * tTurns));
     }
 
     private Apfloat rateMargin(MrsMap map, Apfloat rho, Precision p) {
@@ -454,6 +432,47 @@ public final class DynamicsStatements {
       }
       return p.real(r(1, 10_000)).subtract(worst);
     }
+  }
+
+  /**
+   * Persistent rotation of a K = 3 orbit started 10^-6 from uniform: over rounds
+   * {@code (tEsc, total]} the smaller of {@code log(min ||θ_t|| / ||θ_0||)} (stays away) and
+   * (winding turns around uniform) − 1 (keeps rotating). Shared by T6 and the MRS-DPO observation.
+   */
+  static Apfloat rotationMargin(MrsMap map, long tEsc, long total) {
+    Precision pp = map.precision();
+    Apfloat[] theta = T6.perturbation(1e-6, pp);
+    Apfloat n0 = Linalg.norm2(theta, pp);
+    @Nullable Apfloat minRatio = null;
+    double winding = 0;
+    double[] prev = T6.plane(theta);
+    for (long t = 1; t <= total; t++) {
+      theta = map.apply(theta);
+      double[] cur = T6.plane(theta);
+      if (t > tEsc) {
+        Apfloat ratio = Linalg.norm2(theta, pp).divide(n0);
+        minRatio = minRatio == null || ratio.compareTo(minRatio) < 0 ? ratio : minRatio;
+        double d = Math.atan2(cur[1], cur[0]) - Math.atan2(prev[1], prev[0]);
+        while (d > Math.PI) {
+          d -= 2 * Math.PI;
+        }
+        while (d <= -Math.PI) {
+          d += 2 * Math.PI;
+        }
+        winding += d;
+      }
+      prev = cur;
+    }
+    if (minRatio == null) {
+      return pp.real(-1);
+    }
+    if (minRatio.signum() == 0) {
+      return pp.real(-1000); // the orbit reached uniform exactly
+    }
+    Apfloat away = ln(minRatio, pp);
+    Apfloat turns = pp.real(Rationals.of(Math.round(Math.abs(winding) / (2 * Math.PI) * 1e6), 1_000_000))
+        .subtract(pp.real(1));
+    return min(away, turns);
   }
 
   // ---------------------------------------------------------------- T7
