@@ -46,7 +46,8 @@ class OptimumSamplerCommandTest {
     CliRunner r = CliRunner.run("optimum", "--pref", sst, "--json");
     assertEquals(0, r.exitCode(), r.err());
     // logits = Π(Pμ) with μ uniform: (2/3, 8/15, 3/10) centered = (1/6, 1/30, -1/5)
-    assertTrue(r.out().contains("\"0.16666666666666666666666666666666666666666666666667\""), r.out());
+    // printed to the absolute quantum 10^-49 (Precision.formatAbsolute)
+    assertTrue(r.out().contains("\"0.1666666666666666666666666666666666666666666666667\""), r.out());
     assertTrue(r.out().contains("\"-0.2\""), r.out());
     assertTrue(r.out().contains("\"entropy\""));
   }
