@@ -36,29 +36,52 @@ public final class PreferenceMatrix {
     if (k < 2) {
       throw new BadInput("a preference matrix needs K >= 2 responses, got K = " + k);
     }
-    Apfloat[][] copy = new Apfloat[k][k];
     for (int i = 0; i < k; i++) {
       if (p[i].length != k) {
         throw new BadInput("row " + i + " has " + p[i].length + " entries, expected K = " + k);
       }
+    }
+    Invalid bad = firstInvalid(p);
+    if (bad != null) {
+      throw new BadInput(bad.message());
+    }
+    Apfloat[][] copy = new Apfloat[k][k];
+    for (int i = 0; i < k; i++) {
       System.arraycopy(p[i], 0, copy[i], 0, k);
     }
+    return new PreferenceMatrix(copy, true);
+  }
+
+  /**
+   * The first entry (row-major) of a square array that breaks the rules of a preference matrix,
+   * with the message {@link #of} would throw; {@code null} when valid. Parsers use the position to
+   * name the file line of the offending entry.
+   *
+   * @param row 0-based row of the offending entry
+   * @param column 0-based column of the offending entry
+   * @param message one line naming the entry and its value
+   */
+  public record Invalid(int row, int column, String message) {}
+
+  /** See {@link Invalid}; {@code p} must be square. */
+  public static @Nullable Invalid firstInvalid(Aprational[][] p) {
+    int k = p.length;
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
         Aprational v = p[i][j];
         if (v.signum() < 0 || v.compareTo(Rationals.ONE) > 0) {
-          throw new BadInput("entry P[" + i + "][" + j + "] = " + Rationals.format(v) + " is not in [0,1]");
+          return new Invalid(i, j, "entry P[" + i + "][" + j + "] = " + Rationals.format(v) + " is not in [0,1]");
         }
         if (i == j && !v.equals(Rationals.HALF)) {
-          throw new BadInput("diagonal entry P[" + i + "][" + i + "] = " + Rationals.format(v) + " must be 1/2");
+          return new Invalid(i, j, "diagonal entry P[" + i + "][" + i + "] = " + Rationals.format(v) + " must be 1/2");
         }
         if (i != j && !v.add(p[j][i]).equals(Rationals.ONE)) {
-          throw new BadInput("entry P[" + i + "][" + j + "] = " + Rationals.format(v)
+          return new Invalid(i, j, "entry P[" + i + "][" + j + "] = " + Rationals.format(v)
               + " and P[" + j + "][" + i + "] = " + Rationals.format(p[j][i]) + " do not sum to 1");
         }
       }
     }
-    return new PreferenceMatrix(copy, true);
+    return null;
   }
 
   /**
