@@ -64,14 +64,38 @@ public record ScoreMatrix(String id, String prompt, List<String> responses, int[
 
   /** The σ-matrix {@code P_ij = σ(d_ij)} at working precision (complement exact by construction). */
   public PreferenceMatrix preference(Precision precision) {
+    return preference(sigmoids(precision));
+  }
+
+  /**
+   * The σ-matrix from a table of {@link #sigmoids}: a score difference takes only the nine values
+   * -4..4, so a sweep over thousands of prompts computes nine sigmoids, not six per prompt.
+   */
+  public PreferenceMatrix preference(Sigmoids table) {
     int k = k();
     Apfloat[][] upper = new Apfloat[k][k];
     for (int i = 0; i < k; i++) {
       for (int j = i + 1; j < k; j++) {
-        upper[i][j] = Kernel.sigmoid(precision.real(difference[i][j]), precision);
+        upper[i][j] = table.of(difference[i][j]);
       }
     }
-    return PreferenceMatrix.fromUpperTriangle(upper, precision);
+    return PreferenceMatrix.fromUpperTriangle(upper, table.precision());
+  }
+
+  /** σ(d) for the score differences d = -4..4 at one precision. */
+  public record Sigmoids(Apfloat[] values, Precision precision) {
+    public Apfloat of(int d) {
+      return values[d - (HelpSteerRow.MIN_SCORE - HelpSteerRow.MAX_SCORE)];
+    }
+  }
+
+  public static Sigmoids sigmoids(Precision precision) {
+    int span = HelpSteerRow.MAX_SCORE - HelpSteerRow.MIN_SCORE;
+    Apfloat[] v = new Apfloat[2 * span + 1];
+    for (int d = -span; d <= span; d++) {
+      v[d + span] = Kernel.sigmoid(precision.real(d), precision);
+    }
+    return new Sigmoids(v, precision);
   }
 
   /**
