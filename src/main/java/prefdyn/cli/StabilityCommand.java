@@ -1,16 +1,146 @@
 package prefdyn.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apfloat.Apfloat;
+import org.apfloat.Aprational;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import prefdyn.dynamics.CheckedTrajectory;
+import prefdyn.dynamics.LogitPolicy;
+import prefdyn.dynamics.MrsParameters;
+import prefdyn.dynamics.Stability;
+import prefdyn.dynamics.ThreeCycleFamily;
+import prefdyn.num.BadInput;
+import prefdyn.num.Complex;
+import prefdyn.num.Precision;
+import prefdyn.plot.Plots;
+import prefdyn.plot.StabilityPlot;
+import prefdyn.pref.Distribution;
+import prefdyn.pref.PreferenceMatrix;
 
-/** {@code prefdyn stability}: not implemented yet. */
-@Command(name = "stability", mixinStandardHelpOptions = true, description = "(not implemented yet)")
+/**
+ * {@code prefdyn stability}: the fixed point of the MRS-IPO map reached from --init (or uniform
+ * when that is a fixed point), the K-1 eigenvalues of the Jacobian on the centered space (Helmert
+ * basis of 1^⊥), the spectral radius and T7's contraction constant. JSON keys of cli.md, plus
+ * {@code fixedPointLogits}, {@code fixedPointSource} ("iteration", "uniform" or "newton"),
+ * {@code iterationRounds}, {@code newtonAgreement} (||Π(θ_iteration - θ_newton)|| when both
+ * converged) and {@code basis}.
+ */
+@Command(name = "stability", mixinStandardHelpOptions = true,
+    description = {"Fixed point, Jacobian eigenvalues on the centered space, spectral radius and the contraction",
+        "constant L = alpha + (beta lambda/2)||P - 11^T/2||_2 of the MRS-IPO map."})
 public final class StabilityCommand implements Callable<Integer> {
   @Mixin Common common = new Common();
 
+  @Option(names = "--pref", required = true, paramLabel = "FILE", description = "Preference matrix (text or PrefLib).")
+  @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
+  String pref;
+
+  @Option(names = "--alpha", required = true, paramLabel = "A", description = "Reference weight alpha in [0,1].")
+  @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
+  String alpha;
+
+  @Option(names = "--lambda", required = true, paramLabel = "L", description = "On-policy share lambda in [0,1].")
+  @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
+  String lambda;
+
+  @Option(names = "--beta", defaultValue = "1", paramLabel = "B", description = "Strength beta > 0 (default: ${DEFAULT-VALUE}).")
+  String beta = "1";
+
+  @Option(names = "--ref", defaultValue = "uniform", paramLabel = "R", description = "Fixed reference pi_ref (interior).")
+  String ref = "uniform";
+
+  @Option(names = "--pi0", defaultValue = "uniform", paramLabel = "S", description = "Offline sampler pi_0.")
+  String pi0 = "uniform";
+
+  @Option(names = "--init", defaultValue = "uniform", paramLabel = "S", description = "Start of the iteration (interior).")
+  String init = "uniform";
+
+  @Option(names = "--max-rounds", defaultValue = "5000", paramLabel = "N", description = "Iteration budget for the fixed point (default: ${DEFAULT-VALUE}).")
+  long maxRounds = 5000;
+
+  @Option(names = "--plot", paramLabel = "FILE", description = "Write a picture (.png): for the 3-cycle family the (alpha, a beta lambda) stability diagram, else the eigenvalues and the unit circle.")
+  @Nullable String plot;
+
+  @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
+  CommandSpec spec;
+
   @Override
   public Integer call() {
-    throw new prefdyn.num.BadInput("'stability' is not implemented yet");
+    Precision precision = common.precision();
+    PreferenceMatrix p = Inputs.pref(pref);
+    MrsParameters params = IterateCommand.parameters(p, alpha, lambda, beta, "ipo", ref, pi0);
+    Distribution start = Inputs.interiorDistribution(init, p.k(), "--init");
+    if (maxRounds < 1) {
+      throw new BadInput("--max-rounds must be >= 1, got " + maxRounds);
+    }
+    @Nullable Path plotPath = plot == null ? null : Plots.requirePng(plot, "--plot");
+    Stability.Report r;
+    try {
+      r = Stability.analyze(params, start, precision, maxRounds);
+    } catch (ArithmeticException e) {
+      throw new BadInput(String.valueOf(e.getMessage()));
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    Apfloat[] pi = LogitPolicy.policy(r.fixedPoint(), precision);
+    List<String> fp = new ArrayList<>();
+    for (Apfloat x : pi) {
+      fp.add(precision.format(x));
+    }
+    json.put("fixedPoint", fp);
+    List<Map<String, String>> eig = new ArrayList<>();
+    for (Complex z : r.eigenvalues()) {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("re", precision.format(z.re()));
+      m.put("im", precision.format(z.im()));
+      eig.add(m);
+    }
+    json.put("eigenvalues", eig);
+    json.put("spectralRadius", precision.format(r.spectralRadius()));
+    json.put("contractionConstant", precision.format(r.contractionConstant()));
+    json.put("contraction", r.contractionConstant().compareTo(precision.real(1)) < 0);
+    json.put("locallyStable", r.spectralRadius().compareTo(precision.real(1)) < 0);
+    json.put("fixedPointLogits", CheckedTrajectory.formatLogits(r.fixedPoint(), precision));
+    json.put("fixedPointSource", r.source());
+    json.put("iterationRounds", r.iteration().steps());
+    json.put("iterationConverged", r.iteration().converged());
+    Apfloat agreement = r.agreement();
+    json.put("newtonAgreement", agreement == null ? "n/a" : precision.format(agreement));
+    json.put("basis", "Helmert orthonormal basis of the centered space 1^perp");
+    Optional<Aprational> a = ThreeCycleFamily.strength(p);
+    if (plotPath != null) {
+      StabilityPlot.write(plotPath, params, a, Stability.toDoubles(r.eigenvalues()));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (common.json()) {
+      Output.printJson(out, json);
+      return 0;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("fixed point", String.join(", ", fp) + "  (" + r.source() + ")"));
+    for (Complex z : r.eigenvalues()) {
+      String im = precision.format(z.im());
+      rows.add(List.of("eigenvalue", precision.format(z.re()) + "  " + (im.startsWith("-") ? "- " + im.substring(1) : "+ " + im) + " i"));
+    }
+    rows.add(List.of("spectral radius", String.valueOf(json.get("spectralRadius")) + (Boolean.TRUE.equals(json.get("locallyStable")) ? "  (locally stable)" : "  (not locally stable)")));
+    rows.add(List.of("contraction constant L", String.valueOf(json.get("contractionConstant")) + (Boolean.TRUE.equals(json.get("contraction")) ? "  (contraction)" : "  (no contraction guarantee)")));
+    rows.add(List.of("iteration vs Newton", String.valueOf(json.get("newtonAgreement"))));
+    out.print(Output.table(List.of("quantity", "value"), rows));
+    if (plotPath != null) {
+      out.println("picture: " + plotPath);
+    }
+    out.flush();
+    return 0;
   }
 }

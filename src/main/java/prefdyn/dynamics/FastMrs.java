@@ -50,6 +50,22 @@ public final class FastMrs {
     return k;
   }
 
+  /**
+   * An upper bound on T7's contraction constant in doubles, {@code α + (βλ/2)||P - ½11ᵀ||_F}
+   * (Frobenius ≥ spectral norm): for generators that want instances with L < 1, never for decisions.
+   */
+  public static double contractionUpperBound(MrsParameters params) {
+    double[][] p = params.pref().toDoubles();
+    double f = 0;
+    for (double[] row : p) {
+      for (double v : row) {
+        f += (v - 0.5) * (v - 0.5);
+      }
+    }
+    return Rationals.toDouble(params.alpha())
+        + Rationals.toDouble(params.beta()) * Rationals.toDouble(params.lambda()) / 2 * Math.sqrt(f);
+  }
+
   /** Centered logits of a distribution given in doubles. */
   public static double[] logitsOf(double[] pi) {
     double[] t = new double[pi.length];
