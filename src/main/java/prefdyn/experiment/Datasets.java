@@ -45,9 +45,7 @@ public final class Datasets {
         }
         boolean synthetic = rows.stream().allMatch(r -> r.prompt().startsWith(SyntheticHelpSteer.MARK));
         String kind = synthetic ? "synthetic" : "helpsteer";
-        for (ScoreMatrix m : b.matrices()) {
-          out.add(ExperimentMatrix.scores(m, kind, sigmoids));
-        }
+        out.addAll(classify(b.matrices(), kind, sigmoids));
         notes.add(file + ": " + (synthetic ? "SYNTHETIC " : "") + "HelpSteer format, " + b.rows() + " rows, "
             + b.prompts() + " prompts, " + b.promptsWithK() + " with >= " + k + " responses -> " + b.matrices().size()
             + " matrices");
@@ -67,12 +65,13 @@ public final class Datasets {
     List<HelpSteerRow> rows = SyntheticHelpSteer.generate(prompts, k, seed);
     HelpSteerMatrices.Built b = HelpSteerMatrices.build("synthetic", rows, k, fileSeed(seed, 0));
     ScoreMatrix.Sigmoids sigmoids = ScoreMatrix.sigmoids(precision);
-    List<ExperimentMatrix> out = new ArrayList<>();
-    for (ScoreMatrix m : b.matrices()) {
-      out.add(ExperimentMatrix.scores(m, "synthetic", sigmoids));
-    }
-    return new Loaded(out, List.of("SYNTHETIC HelpSteer-like data (prefdyn generator, not HelpSteer): " + prompts
+    return new Loaded(classify(b.matrices(), "synthetic", sigmoids), List.of("SYNTHETIC HelpSteer-like data (prefdyn generator, not HelpSteer): " + prompts
         + " prompts x " + k + " responses, seed " + seed));
+  }
+
+  /** Builds and classifies score matrices in parallel (Apfloat work per matrix); order kept. */
+  private static List<ExperimentMatrix> classify(List<ScoreMatrix> ms, String kind, ScoreMatrix.Sigmoids sigmoids) {
+    return ms.parallelStream().map(m -> ExperimentMatrix.scores(m, kind, sigmoids)).toList();
   }
 
   /** The seed of the f-th file's construction stream (so adding a file does not change the others). */
