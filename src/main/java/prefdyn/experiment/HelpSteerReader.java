@@ -100,19 +100,24 @@ public final class HelpSteerReader {
     List<HelpSteerRow> rows = new ArrayList<>();
     CsvMapper mapper = new CsvMapper();
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    // The CSV parser counts records, not physical lines (a quoted field may span lines): map its
+    // character offsets to physical line numbers ourselves.
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    Lines lines = new Lines(text);
+    try (Reader in = new java.io.StringReader(text);
         MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class).with(schema).readValues(in)) {
       while (true) {
-        long lineNo = it.getParser().currentLocation().getLineNr();
+        long lineNo = lines.at(it.getParser().currentLocation().getCharOffset());
         Map<String, String> record;
         try {
           if (!it.hasNextValue()) {
             break;
           }
-          lineNo = it.getParser().currentTokenLocation().getLineNr();
+          // the record token is located at the end of the line before the record
+          lineNo = lines.at(it.getParser().currentTokenLocation().getCharOffset()) + 1;
           record = it.nextValue();
         } catch (JsonProcessingException e) {
-          long at = e.getLocation() == null ? lineNo : e.getLocation().getLineNr();
+          long at = e.getLocation() == null ? lineNo : lines.at(e.getLocation().getCharOffset());
           throw new BadInput(where(file, at) + "malformed CSV (" + firstLine(e.getOriginalMessage()) + ")");
         } catch (RuntimeException e) {
           throw new BadInput(where(file, lineNo) + "malformed CSV (" + firstLine(e.getMessage()) + ")");
@@ -125,6 +130,27 @@ public final class HelpSteerReader {
       }
     }
     return rows;
+  }
+
+  /** Physical line numbers (1-based) of character offsets in a text. */
+  private static final class Lines {
+    private final int[] starts;
+
+    Lines(String text) {
+      List<Integer> s = new ArrayList<>();
+      s.add(0);
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '\n') {
+          s.add(i + 1);
+        }
+      }
+      starts = s.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    long at(long offset) {
+      int idx = java.util.Arrays.binarySearch(starts, (int) Math.max(0, offset));
+      return (idx >= 0 ? idx : -idx - 2) + 1;
+    }
   }
 
   /** A CSV cell as a JSON number node when it spells a number, else as text. */
