@@ -255,9 +255,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     o.printf(Locale.ROOT, "matrices: %d  cyclic %d, strongly-transitive %d, other %d"
         + "  (SST allowing ties: %d; no majority 3-cycle: %d)%n", matrices.size(), counts.getOrDefault(MatrixClass.CYCLIC, 0),
         counts.getOrDefault(MatrixClass.STRONGLY_TRANSITIVE, 0), counts.getOrDefault(MatrixClass.OTHER, 0), tieSst, noCycle);
-    o.printf(Locale.ROOT, "runs: %d (%d settings x %d matrices, %d rounds each), fast path %.3f s on %d threads%n",
+    o.printf(Locale.ROOT, "runs: %d (%d settings x %d matrices, %d rounds each), fast path %.3f s on %d cores%n",
         result.runs().size(), result.settings().size(), matrices.size(), steps, result.fastNanos() / 1e9,
-        java.util.concurrent.ForkJoinPool.commonPool().getParallelism());
+        Runtime.getRuntime().availableProcessors());
     o.printf(Locale.ROOT, "arbitrary-precision re-check (%d digits): %d runs, %d agree, %.3f s%n",
         common.precision().digits(), result.rechecked(), result.agreed(), result.recheckNanos() / 1e9);
     List<String> header = List.of("class", "alpha", "lambda", "beta", "n", "mean CS", "median CS", "max CS",
