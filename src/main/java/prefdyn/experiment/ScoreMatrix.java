@@ -89,11 +89,23 @@ public record ScoreMatrix(String id, String prompt, List<String> responses, int[
     }
   }
 
+  /**
+   * The table σ(-4..4), built so that entries equal as real numbers are equal digit for digit:
+   * σ(-d) above the diagonal and {@code 1 - σ(d)} computed below it by
+   * {@link PreferenceMatrix#fromUpperTriangle} must compare as a tie. (Computing σ(-d) on its own,
+   * or keeping the kernel's extra digits, leaves them one unit in the last place apart, which made
+   * weak SST fail on the σ-matrix; ExperimentProperties found this.)
+   */
   public static Sigmoids sigmoids(Precision precision) {
     int span = HelpSteerRow.MAX_SCORE - HelpSteerRow.MIN_SCORE;
     Apfloat[] v = new Apfloat[2 * span + 1];
-    for (int d = -span; d <= span; d++) {
-      v[d + span] = Kernel.sigmoid(precision.real(d), precision);
+    Apfloat one = precision.real(1);
+    for (int d = 0; d <= span; d++) {
+      // both values are results of subtracting from the same `one`, so they sit on its digit grid
+      // and 1 - (1 - x) = x holds exactly, as fromUpperTriangle's lower triangle requires
+      Apfloat low = one.subtract(Kernel.sigmoid(precision.real(d), precision));
+      v[span - d] = low;
+      v[d + span] = one.subtract(low);
     }
     return new Sigmoids(v, precision);
   }
