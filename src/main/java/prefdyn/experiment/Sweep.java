@@ -49,12 +49,15 @@ public final class Sweep {
   public static final double RELATIVE_AGREEMENT = 1e-9;
 
   /**
-   * Absolute floor for comparing cycle strengths: a double policy coordinate carries a rounding
-   * error of about 1e-16 (relative to 1), so a variance of coordinates is resolved only to about
-   * 2·1e-16·sqrt(CS) + 1e-32; below this floor both paths say "no oscillation".
+   * Absolute floor for comparing cycle strengths. A double policy coordinate is resolved only to
+   * about {@code δ = 1e-15·max(1, max|θ|)} (the logits carry rounding relative to their size, and
+   * a policy coordinate inherits it: with logits near ±1000 after a collapse, δ is about 1e-12), so
+   * a time variance of such coordinates is resolved to about {@code 2δ·sqrt(CS) + δ²}; below that
+   * both paths say "no oscillation".
    */
-  static double cycleStrengthFloor(double cs) {
-    return 1e-14 * Math.sqrt(Math.abs(cs)) + 1e-30;
+  static double cycleStrengthFloor(double cs, double logitScale) {
+    double delta = 1e-15 * Math.max(1, logitScale);
+    return 2 * delta * Math.sqrt(Math.abs(cs)) + delta * delta;
   }
 
   private Sweep() {}
@@ -132,7 +135,7 @@ public final class Sweep {
    * @param agrees see {@link #agrees(double, double, Apfloat, Apfloat, double)}
    */
   public record Recheck(String reason, double cycleStrength, double cycleStrengthTail, Apfloat entropy,
-      double fastCycleStrength, double fastEntropy, double maxLogitError, boolean agrees) {}
+      double fastCycleStrength, double fastCycleStrengthTail, double fastEntropy, double maxLogitError, boolean agrees) {}
 
   /** The whole sweep. */
   public record Result(List<Setting> settings, List<Run> runs, long fastNanos, long recheckNanos, int rechecked,
@@ -293,19 +296,22 @@ public final class Sweep {
     for (int i = 0; i < k; i++) {
       err = Math.max(err, Math.abs(fastTheta[i] - theta[i].doubleValue()) / scale);
     }
-    boolean agrees = agrees(fast.cycleStrength(), cs, fast.entropy(), h, err)
-        && close(fast.cycleStrengthTail(), csTail, cycleStrengthFloor(csTail));
-    return new Recheck(reason, cs, csTail, h, fast.cycleStrength(), fast.entropy().doubleValue(), err, agrees);
+    boolean agrees = agrees(fast.cycleStrength(), cs, fast.entropy(), h, err, scale)
+        && close(fast.cycleStrengthTail(), csTail, cycleStrengthFloor(csTail, scale));
+    return new Recheck(reason, cs, csTail, h, fast.cycleStrength(), fast.cycleStrengthTail(), fast.entropy().doubleValue(),
+        err, agrees);
   }
 
   /**
    * Agreement of a fast run with its arbitrary-precision re-run: cycle strengths equal to a
-   * relative {@value #RELATIVE_AGREEMENT} (or within {@link #cycleStrengthFloor}), terminal
+   * relative {@value #RELATIVE_AGREEMENT} (or within {@link #cycleStrengthFloor} at the run's logit
+   * scale), terminal
    * entropies equal to a relative {@value #RELATIVE_AGREEMENT}, and final centered logits equal to
    * a relative {@value #RELATIVE_AGREEMENT} of {@code max(1, max|θ|)}.
    */
-  static boolean agrees(double fastCs, double preciseCs, Apfloat fastH, Apfloat preciseH, double logitError) {
-    return close(fastCs, preciseCs, cycleStrengthFloor(preciseCs)) && logitError <= RELATIVE_AGREEMENT
+  static boolean agrees(double fastCs, double preciseCs, Apfloat fastH, Apfloat preciseH, double logitError,
+      double logitScale) {
+    return close(fastCs, preciseCs, cycleStrengthFloor(preciseCs, logitScale)) && logitError <= RELATIVE_AGREEMENT
         && relativeClose(fastH, preciseH);
   }
 

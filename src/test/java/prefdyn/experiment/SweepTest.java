@@ -118,6 +118,6 @@ class SweepTest {
       constant.add(new double[] {0.7, 0.2, 0.1});
     }
     assertEquals(0, constant.meanVariance(), 1e-18);
-    assertFalse(Sweep.agrees(1e-3, 1.1e-3, new org.apfloat.Apfloat(1), new org.apfloat.Apfloat(1), 0));
+    assertFalse(Sweep.agrees(1e-3, 1.1e-3, new org.apfloat.Apfloat(1), new org.apfloat.Apfloat(1), 0, 1));
   }
 }
