@@ -263,6 +263,8 @@ public final class DynamicsStatements {
     }
 
     @Override public String id() { return "L4"; }
+    /** Each try solves a fixed point by iteration and by Newton: fewer tries keep the main job short. */
+    @Override public int defaultTries() { return 30; }
     @Override public String title() { return "For alpha < 1, fixed points are one-shot IPO optima at strength beta/(1-alpha) with the self-consistent sampler."; }
     @Override public Kind kind() { return Kind.PROVED; }
 
@@ -600,6 +602,8 @@ public final class DynamicsStatements {
     static final long CAP = 8000;
 
     @Override public String id() { return "T8"; }
+    /** Each try runs a long α = 1 trajectory. */
+    @Override public int defaultTries() { return 50; }
     @Override public String title() { return "alpha = 1, strictly SST: every log-odds of the top response increases every round, pi_t -> vertex, entropy eventually decreasing to 0."; }
     @Override public Kind kind() { return Kind.PAPER; }
 

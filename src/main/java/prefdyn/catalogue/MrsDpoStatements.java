@@ -53,6 +53,8 @@ public final class MrsDpoStatements {
    */
   public static final class Cycle implements Statement {
     @Override public String id() { return "DPO-CYCLE"; }
+    /** Each try solves a DPO optimum per round. */
+    @Override public int defaultTries() { return 40; }
     @Override public String title() { return "[empirical] MRS-DPO on the 3-cycle P_a with alpha = 1: orbits near uniform move away and keep rotating."; }
     @Override public Kind kind() { return Kind.EMPIRICAL; }
 

@@ -304,7 +304,7 @@ public final class OneShotStatements {
             return Instance.of(f.pref()).withParam("seed", Rationals.of(f.seed()));
           }),
       x -> x.k() == 4 && x.pref().isExact() && Structure.isTransitive(x.pref()),
-      (x, q) -> t4Margin(x.pref()));
+      (x, q) -> t4Margin(x.pref()), 20); // each try is a randomized search with exact LPs
 
   /**
    * T4b's margin: the explicit sampler {@code (1-ε)δ_b + ε·uniform} for the order a ▷ b ▷ c,
@@ -538,7 +538,12 @@ public final class OneShotStatements {
 
   private static Statement entry(String id, Kind kind, String title, Supplier<Arbitrary<Instance>> gen,
       Predicate<Instance> admits, BiFunction<Instance, Precision, Margin> check) {
-    return new Entry(id, kind, title, gen, admits, check);
+    return entry(id, kind, title, gen, admits, check, 100);
+  }
+
+  private static Statement entry(String id, Kind kind, String title, Supplier<Arbitrary<Instance>> gen,
+      Predicate<Instance> admits, BiFunction<Instance, Precision, Margin> check, int defaultTries) {
+    return new Entry(id, kind, title, gen, admits, check, defaultTries);
   }
 
   private static final class Entry implements Statement {
@@ -548,9 +553,11 @@ public final class OneShotStatements {
     private final Supplier<Arbitrary<Instance>> gen;
     private final Predicate<Instance> admits;
     private final BiFunction<Instance, Precision, Margin> check;
+    private final int defaultTries;
 
     Entry(String id, Kind kind, String title, Supplier<Arbitrary<Instance>> gen, Predicate<Instance> admits,
-        BiFunction<Instance, Precision, Margin> check) {
+        BiFunction<Instance, Precision, Margin> check, int defaultTries) {
+      this.defaultTries = defaultTries;
       this.id = id;
       this.kind = kind;
       this.title = title;
@@ -578,6 +585,13 @@ public final class OneShotStatements {
     public Arbitrary<Instance> hypotheses() {
       return gen.get();
     }
+
+    @Override
+    public int defaultTries() {
+      return defaultTries;
+    }
+
+
 
     @Override
     public boolean admits(Instance instance) {

@@ -45,7 +45,7 @@ public final class CheckCommand implements Callable<Integer> {
   /** The main job's fixed seed (the paper's arXiv number). */
   static final long DEFAULT_SEED = 2602_12180L;
   /** Total seconds the default run aims for (per-statement caps are derived from it). */
-  static final double DEFAULT_RUN_SECONDS = 200;
+  static final double DEFAULT_RUN_SECONDS = 600;
 
   @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
   CommandSpec spec;
