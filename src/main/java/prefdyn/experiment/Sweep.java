@@ -251,13 +251,14 @@ public final class Sweep {
   }
 
   /**
-   * The terminal entropy from double logits. {@link FastMrs#entropy} is accurate to about 1e-16
-   * absolute (its log Z is {@code log(1 + r)} rounded near 1), so below 1e-6 the entropy is taken
-   * from {@link LogitPolicy#entropy} on the same logits, which is relatively accurate at any size.
+   * The terminal entropy from double logits. {@link FastMrs#entropy} is relatively accurate to a
+   * few ulps while its terms are normal doubles; when it is subnormal or 0 (every non-top term
+   * below double range, true entropy below about 1e-300) the entropy is taken from
+   * {@link LogitPolicy#entropy} on the same logits, which is relatively accurate at any size.
    */
   static Apfloat entropyOf(double[] theta) {
     double h = FastMrs.entropy(theta);
-    if (h > 1e-6) {
+    if (h >= Double.MIN_NORMAL) {
       return new Apfloat(h);
     }
     Precision p = Precision.ofDigits(20);
