@@ -24,7 +24,8 @@ import prefdyn.num.Precision;
  * #SUITES}; a new suite (an MRS trajectory, an experiment sweep) is one class implementing
  * Benchmark plus one entry there.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench",
+    header = "Time the arbitrary-precision kernel and an MRS round beside reference implementations.", mixinStandardHelpOptions = true,
     description = "Time the arbitrary-precision kernel (and other suites) beside reference implementations: median microseconds per call after warm-up.")
 public final class BenchCommand implements Callable<Integer> {
   /** Every suite, in the order run by default. */

@@ -27,7 +27,8 @@ import prefdyn.search.CheckRunner;
 import prefdyn.search.CheckStatus;
 
 /** {@code prefdyn check}: runs the theorem catalogue on drawn instances. */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "check",
+    header = "Check the theorem catalogue on generated instances (the main job: no flags).", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Checks catalogue statements on instances drawn from their hypotheses (the jqwik generators), "
           + "with a reproducible seed per statement. Without --theorem: every statement that is not a "
@@ -52,7 +53,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Mixin Common common = new Common();
 
-  @Option(names = "--list", description = "List every catalogue statement (ID, status, one-line statement) and exit.")
+  @Option(names = "--list", description = "List every catalogue statement (ID, kind: paper / proved / empirical / conjecture, one-line statement) and exit.")
   boolean list;
 
   @Option(names = "--theorem", paramLabel = "ID",
@@ -92,7 +93,7 @@ public final class CheckCommand implements Callable<Integer> {
     List<Statement> statements = selected();
     Path reportDir = report;
     if (reportDir != null) {
-      OutDirs.requireWritable(reportDir, "--report");
+      OutDirs.probeWritable(reportDir, "--report");
     }
     double cap = tries != null || statements.isEmpty() ? 0
         : Math.max(3, Math.min(60, DEFAULT_RUN_SECONDS / statements.size()));
@@ -138,14 +139,14 @@ public final class CheckCommand implements Callable<Integer> {
       rows.add(List.of(s.id(), s.kind().label(), s.title()));
       Map<String, @Nullable Object> m = new LinkedHashMap<>();
       m.put("id", s.id());
-      m.put("status", s.kind().label());
+      m.put("kind", s.kind().label());
       m.put("statement", s.title());
       json.add(m);
     }
     if (common.json()) {
       Output.printJson(out, json);
     } else {
-      out.print(Output.table(List.of("ID", "status", "statement"), rows));
+      out.print(Output.table(List.of("ID", "kind", "statement"), rows));
       out.flush();
     }
   }

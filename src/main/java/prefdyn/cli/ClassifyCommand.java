@@ -32,7 +32,8 @@ import prefdyn.pref.Structure;
  * {@code "scores"} (exact), {@code "condorcetTop"} (null without a Condorcet winner),
  * {@code "smithTop"}, {@code "orderPreserving"} (null when P is not transitive).
  */
-@Command(name = "classify", mixinStandardHelpOptions = true,
+@Command(name = "classify",
+    header = "Majority structure: Condorcet winner, Smith set, majority order, SST, Bradley-Terry, 3-cycles.", mixinStandardHelpOptions = true,
     description = "Majority structure of a preference matrix: Condorcet winner, Smith set, majority order, SST, Bradley-Terry, 3-cycles.")
 public final class ClassifyCommand implements Callable<Integer> {
   @Mixin Common common = new Common();

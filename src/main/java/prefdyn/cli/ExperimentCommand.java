@@ -32,7 +32,8 @@ import prefdyn.pref.Distribution;
  * {@code prefdyn experiment}: the paper's experiment (theory.md section 6) on HelpSteer-format,
  * PrefLib or text-matrix files, or on SYNTHETIC HelpSteer-like data.
  */
-@Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "experiment",
+    header = "The paper's experiment (section 6) on PrefLib, HelpSteer-format or synthetic data.", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "The paper's experiment (theory.md section 6): classify each matrix (cyclic: a majority 3-cycle;",
       "strongly-transitive: strict linear majority order and SST, weak or strict; other), run MRS-IPO for",
@@ -129,8 +130,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     List<Aprational> lambdas = list(lambda, "--lambda", true);
     List<Aprational> betas = list(beta, "--beta", false);
     Path outDir = out == null ? null : Path.of(out);
-    if (outDir != null && Files.exists(outDir) && !Files.isDirectory(outDir)) {
-      throw new BadInput("--out " + outDir + " exists and is not a folder");
+    if (outDir != null) {
+      OutDirs.requireWritable(outDir, "--out");
     }
     Precision precision = common.precision();
     List<ExperimentMatrix> matrices = new ArrayList<>();
@@ -155,6 +156,10 @@ public final class ExperimentCommand implements Callable<Integer> {
         Inputs.interiorDistribution(ref, kk, "--ref"),
         Inputs.distribution(pi0, kk, "--pi0"),
         Inputs.interiorDistribution(init, kk, "--init")});
+    }
+    if (outDir != null) {
+      // all input is valid: now make sure the folder really takes files, before the long sweep
+      OutDirs.probeWritable(outDir, "--out");
     }
     List<Sweep.Setting> settings = new ArrayList<>();
     for (Aprational a : alphas) {

@@ -30,7 +30,8 @@ import prefdyn.pref.PreferenceMatrix;
  * --digits. Every printed digit is checked by a rerun with more guard digits
  * ({@link CheckedTrajectory}). JSON as in cli.md, plus {@code "workingDigits"} and {@code "runs"}.
  */
-@Command(name = "iterate", mixinStandardHelpOptions = true,
+@Command(name = "iterate",
+    header = "Iterate the MRS-IPO / MRS-DPO round in logits at arbitrary precision (theory.md section 4).", mixinStandardHelpOptions = true,
     description = {"Iterate the MRS round: reference pi_ref^(t) ~ pi_t^alpha pi_ref^(1-alpha), sampler",
         "mu_t = lambda pi_t + (1-lambda) pi_0, pi_{t+1} = IPO (closed form) or DPO optimum; in logits at --digits."})
 public final class IterateCommand implements Callable<Integer> {
@@ -91,6 +92,9 @@ public final class IterateCommand implements Callable<Integer> {
       throw new BadInput("--every must be >= 1, got " + every);
     }
     @Nullable Path plotPath = plot == null ? null : Plots.requirePng(plot, "--plot");
+    if (plotPath != null) {
+      OutDirs.probeWritableFile(plotPath, "--plot");
+    }
     PrintWriter err = spec.commandLine().getErr();
     boolean showProgress = progress || System.console() != null;
     Trajectory.@Nullable Progress reporter = !showProgress ? null : (t, total) -> {

@@ -30,7 +30,8 @@ import prefdyn.pref.PreferenceMatrix;
  * only when both agree to --digits (otherwise the precision is raised and it tries again); values
  * below 10^-digits in absolute size print as 0.
  */
-@Command(name = "optimum", mixinStandardHelpOptions = true,
+@Command(name = "optimum",
+    header = "One-shot optimum: IPO closed form π ∝ π_ref·exp(β Pμ) (L1) or the DPO optimum (L2).", mixinStandardHelpOptions = true,
     description = {
       "One-shot optimum for a preference matrix: IPO closed form π ∝ π_ref·exp(β Pμ) (theory.md L1) or the DPO optimum",
       "by damped Newton on centered logits (L2). Prints the policy, centered logits log π and entropy H(π) (nats);",
@@ -55,7 +56,7 @@ public final class OptimumCommand implements Callable<Integer> {
   String sampler = "uniform";
 
   @Option(names = "--ref", paramLabel = "R", defaultValue = "uniform",
-      description = "Reference π_ref (strictly positive): uniform (default), point-free list of K entries, or @FILE.")
+      description = "Reference π_ref (strictly positive): uniform (default), a list of K positive entries, or @FILE.")
   String ref = "uniform";
 
   @Option(names = "--beta", paramLabel = "B", defaultValue = "1",

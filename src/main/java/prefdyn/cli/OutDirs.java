@@ -40,4 +40,28 @@ final class OutDirs {
       throw new BadInput(flag + " " + dir + " cannot be created: " + p + " is not writable");
     }
   }
+
+  /**
+   * {@link #requireWritable} and then a real probe, so that a path the permission bits allow but
+   * the file system refuses (e.g. under /proc, a read-only mount) fails before any work is done:
+   * the directory is created and a probe file written and deleted.
+   *
+   * @throws BadInput naming the flag, the path and the reason
+   */
+  static void probeWritable(Path dir, String flag) {
+    requireWritable(dir, flag);
+    try {
+      Files.createDirectories(dir);
+      Path probe = Files.createTempFile(dir, ".prefdyn-probe", ".tmp");
+      Files.delete(probe);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new BadInput(flag + " " + dir + " cannot be written (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** The folder of an output FILE must be writable (see {@link #probeWritable}). */
+  static void probeWritableFile(Path file, String flag) {
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    probeWritable(parent == null ? Path.of(".") : parent, flag);
+  }
 }

@@ -19,7 +19,8 @@ import prefdyn.pref.PreferenceMatrix;
 import prefdyn.sampler.Samplers;
 
 /** {@code prefdyn sampler}: an exact instance-dependent sampler for a goal, or a certificate that none exists. */
-@Command(name = "sampler", mixinStandardHelpOptions = true,
+@Command(name = "sampler",
+    header = "Exact sampler μ meeting a ranking goal (T2, T4), or an exact Farkas certificate that none exists.", mixinStandardHelpOptions = true,
     description = {
       "Exact sampler μ whose IPO optimum (uniform π_ref, any β > 0) meets a ranking goal (theory.md T2, T4):",
       "  condorcet-top  the Condorcet winner strictly on top (exit 2 when P has none);",

@@ -26,7 +26,8 @@ import prefdyn.search.Search;
 import prefdyn.search.SearchResult;
 
 /** {@code prefdyn search}: targeted counterexample search on a conjecture. */
-@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "search",
+    header = "Targeted counterexample search for a conjecture, with exact re-verification and shrinking.", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Hunts for a counterexample to a conjecture of the catalogue (theory.md section 4b): random "
           + "restarts drawn from its hypotheses, then simulated annealing on its margin with exact local "
@@ -86,7 +87,7 @@ public final class SearchCommand implements Callable<Integer> {
     Precision precision = common.precision();
     Path outDir = out;
     if (outDir != null) {
-      OutDirs.requireWritable(outDir, "--out");
+      OutDirs.probeWritable(outDir, "--out");
     }
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, id);

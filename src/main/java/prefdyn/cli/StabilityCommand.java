@@ -37,7 +37,8 @@ import prefdyn.pref.PreferenceMatrix;
  * {@code iterationRounds}, {@code newtonAgreement} (||Π(θ_iteration - θ_newton)|| when both
  * converged) and {@code basis}.
  */
-@Command(name = "stability", mixinStandardHelpOptions = true,
+@Command(name = "stability",
+    header = "Fixed point, Jacobian eigenvalues, spectral radius and contraction constant of the MRS map.", mixinStandardHelpOptions = true,
     description = {"Fixed point, Jacobian eigenvalues on the centered space, spectral radius and the contraction",
         "constant L = alpha + (beta lambda/2)||P - 11^T/2||_2 of the MRS-IPO map."})
 public final class StabilityCommand implements Callable<Integer> {
@@ -86,6 +87,9 @@ public final class StabilityCommand implements Callable<Integer> {
       throw new BadInput("--max-rounds must be >= 1, got " + maxRounds);
     }
     @Nullable Path plotPath = plot == null ? null : Plots.requirePng(plot, "--plot");
+    if (plotPath != null) {
+      OutDirs.probeWritableFile(plotPath, "--plot");
+    }
     Stability.Report r;
     try {
       r = Stability.analyze(params, start, precision, maxRounds);
