@@ -1,0 +1,45 @@
+package prefdyn;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import prefdyn.catalogue.Catalogue;
+import prefdyn.catalogue.Kind;
+import prefdyn.catalogue.Statement;
+
+/**
+ * Keeps the documentation true to the catalogue: every statement has a README catalogue row, and
+ * every non-conjecture statement is named by a property class and by a proofs-note (one
+ * statement, one name, one place).
+ */
+class DocumentationTest {
+  private static boolean mentioned(Path dir, String id) throws IOException {
+    Pattern word = Pattern.compile("(?<![\\w-])" + Pattern.quote(id) + "(?![\\w-])");
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).anyMatch(f -> {
+        try {
+          return word.matcher(Files.readString(f)).find();
+        } catch (IOException e) {
+          return false;
+        }
+      });
+    }
+  }
+
+  @Test
+  void everyStatementHasAReadmeRowAPropertyAndANote() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    for (Statement s : Catalogue.all()) {
+      assertTrue(readme.contains("| " + s.id() + " |"), "README catalogue table lacks " + s.id());
+      if (s.kind() != Kind.CONJECTURE) {
+        assertTrue(mentioned(Path.of("properties"), s.id()), "no property class names " + s.id());
+        assertTrue(mentioned(Path.of("proofs-notes"), s.id()), "no proofs-note names " + s.id());
+      }
+    }
+  }
+}
