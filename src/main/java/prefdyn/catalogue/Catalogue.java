@@ -14,12 +14,14 @@ import java.util.Optional;
  */
 public final class Catalogue {
   private static final Map<String, Statement> ENTRIES = new LinkedHashMap<>();
+  private static final java.util.Set<String> BUILT_IN = new java.util.HashSet<>();
 
   static {
     List<Statement> sorted = new ArrayList<>(builtIn());
     sorted.sort(java.util.Comparator.comparing(Statement::id, Catalogue::compareIds));
     for (Statement s : sorted) {
       ENTRIES.put(s.id(), s);
+      BUILT_IN.add(s.id());
     }
   }
 
@@ -69,6 +71,11 @@ public final class Catalogue {
       throw new IllegalArgumentException("a statement with ID " + statement.id() + " is already registered");
     }
     ENTRIES.put(statement.id(), statement);
+  }
+
+  /** The statements of theory.md (and the project's own), without any a user registered. */
+  public static synchronized List<Statement> builtInStatements() {
+    return ENTRIES.values().stream().filter(s -> BUILT_IN.contains(s.id())).toList();
   }
 
   public static synchronized List<Statement> all() {
