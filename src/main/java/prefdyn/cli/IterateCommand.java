@@ -37,35 +37,14 @@ import prefdyn.pref.PreferenceMatrix;
 public final class IterateCommand implements Callable<Integer> {
   @Mixin Common common = new Common();
 
-  @Option(names = "--pref", required = true, paramLabel = "FILE", description = "Preference matrix (text or PrefLib).")
-  @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
-  String pref;
+  @Mixin MrsOptions mrs = new MrsOptions();
 
-  @Option(names = "--alpha", required = true, paramLabel = "A", description = "Reference weight alpha in [0,1].")
-  @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
-  String alpha;
-
-  @Option(names = "--lambda", required = true, paramLabel = "L", description = "On-policy share lambda in [0,1].")
-  @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
-  String lambda;
-
-  @Option(names = "--beta", defaultValue = "1", paramLabel = "B", description = "Strength beta > 0 (default: ${DEFAULT-VALUE}).")
-  String beta = "1";
 
   @Option(names = "--steps", required = true, paramLabel = "T", description = "Number of rounds (>= 0).")
   long steps;
 
   @Option(names = "--method", defaultValue = "ipo", paramLabel = "ipo|dpo", description = "Round optimizer (default: ${DEFAULT-VALUE}).")
   String method = "ipo";
-
-  @Option(names = "--ref", defaultValue = "uniform", paramLabel = "R", description = "Fixed reference pi_ref (interior).")
-  String ref = "uniform";
-
-  @Option(names = "--pi0", defaultValue = "uniform", paramLabel = "S", description = "Offline sampler pi_0.")
-  String pi0 = "uniform";
-
-  @Option(names = "--init", defaultValue = "uniform", paramLabel = "S", description = "Start policy pi_1 (interior).")
-  String init = "uniform";
 
   @Option(names = "--every", paramLabel = "N", description = "Trace every N rounds (default: first and last only).")
   long every = 0;
@@ -82,9 +61,9 @@ public final class IterateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Precision precision = common.precision();
-    PreferenceMatrix p = Inputs.pref(pref);
-    MrsParameters params = parameters(p, alpha, lambda, beta, method, ref, pi0);
-    Distribution start = Inputs.interiorDistribution(init, p.k(), "--init");
+    PreferenceMatrix p = mrs.matrix();
+    MrsParameters params = mrs.parameters(p, method);
+    Distribution start = mrs.start(p);
     if (steps < 0) {
       throw new BadInput("--steps must be >= 0, got " + steps);
     }
@@ -153,19 +132,4 @@ public final class IterateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The MRS parameters from the flags shared by iterate and stability. */
-  static MrsParameters parameters(PreferenceMatrix p, String alpha, String lambda, String beta, String method,
-      String ref, String pi0) {
-    Aprational a = Inputs.unitInterval(alpha, "--alpha");
-    Aprational l = Inputs.unitInterval(lambda, "--lambda");
-    Aprational b = Inputs.positive(beta, "--beta");
-    MrsParameters.Method m = switch (method.toLowerCase(Locale.ROOT)) {
-      case "ipo" -> MrsParameters.Method.IPO;
-      case "dpo" -> MrsParameters.Method.DPO;
-      default -> throw new BadInput("--method must be ipo or dpo, got '" + method + "'");
-    };
-    Distribution r = Inputs.interiorDistribution(ref, p.k(), "--ref");
-    Distribution s = Inputs.distribution(pi0, p.k(), "--pi0");
-    return new MrsParameters(p, a, l, b, r, s, m);
-  }
 }

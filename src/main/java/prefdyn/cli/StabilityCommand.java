@@ -44,29 +44,8 @@ import prefdyn.pref.PreferenceMatrix;
 public final class StabilityCommand implements Callable<Integer> {
   @Mixin Common common = new Common();
 
-  @Option(names = "--pref", required = true, paramLabel = "FILE", description = "Preference matrix (text or PrefLib).")
-  @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
-  String pref;
+  @Mixin MrsOptions mrs = new MrsOptions();
 
-  @Option(names = "--alpha", required = true, paramLabel = "A", description = "Reference weight alpha in [0,1].")
-  @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
-  String alpha;
-
-  @Option(names = "--lambda", required = true, paramLabel = "L", description = "On-policy share lambda in [0,1].")
-  @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
-  String lambda;
-
-  @Option(names = "--beta", defaultValue = "1", paramLabel = "B", description = "Strength beta > 0 (default: ${DEFAULT-VALUE}).")
-  String beta = "1";
-
-  @Option(names = "--ref", defaultValue = "uniform", paramLabel = "R", description = "Fixed reference pi_ref (interior).")
-  String ref = "uniform";
-
-  @Option(names = "--pi0", defaultValue = "uniform", paramLabel = "S", description = "Offline sampler pi_0.")
-  String pi0 = "uniform";
-
-  @Option(names = "--init", defaultValue = "uniform", paramLabel = "S", description = "Start of the iteration (interior).")
-  String init = "uniform";
 
   @Option(names = "--max-rounds", defaultValue = "5000", paramLabel = "N", description = "Iteration budget for the fixed point (default: ${DEFAULT-VALUE}).")
   long maxRounds = 5000;
@@ -80,9 +59,9 @@ public final class StabilityCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Precision precision = common.precision();
-    PreferenceMatrix p = Inputs.pref(pref);
-    MrsParameters params = IterateCommand.parameters(p, alpha, lambda, beta, "ipo", ref, pi0);
-    Distribution start = Inputs.interiorDistribution(init, p.k(), "--init");
+    PreferenceMatrix p = mrs.matrix();
+    MrsParameters params = mrs.parameters(p, "ipo");
+    Distribution start = mrs.start(p);
     if (maxRounds < 1) {
       throw new BadInput("--max-rounds must be >= 1, got " + maxRounds);
     }
