@@ -148,17 +148,23 @@ public final class OneShotStatements {
     return ApfloatMath.scale(q.real(1), -(q.digits() / 2)).multiply(q.real(1).add(ApfloatMath.abs(lossScale))).multiply(q.real((long) k * k));
   }
 
+  /** {@code r = log(π/π_ref)}: the logits relative to the instance's reference (the losses' variable). */
+  private static Apfloat[] relativeToReference(Instance x, Apfloat[] logits, Precision q) {
+    Apfloat[] refL = refLogits(Instance.need(x.ref(), "ref"), q);
+    Apfloat[] r = new Apfloat[logits.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = logits[i].subtract(refL[i]);
+    }
+    return r;
+  }
+
   /** L1's margin for given logits (the library's, or a deliberately wrong formula's). */
   public static Margin l1Margin(Instance x, Apfloat[] logits, Precision q) {
     PreferenceMatrix pm = x.pref();
     Apfloat[][] p = pm.real(q);
     Apfloat[] mu = Instance.need(x.sampler(), "sampler").real(q);
     Apfloat beta = q.real(Instance.need(x.beta(), "beta"));
-    Apfloat[] refL = refLogits(Instance.need(x.ref(), "ref"), q);
-    Apfloat[] r = new Apfloat[logits.length];
-    for (int i = 0; i < r.length; i++) {
-      r[i] = logits[i].subtract(refL[i]);
-    }
+    Apfloat[] r = relativeToReference(x, logits, q);
     Function<Apfloat[], Apfloat> loss = v -> IpoOptimum.populationLoss(p, mu, v, beta, q);
     Apfloat value = secondOrderMargin(loss, r, Instance.need(x.sampler(), "sampler").support(), q);
     Apfloat g = Linalg.norm2(IpoOptimum.populationGradient(p, mu, r, beta, q), q);
@@ -183,11 +189,7 @@ public final class OneShotStatements {
     Apfloat[][] p = x.pref().real(q);
     Apfloat[] mu = Instance.need(x.sampler(), "sampler").real(q);
     Apfloat beta = q.real(Instance.need(x.beta(), "beta"));
-    Apfloat[] refL = refLogits(Instance.need(x.ref(), "ref"), q);
-    Apfloat[] r = new Apfloat[logits.length];
-    for (int i = 0; i < r.length; i++) {
-      r[i] = logits[i].subtract(refL[i]);
-    }
+    Apfloat[] r = relativeToReference(x, logits, q);
     Function<Apfloat[], Apfloat> loss = v -> DpoOptimum.loss(p, mu, v, beta, q);
     Apfloat value = secondOrderMargin(loss, r, Instance.need(x.sampler(), "sampler").support(), q);
     return Margin.approximate(value, secondOrderError(loss.apply(r), x.k(), q), true,

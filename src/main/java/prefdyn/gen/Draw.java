@@ -21,22 +21,7 @@ public final class Draw {
    * @param genSize jqwik's "genSize" (how large values may grow; 1000 is jqwik's default)
    */
   public static <T> T sample(Arbitrary<T> arbitrary, Random random, int genSize) {
-    boolean own = false;
-    if (!JqwikSession.isActive()) {
-      try {
-        JqwikSession.start();
-        own = true;
-      } catch (JqwikException e) {
-        // inside a jqwik property or example: its lifecycle already supports generation
-      }
-    }
-    try {
-      return arbitrary.generator(genSize, true).next(random).value();
-    } finally {
-      if (own) {
-        JqwikSession.finish();
-      }
-    }
+    return samples(arbitrary, random, genSize, 1).get(0);
   }
 
   /** {@link #sample(Arbitrary, Random, int)} at jqwik's default genSize 1000. */
