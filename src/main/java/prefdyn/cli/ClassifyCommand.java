@@ -78,7 +78,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     if (scores != null) {
       rows.add(List.of("BT scores", String.valueOf(scores)));
     }
-    rows.add(List.of("cyclic", r.get("cyclic") + " (" + r.get("threeCycles") + " directed 3-cycles)"));
+    Object n = r.get("threeCycles");
+    rows.add(List.of("cyclic", r.get("cyclic") + " (" + n + " directed 3-cycle" + (Integer.valueOf(1).equals(n) ? "" : "s") + ")"));
     if (mu != null) {
       rows.add(List.of("scores Pμ", String.valueOf(r.get("scores"))));
       rows.add(List.of("Condorcet-top", String.valueOf(r.get("condorcetTop"))));

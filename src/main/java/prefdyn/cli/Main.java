@@ -1,6 +1,7 @@
 package prefdyn.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import prefdyn.num.BadInput;
@@ -67,9 +68,20 @@ public final class Main implements Runnable {
   private static int usageError(CommandLine.ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    StringBuilder line = new StringBuilder("prefdyn: ").append(oneLine(ex.getMessage()));
+    StringBuilder line = new StringBuilder("prefdyn: ");
+    String unknown = ex instanceof CommandLine.MissingParameterException ? firstUnknownOption(cmd, args) : null;
+    if (unknown != null) {
+      // picocli reports a missing required option before an unknown one: name the typo first
+      line.append("Unknown option: '").append(unknown).append("'");
+      String near = nearestOption(cmd, unknown);
+      if (near != null) {
+        line.append(" (did you mean ").append(near).append("?)");
+      }
+    } else {
+      line.append(oneLine(ex.getMessage()));
+    }
     if (ex instanceof CommandLine.UnmatchedArgumentException u) {
-      java.util.List<String> s = u.getSuggestions();
+      List<String> s = u.getSuggestions();
       if (!s.isEmpty()) {
         line.append(" (did you mean ").append(String.join(" or ", s.subList(0, Math.min(3, s.size())))).append("?)");
       }
@@ -91,6 +103,25 @@ public final class Main implements Runnable {
         + ": " + oneLine(String.valueOf(ex.getMessage())) + " (please report this with the command line)");
     err.flush();
     return 3;
+  }
+
+  /** The first {@code --name} among the arguments that the command does not know, if any. */
+  private static @org.checkerframework.checker.nullness.qual.Nullable String firstUnknownOption(CommandLine cmd, String[] args) {
+    for (String a : args) {
+      if (a.startsWith("--") && a.length() > 2) {
+        String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+        if (cmd.getCommandSpec().findOption(name) == null) {
+          return name;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** picocli's own suggestion for a misspelled option (its similarity ranking), if any. */
+  private static @org.checkerframework.checker.nullness.qual.Nullable String nearestOption(CommandLine cmd, String name) {
+    List<String> s = new CommandLine.UnmatchedArgumentException(cmd, List.of(name)).getSuggestions();
+    return s.isEmpty() ? null : s.get(0);
   }
 
   static String oneLine(@org.checkerframework.checker.nullness.qual.Nullable String s) {
