@@ -40,8 +40,10 @@ public final class DistributionSpec {
         return Distribution.point(k, i);
       }
       List<Aprational> entries;
+      String source = "";
       if (s.startsWith("@")) {
         String file = s.substring(1);
+        source = " (from " + file + ")";
         entries = TextFormat.parseList(TextFormat.read(Path.of(file)), "@" + file);
         if (entries.isEmpty()) {
           throw new BadInput("@" + file + " holds no entries");
@@ -50,9 +52,13 @@ public final class DistributionSpec {
         entries = TextFormat.parseList(s, "'" + abbreviate(s) + "'");
       }
       if (entries.size() != k) {
-        throw new BadInput("has " + entries.size() + " entries but the preference matrix has K = " + k);
+        throw new BadInput("has " + entries.size() + " entries" + source + " but the preference matrix has K = " + k);
       }
-      return Distribution.of(entries.toArray(new Aprational[0]));
+      try {
+        return Distribution.of(entries.toArray(new Aprational[0]));
+      } catch (BadInput e) {
+        throw new BadInput((source.isEmpty() ? "" : s + ": ") + e.getMessage());
+      }
     } catch (BadInput e) {
       String m = String.valueOf(e.getMessage());
       throw new BadInput(flag + (m.startsWith("has ") ? " " : ": ") + m);

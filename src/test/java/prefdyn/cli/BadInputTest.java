@@ -191,7 +191,9 @@ class BadInputTest {
   @Test
   void distributionFile() throws IOException {
     Path d = file("mu.txt", "# a sampler\n1/2, 1/4\n0.2\n");
-    rejectsSampler("@" + d, "--sampler: entries sum to 19/20, not exactly 1");
+    rejectsSampler("@" + d, "--sampler: @" + d + ": entries sum to 19/20, not exactly 1");
+    Path two = file("two.txt", "1/2 1/2\n");
+    rejectsSampler("@" + two, "--sampler has 2 entries (from " + two + ") but the preference matrix has K = 3");
     rejectsSampler("@" + dir.resolve("nope.txt"), "--sampler", "nope.txt", "no such file");
     Path bad = file("bad.txt", "1/2\n1/4 q\n");
     rejectsSampler("@" + bad, "--sampler", "bad.txt line 2, entry 2");
