@@ -237,7 +237,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       j.put("settings", result.settings().size());
       j.put("runs", result.runs().size());
       j.put("steps", steps);
-      j.put("seed", seed);
+      j.put("seed", String.valueOf(seed)); // a string, as in check and search
       j.put("fastPathSeconds", String.format(Locale.ROOT, "%.3f", result.fastNanos() / 1e9));
       j.put("recheckSeconds", String.format(Locale.ROOT, "%.3f", result.recheckNanos() / 1e9));
       j.put("rechecked", result.rechecked());

@@ -161,10 +161,12 @@ public final class SearchCommand implements Callable<Integer> {
         m.put("marginDetail", cm.detail());
       }
     }
+    // counts are JSON integers (as "k" and "tries" in cli.md); the seed is a string, as in check,
+    // so that 64-bit seeds survive JSON readers that parse numbers as doubles
     m.put("seed", String.valueOf(r.seed()));
-    m.put("budget", String.valueOf(r.budget()));
-    m.put("evaluations", String.valueOf(r.evaluations()));
-    m.put("restarts", String.valueOf(r.restarts()));
+    m.put("budget", r.budget());
+    m.put("evaluations", r.evaluations());
+    m.put("restarts", r.restarts());
     if (r.found()) {
       Instance raw = r.unshrunk();
       Margin rawMargin = r.unshrunkMargin();
@@ -175,7 +177,7 @@ public final class SearchCommand implements Callable<Integer> {
         m.put("shrunkFromMargin", rawMargin.format(precision));
       }
       m.put("shrinkSteps", r.shrinkSteps());
-      m.put("shrinkEvaluations", String.valueOf(r.shrinkEvaluations()));
+      m.put("shrinkEvaluations", r.shrinkEvaluations());
       m.put("verifiedAtDigits", r.verifiedAtDigits() == 0 ? "exact" : String.valueOf(r.verifiedAtDigits()));
     }
     m.put("digits", precision.digits());
