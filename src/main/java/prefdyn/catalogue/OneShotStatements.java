@@ -545,73 +545,7 @@ public final class OneShotStatements {
 
   private static Statement entry(String id, Kind kind, String title, Supplier<Arbitrary<Instance>> gen,
       Predicate<Instance> admits, BiFunction<Instance, Precision, Margin> check, int defaultTries) {
-    return new Entry(id, kind, title, gen, admits, check, defaultTries);
+    return LambdaStatement.of(id, kind, title, gen, admits, check, defaultTries);
   }
 
-  private static final class Entry implements Statement {
-    private final String id;
-    private final Kind kind;
-    private final String title;
-    private final Supplier<Arbitrary<Instance>> gen;
-    private final Predicate<Instance> admits;
-    private final BiFunction<Instance, Precision, Margin> check;
-    private final int defaultTries;
-
-    Entry(String id, Kind kind, String title, Supplier<Arbitrary<Instance>> gen, Predicate<Instance> admits,
-        BiFunction<Instance, Precision, Margin> check, int defaultTries) {
-      this.defaultTries = defaultTries;
-      this.id = id;
-      this.kind = kind;
-      this.title = title;
-      this.gen = gen;
-      this.admits = admits;
-      this.check = check;
-    }
-
-    @Override
-    public String id() {
-      return id;
-    }
-
-    @Override
-    public String title() {
-      return title;
-    }
-
-    @Override
-    public Kind kind() {
-      return kind;
-    }
-
-    @Override
-    public Arbitrary<Instance> hypotheses() {
-      return gen.get();
-    }
-
-    @Override
-    public int defaultTries() {
-      return defaultTries;
-    }
-
-
-
-    @Override
-    public boolean admits(Instance instance) {
-      try {
-        return admits.test(instance);
-      } catch (RuntimeException e) {
-        return false;
-      }
-    }
-
-    @Override
-    public Margin check(Instance instance, Precision precision) {
-      return check.apply(instance, precision);
-    }
-
-    @Override
-    public String toString() {
-      return id + ": " + title;
-    }
-  }
 }

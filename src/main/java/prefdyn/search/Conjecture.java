@@ -1,12 +1,12 @@
 package prefdyn.search;
 
-import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import net.jqwik.api.Arbitrary;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Kind;
+import prefdyn.catalogue.LambdaStatement;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.num.Precision;
@@ -102,7 +102,7 @@ public final class Conjecture {
     Arbitrary<Instance> h = require(hypotheses, "hypotheses");
     Predicate<Instance> a = require(admits, "admits");
     BiFunction<Instance, Precision, Margin> m = require(margin, "margin");
-    return new Built(id, title, kind, h, a, m, defaultTries);
+    return LambdaStatement.of(id, kind, title, () -> h, a, m, defaultTries);
   }
 
   private <T> T require(@Nullable T part, String name) {
@@ -110,33 +110,5 @@ public final class Conjecture {
       throw new IllegalStateException(id + ": " + name + "(...) is missing");
     }
     return part;
-  }
-
-  private record Built(String id, String title, Kind kind, Arbitrary<Instance> hyp, Predicate<Instance> adm,
-      BiFunction<Instance, Precision, Margin> margin, int tries) implements Statement {
-    @Override
-    public Arbitrary<Instance> hypotheses() {
-      return hyp;
-    }
-
-    @Override
-    public boolean admits(Instance instance) {
-      return adm.test(instance);
-    }
-
-    @Override
-    public Margin check(Instance instance, Precision precision) {
-      return Objects.requireNonNull(margin.apply(instance, precision), "margin returned null");
-    }
-
-    @Override
-    public int defaultTries() {
-      return tries;
-    }
-
-    @Override
-    public String toString() {
-      return id + ": " + title;
-    }
   }
 }
