@@ -17,17 +17,6 @@ public final class LogitPolicy {
     return Kernel.softmax(theta, p);
   }
 
-  /** Index of the largest logit (first on ties). */
-  public static int argmax(Apfloat[] theta) {
-    int m = 0;
-    for (int i = 1; i < theta.length; i++) {
-      if (theta[i].compareTo(theta[m]) > 0) {
-        m = i;
-      }
-    }
-    return m;
-  }
-
   /**
    * {@code 1 - softmax(θ)_i = Σ_{j≠i} π_j}, summed from the small entries (never as a difference
    * from 1, which cancels near the vertex).

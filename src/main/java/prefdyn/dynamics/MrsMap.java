@@ -148,7 +148,7 @@ public final class MrsMap {
       // softmax(θ) = e/S with e_i = exp(θ_i - max θ): the normalization 1/S joins the strength
       // (one division per round instead of K).
       int k = theta.length;
-      int imax = LogitPolicy.argmax(theta);
+      int imax = Kernel.argmax(theta);
       Apfloat top = precision.real(theta[imax]);
       Apfloat[] e = new Apfloat[k];
       Apfloat sum = precision.real(0);
@@ -175,16 +175,12 @@ public final class MrsMap {
       throw new UnsupportedOperationException("the closed-form Jacobian is the IPO round's");
     }
     int k = k();
-    Apfloat[][] s = softmaxJacobian(Kernel.softmax(theta, precision), precision);
+    Apfloat[][] ps = Linalg.multiply(p, softmaxJacobian(Kernel.softmax(theta, precision), precision), precision);
     Apfloat bl = beta.multiply(lambda);
     Apfloat[][] j = new Apfloat[k][k];
     for (int r = 0; r < k; r++) {
       for (int c = 0; c < k; c++) {
-        Apfloat sum = precision.real(0);
-        for (int m = 0; m < k; m++) {
-          sum = sum.add(p[r][m].multiply(s[m][c]));
-        }
-        Apfloat v = bl.multiply(sum);
+        Apfloat v = bl.multiply(ps[r][c]);
         j[r][c] = r == c ? v.add(alpha) : v;
       }
     }

@@ -470,7 +470,8 @@ public final class Kernel {
     return out;
   }
 
-  private static int argmax(Apfloat[] x) {
+  /** Index of the largest entry (the first on ties). */
+  public static int argmax(Apfloat[] x) {
     int best = 0;
     for (int i = 1; i < x.length; i++) {
       if (x[i].compareTo(x[best]) > 0) {
