@@ -39,6 +39,11 @@ public record Precision(int digits) {
     return (long) digits + guard();
   }
 
+  /** Working precision in bits (for ball arithmetic): enough bits for {@link #working()} digits. */
+  public int bits() {
+    return (int) Math.ceil(working() * 3.321928094887362) + 4;
+  }
+
   /** A precision with more requested digits (used to re-verify at higher precision). */
   public Precision raisedBy(int extraDigits) {
     return new Precision(Math.min(MAX_DIGITS, digits + extraDigits));
