@@ -56,7 +56,7 @@ if ! $check_only; then
     s{see that folder.s README for}{see `data/README.md` for}g;
     s{\(the data README: raw files stay in shared/\)}{here (the raw files are under `data/preflib/`, see `data/README.md`)}g;
     s{raw PrefLib data stays in shared/ \(its README\)}{raw PrefLib files are under data/preflib (data/README.md)}g;
-    s{(?<![A-Za-z0-9_./-])theory\.md asks `0 < ε < min\(R/2, ½\)`}{the original contract asked `0 < ε < min(R/2, ½)` (docs/theory.md keeps ε < R/2)}g;
+    s{(?<![A-Za-z0-9_./-])theory\.md asks `0 < ε < min\(R/2, ½\)`}{The original contract asked `0 < ε < min(R/2, ½)` (docs/theory.md keeps ε < R/2)}g;
     # 3. the shared data folder
     s{`(?:\.\./|/work/)shared/data`}{`data/`}g;
     s{(?:\.\./|/work/)shared/data\b}{data}g;
