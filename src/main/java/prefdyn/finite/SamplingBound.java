@@ -26,11 +26,15 @@ public final class SamplingBound {
 
   /** B(N, δ) as above; {@code +∞} when w ≤ t′ (too few samples for the bound to say anything). */
   public static double deviation(PreferenceMatrix p, Aprational[] mu, Aprational beta, long n, double delta) {
-    int k = p.k();
-    if (n < 1 || !(delta > 0 && delta < 1) || k < 2) {
+    return deviation(FlowPotential.population(p, mu, beta), mu, beta, n, delta);
+  }
+
+  /** B(N, δ) given the population potential {@code r = FlowPotential.population(P, μ, β)}. */
+  public static double deviation(Aprational[] r, Aprational[] mu, Aprational beta, long n, double delta) {
+    int k = r.length;
+    if (n < 1 || !(delta > 0 && delta < 1) || k < 2 || mu.length != k) {
       throw new IllegalArgumentException("need N >= 1, 0 < delta < 1, K >= 2");
     }
-    Aprational[] r = FlowPotential.population(p, mu, beta);
     Aprational lo = r[0];
     Aprational hi = r[0];
     @Nullable Aprational w = null;
