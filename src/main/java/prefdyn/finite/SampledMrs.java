@@ -93,15 +93,16 @@ public final class SampledMrs {
   }
 
   /**
-   * Runs {@code steps} sampled rounds from θ_0 (the finite-sample counterpart of
-   * {@link Trajectory#run(MrsMap, Apfloat[], long, long, Trajectory.Observer, Trajectory.Progress)}),
-   * handing the centered logits to the observer at round 0, every {@code every}-th round
-   * ({@code every <= 0}: none in between) and the last round.
+   * Runs {@code steps} sampled rounds from θ_0: the finite-sample counterpart of
+   * {@link Trajectory#run(MrsMap, Apfloat[], long, long, Trajectory.Observer, Trajectory.Progress)},
+   * with the same arguments plus the seed and N, so a caller that runs trajectories through a
+   * function of that shape can swap one for the other. The observer gets the centered logits at
+   * round 0, every {@code every}-th round ({@code every <= 0}: none in between) and the last round.
    *
    * @return θ_steps
    */
   public static Apfloat[] trajectory(MrsMap map, Apfloat[] theta0, long steps, long every,
-      Trajectory.@Nullable Observer observer, long seed, int samplesPerRound) {
+      Trajectory.@Nullable Observer observer, Trajectory.@Nullable Progress progress, long seed, int samplesPerRound) {
     if (steps < 0) {
       throw new IllegalArgumentException("negative number of steps");
     }
@@ -110,13 +111,30 @@ public final class SampledMrs {
     if (observer != null) {
       observer.at(0, theta);
     }
+    long lastReport = System.nanoTime();
     for (long t = 1; t <= steps; t++) {
       theta = s.round(theta, seed, t);
       if (observer != null && (t == steps || (every > 0 && t % every == 0))) {
         observer.at(t, theta);
       }
+      if (progress != null) {
+        long now = System.nanoTime();
+        if (now - lastReport > 250_000_000L) {
+          progress.done(t, steps);
+          lastReport = now;
+        }
+      }
+    }
+    if (progress != null) {
+      progress.done(steps, steps);
     }
     return theta;
+  }
+
+  /** {@link #trajectory(MrsMap, Apfloat[], long, long, Trajectory.Observer, Trajectory.Progress, long, int)} without progress. */
+  public static Apfloat[] trajectory(MrsMap map, Apfloat[] theta0, long steps, long every,
+      Trajectory.@Nullable Observer observer, long seed, int samplesPerRound) {
+    return trajectory(map, theta0, steps, every, observer, null, seed, samplesPerRound);
   }
 
   private static long mix(long z) {

@@ -35,7 +35,6 @@ import prefdyn.num.BadInput;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
-import prefdyn.pref.PreferenceMatrix;
 
 /**
  * The paper's Figure 1 ({@code prefdyn figure1}, {@code docs/figure1.md}): the policy of MRS-IPO on
@@ -237,9 +236,5 @@ public final class Figure1 {
       throw new BadInput("--steps must be in 1..100000, got " + steps);
     }
     return steps;
-  }
-
-  static PreferenceMatrix matrix() {
-    return Matrices.threeCycle(A);
   }
 }
