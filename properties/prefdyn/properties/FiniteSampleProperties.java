@@ -232,7 +232,8 @@ class FiniteSampleProperties {
     return PreferenceMatrix.of(q);
   }
 
-  @Property(tries = 10)
+  /** jqwik's seed is fixed: the same 10 instances and sampling seeds every run (a seeded check). */
+  @Property(tries = 10, seed = "20261130")
   void sampledPotentialIsWithinTheHoeffdingBound(@ForAll("interiorSampler") Tuple3<PreferenceMatrix, Aprational[], Aprational> x,
       @ForAll("seeds") long seed) {
     Law law = Law.of(x.get1(), x.get2(), x.get3(), false);
