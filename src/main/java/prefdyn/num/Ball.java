@@ -601,7 +601,7 @@ public final class Ball {
         // π_i(x) = π_i(m) exp((x_i - m_i) - (lse x - lse m)), |exponent| <= r_i + max r
         p = p.addRadius(Mag.mul(p.absUpper(), expm1Upper(Mag.add(x[i].r, s.rmax))));
       }
-      out[i] = p;
+      out[i] = p.isFinite() ? p : UNIT_INTERVAL;
     }
     return out;
   }
