@@ -582,7 +582,7 @@ public final class Ball {
     if (s == null) {
       return WHOLE;
     }
-    Ball res = x[s.imax].midBall().add(s.logS, prec);
+    Ball res = x[s.imax].midBall().add(s.logS(), prec);
     return res.addRadius(s.rmax);
   }
 
@@ -595,8 +595,9 @@ public final class Ball {
       java.util.Arrays.fill(out, UNIT_INTERVAL);
       return out;
     }
+    Ball inv = s.sum.inv(prec + 8);
     for (int i = 0; i < x.length; i++) {
-      Ball p = s.e[i].div(s.sum, prec);
+      Ball p = i == s.imax ? round(inv.m, inv.e, inv.r, prec) : s.e[i].mul(inv, prec);
       if (!s.rmax.isZero()) {
         // π_i(x) = π_i(m) exp((x_i - m_i) - (lse x - lse m)), |exponent| <= r_i + max r
         p = p.addRadius(Mag.mul(p.absUpper(), expm1Upper(Mag.add(x[i].r, s.rmax))));
@@ -614,7 +615,7 @@ public final class Ball {
     if (s == null) {
       return WHOLE;
     }
-    Ball acc = s.logS;
+    Ball acc = s.logS();
     Ball max = x[s.imax].midBall();
     for (int i = 0; i < x.length; i++) {
       if (i != s.imax) {
@@ -654,7 +655,7 @@ public final class Ball {
       dmax = i == 0 ? di : D.max(dmax, di);
     }
     // lse(a) - lse(b) = (max a - max b) + log Sa - log Sb
-    Ball shift = subExact(a[sa.imax].midBall(), b[sb.imax].midBall()).add(sa.logS.sub(sb.logS, p2), p2);
+    Ball shift = subExact(a[sa.imax].midBall(), b[sb.imax].midBall()).add(sa.logS().sub(sb.logS(), p2), p2);
     Ball acc = ZERO;
     for (int i = 0; i < a.length; i++) {
       Ball pi = sa.e[i].div(sa.sum, p2);
@@ -679,14 +680,27 @@ public final class Ball {
     int imax;
     Ball[] e;
     Ball sum;
-    Ball logS;
+    Ball rest;
     Mag rmax;
+    int prec;
+    @Nullable Ball logS;
+
+    /** log S = log1p(rest), computed on first use (softmax does not need it). */
+    Ball logS() {
+      Ball l = logS;
+      if (l == null) {
+        l = rest.log1p(prec);
+        logS = l;
+      }
+      return l;
+    }
 
     static @Nullable Shifted of(Ball[] x, int prec) {
       if (x.length == 0) {
         throw new IllegalArgumentException("empty logit vector");
       }
       Shifted s = new Shifted();
+      s.prec = prec;
       s.rmax = Mag.ZERO;
       int imax = 0;
       for (int i = 0; i < x.length; i++) {
@@ -713,8 +727,8 @@ public final class Ball {
       if (!rest.isFinite()) {
         return null;
       }
+      s.rest = rest;
       s.sum = ONE.add(rest, prec);
-      s.logS = rest.log1p(prec);
       return s;
     }
   }

@@ -266,8 +266,10 @@ class BallTest {
     Ball lt = Ball.of(tiny, P).log(P);
     assertEncloses("log 3e-5000", lt, h -> ApfloatMath.log(tiny.precision(h + 10)), dg);
     Ball e6 = Ball.exact(-1_000_000).exp(P);
-    assertEncloses("exp -1e6", e6, h -> ApfloatMath.exp(new Apfloat(-1_000_000, h + 20)), dg);
     assertTight("exp -1e6", e6, P, 2);
+    // compared after the exact scaling by 2^1442695 with exp(-10^6 + 1442695 ln 2)
+    assertEncloses("exp -1e6", e6.mulPow2(1_442_695), h -> ApfloatMath.exp(new Apfloat(-1_000_000, h + 20)
+        .add(new Apint(1_442_695).multiply(ApfloatMath.log(new Apfloat(2, h + 20))))), dg);
   }
 
   @Test
