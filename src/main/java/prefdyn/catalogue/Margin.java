@@ -1,6 +1,7 @@
 package prefdyn.catalogue;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
 import org.apfloat.Apfloat;
@@ -298,18 +299,23 @@ public record Margin(@Nullable Aprational lo, @Nullable Aprational hi, boolean s
     if (lo.equals(hi) && lo.signum() == 0) {
       return "0";
     }
-    Aprational mid = (Aprational) lo.add(hi).divide(Rationals.of(2));
-    Aprational big = Rationals.max(abs(lo), abs(hi));
-    Aprational width = (Aprational) hi.subtract(lo);
-    long k = log10Floor(big) - Math.max(1, maxDigits) + 1;
-    if (width.signum() > 0) {
-      k = Math.max(k, log10Floor(width) - 2);
+    // integer arithmetic throughout: lo = a/b, hi = c/e, midpoint = (ae + cb) / 2be
+    BigInteger a = lo.numerator().toBigInteger();
+    BigInteger b = lo.denominator().toBigInteger();
+    BigInteger c = hi.numerator().toBigInteger();
+    BigInteger e = hi.denominator().toBigInteger();
+    BigDecimal midNum = new BigDecimal(a.multiply(e).add(c.multiply(b)));
+    BigDecimal midDen = new BigDecimal(b.multiply(e).shiftLeft(1));
+    long big = Math.max(log10Floor(a, b), log10Floor(c, e));
+    long k = big - Math.max(1, maxDigits) + 1;
+    BigInteger widthNum = c.multiply(b).subtract(a.multiply(e));
+    if (widthNum.signum() > 0) {
+      k = Math.max(k, log10Floor(widthNum, b.multiply(e)) - 2);
     }
     for (;; k++) {
-      BigDecimal d = roundToQuantum(mid, k);
-      Aprational dq = exactOf(d);
-      Aprational unit = pow10(k);
-      if (abs((Aprational) lo.subtract(dq)).compareTo(unit) < 0 && abs((Aprational) hi.subtract(dq)).compareTo(unit) < 0) {
+      BigDecimal d = midNum.divide(midDen, (int) -k, RoundingMode.HALF_EVEN);
+      BigInteger u = d.unscaledValue(); // d = u · 10^k
+      if (withinUnit(a, b, u, k) && withinUnit(c, e, u, k)) {
         if (d.signum() == 0) {
           return "0E" + k;
         }
@@ -319,31 +325,22 @@ public record Margin(@Nullable Aprational lo, @Nullable Aprational hi, boolean s
     }
   }
 
-  private static Aprational abs(Aprational q) {
-    return q.signum() < 0 ? (Aprational) q.negate() : q;
-  }
-
-  /** 10^k exactly. */
-  private static Aprational pow10(long k) {
-    java.math.BigInteger p = java.math.BigInteger.TEN.pow((int) Math.abs(k));
-    return k >= 0 ? Rationals.of(p, java.math.BigInteger.ONE) : Rationals.of(java.math.BigInteger.ONE, p);
-  }
-
-  /** An integer within one of floor(log10 q) for q > 0 (from the decimal lengths). */
-  private static long log10Floor(Aprational q) {
-    if (q.signum() == 0) {
-      return 0;
+  /** Whether |x/y − u·10^k| < 10^k (y > 0), in integers. */
+  private static boolean withinUnit(BigInteger x, BigInteger y, BigInteger u, long k) {
+    if (k >= 0) {
+      BigInteger p = BigInteger.TEN.pow((int) k);
+      return x.subtract(u.multiply(y).multiply(p)).abs().compareTo(y.multiply(p)) < 0;
     }
-    java.math.BigInteger num = q.numerator().toBigInteger().abs();
-    java.math.BigInteger den = q.denominator().toBigInteger();
-    return (long) num.toString().length() - den.toString().length();
+    BigInteger p = BigInteger.TEN.pow((int) -k);
+    return x.multiply(p).subtract(u.multiply(y)).abs().compareTo(y) < 0;
   }
 
-  /** q rounded half-even to a multiple of 10^k, as a BigDecimal of scale -k. */
-  private static BigDecimal roundToQuantum(Aprational q, long k) {
-    BigDecimal num = new BigDecimal(q.numerator().toBigInteger());
-    BigDecimal den = new BigDecimal(q.denominator().toBigInteger());
-    return num.divide(den, (int) -k, RoundingMode.HALF_EVEN);
+  /** An integer within one of floor(log10 |x/y|) (y > 0; very negative for x = 0), from the decimal lengths. */
+  private static long log10Floor(BigInteger x, BigInteger y) {
+    if (x.signum() == 0) {
+      return Integer.MIN_VALUE;
+    }
+    return (long) x.abs().toString().length() - y.toString().length();
   }
 
   /**
