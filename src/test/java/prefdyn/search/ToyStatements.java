@@ -121,13 +121,36 @@ final class ToyStatements {
       .margin((x, precision) -> Margin.unknown("iteration cap hit", true, "fixed point"))
       .build();
 
+  /**
+   * {@link #BOX} with its margin known only as an enclosure of half-width 10^-digits: the search
+   * must certify a counterexample by an enclosure on the failing side (strict: hi <= 0).
+   */
+  static final Statement FUZZY_BOX = Conjecture.named("TOY-FUZZY-BOX")
+      .statement("no point of the unit square lies in a small box (margin known approximately)")
+      .hypotheses(BOX.hypotheses())
+      .admits(BOX::admits)
+      .margin((x, precision) -> {
+        Margin exact = BOX.check(x, precision);
+        Aprational r = tenToMinus(precision.digits());
+        return Margin.enclosure((Aprational) exact.lo().subtract(r), (Aprational) exact.hi().add(r), true, exact.detail());
+      })
+      .build();
+
+  /** A conjecture whose margin straddles zero at every precision: the search must never report it. */
+  static final Statement STRADDLE_CONJECTURE = Conjecture.named("TOY-STRADDLE-C")
+      .statement("a conjecture that can never be decided")
+      .hypotheses(Arbitraries.just(two()))
+      .admits(x -> x.k() == 2)
+      .margin((x, precision) -> STRADDLE.check(x, precision))
+      .build();
+
   private static boolean inUnit(Aprational v) {
     return v != null && v.signum() >= 0 && v.compareTo(Rationals.ONE) <= 0;
   }
 
   /** Registers the toys in the catalogue (once per JVM) so that the CLI can run them. */
   static synchronized void register() {
-    for (Statement s : new Statement[] {HOLDS, BOX, TINY, STRADDLE, THROWS, UNKNOWN}) {
+    for (Statement s : new Statement[] {HOLDS, BOX, TINY, STRADDLE, THROWS, UNKNOWN, FUZZY_BOX, STRADDLE_CONJECTURE}) {
       if (Catalogue.byId(s.id()).isEmpty()) {
         Catalogue.register(s);
       }
