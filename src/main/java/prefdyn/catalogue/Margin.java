@@ -7,6 +7,7 @@ import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 
@@ -56,6 +57,43 @@ public record Margin(@Nullable Aprational lo, @Nullable Aprational hi, boolean s
    */
   public static Margin unknown(String reason, boolean strict, String detail) {
     return new Margin(null, null, strict, detail, reason);
+  }
+
+  /**
+   * The margin enclosed by a ball: {@code [lo, hi]} = the ball's exact ends. A non-finite ball
+   * (a division by an interval containing 0, a log of a ball reaching 0, an overflow) encloses
+   * nothing useful: {@link #unknown} with that reason.
+   */
+  public static Margin of(Ball b, boolean strict, String detail) {
+    Aprational l = b.lo();
+    Aprational h = b.hi();
+    if (!b.isFinite() || l == null || h == null) {
+      return unknown("the enclosure is not finite (" + detail + ")", strict, detail);
+    }
+    return new Margin(l, h, strict, detail, "");
+  }
+
+  /**
+   * The margin of an asserted equality {@code x = y}, given a certified enclosure {@code D} of the
+   * difference {@code x - y}: {@code -dist(0, D)}, non-strict. When {@code D} contains 0 the margin
+   * is exactly 0 and HOLDS, the detail saying {@code |difference| ≤ r} with {@code r = max(|lo|,
+   * |hi|)} (the discrepancy is at most the certified r); when {@code D} excludes 0 it is
+   * {@code -min(|lo|, |hi|) < 0}: VIOLATED, a proof that {@code x ≠ y}. A non-finite {@code D} is
+   * {@link #unknown}, never "holds".
+   */
+  public static Margin equality(Ball difference, String detail) {
+    Aprational l = difference.lo();
+    Aprational h = difference.hi();
+    if (!difference.isFinite() || l == null || h == null) {
+      return unknown("the enclosure of the difference is not finite (" + detail + ")", false, detail);
+    }
+    if (l.signum() <= 0 && h.signum() >= 0) {
+      Aprational r = Rationals.max((Aprational) l.negate(), h);
+      return exact(Rationals.ZERO, false, detail + ": |difference| ≤ " + new Margin(r, r, false, "", "").formatHi(6));
+    }
+    Aprational dist = l.signum() > 0 ? l : (Aprational) h.negate();
+    return exact((Aprational) dist.negate(), false,
+        detail + ": difference in " + new Margin(l, h, false, "", "").formatEnclosure(6) + ", not 0");
   }
 
   // ---------------------------------------------------------------- algebra

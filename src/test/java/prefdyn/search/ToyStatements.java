@@ -144,13 +144,26 @@ final class ToyStatements {
       .margin((x, precision) -> STRADDLE.check(x, precision))
       .build();
 
+  /** e > 2.718281828459045235360287471352 (true by about 6.6e-31), computed in balls: needs more than 10 digits. */
+  static final Statement E_ABOVE = Conjecture.named("TOY-E")
+      .statement("e exceeds a 31-digit lower approximation")
+      .kind(Kind.PROVED)
+      .hypotheses(Arbitraries.just(two()))
+      .admits(x -> x.k() == 2)
+      .margin((x, precision) -> {
+        int prec = precision.bits();
+        Aprational q = Rationals.of(new java.math.BigInteger("2718281828459045235360287471352"), java.math.BigInteger.TEN.pow(30));
+        return Margin.of(prefdyn.num.Ball.ONE.exp(prec).sub(prefdyn.num.Ball.of(q, prec), prec), true, "e - 2.718281828459045235360287471352");
+      })
+      .build();
+
   private static boolean inUnit(Aprational v) {
     return v != null && v.signum() >= 0 && v.compareTo(Rationals.ONE) <= 0;
   }
 
   /** Registers the toys in the catalogue (once per JVM) so that the CLI can run them. */
   static synchronized void register() {
-    for (Statement s : new Statement[] {HOLDS, BOX, TINY, STRADDLE, THROWS, UNKNOWN, FUZZY_BOX, STRADDLE_CONJECTURE}) {
+    for (Statement s : new Statement[] {HOLDS, BOX, TINY, STRADDLE, THROWS, UNKNOWN, FUZZY_BOX, STRADDLE_CONJECTURE, E_ABOVE}) {
       if (Catalogue.byId(s.id()).isEmpty()) {
         Catalogue.register(s);
       }
