@@ -95,6 +95,7 @@ class SearchCommandTest {
     assertBad(CliRunner.run("search", "--conjecture", "C6", "--budget", "-1"), "--budget");
     assertBad(CliRunner.run("search", "--conjecture", "C6", "--budget", "0"), "--budget");
     assertBad(CliRunner.run("search"), "--conjecture");
+    assertBad(CliRunner.run("search", "--conjecture", "C6", "--digits", "30", "--max-digits", "29"), "--max-digits");
     Path file = tmp.resolve("a-file");
     Files.writeString(file, "x");
     CliRunner r = CliRunner.run("search", "--conjecture", "C6", "--out", file.resolve("sub").toString());
