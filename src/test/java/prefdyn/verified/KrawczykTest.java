@@ -9,6 +9,8 @@ import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
 import org.junit.jupiter.api.Test;
 import prefdyn.num.Ball;
+import prefdyn.num.Linalg;
+import prefdyn.num.Precision;
 
 class KrawczykTest {
   /** F_i(x) = c_i exp(-x_i) + (1/(2n)) Σ_{j≠i} x_j with c_i = 1/(i+2): a contraction near its root. */
@@ -37,36 +39,40 @@ class KrawczykTest {
     };
   }
 
-  /** The root by Newton's method in Apfloat at 80 digits (independent of the ball code). */
-  private static Apfloat[] reference(int n) {
-    long d = 80;
+  private static final java.util.Map<Integer, Apfloat[]> REFERENCES = new java.util.HashMap<>();
+
+  /**
+   * The root by Newton's method in Apfloat at 80 digits (num's Linalg.solve for the steps):
+   * independent of the ball code.
+   */
+  private static synchronized Apfloat[] reference(int n) {
+    return REFERENCES.computeIfAbsent(n, KrawczykTest::newton);
+  }
+
+  private static Apfloat[] newton(int n) {
+    Precision p = new Precision(80);
     Apfloat[] x = new Apfloat[n];
     for (int i = 0; i < n; i++) {
-      x[i] = new Apfloat(0, d);
+      x[i] = p.real(0);
     }
-    for (int it = 0; it < 60; it++) { // damped fixed-point iteration: the map is a contraction
-      Apfloat s = new Apfloat(0, d);
+    for (int it = 0; it < 14; it++) {
+      Apfloat s = p.real(0);
       for (Apfloat v : x) {
         s = s.add(v);
       }
-      Apfloat[] nx = new Apfloat[n];
+      Apfloat[] g = new Apfloat[n];
+      Apfloat[][] dg = new Apfloat[n][n];
       for (int i = 0; i < n; i++) {
-        nx[i] = ApfloatMath.exp(x[i].negate()).divide(new Apfloat(i + 2, d))
-            .add(s.subtract(x[i]).divide(new Apfloat(2L * n, d)));
+        Apfloat e = ApfloatMath.exp(x[i].negate()).divide(p.real(i + 2));
+        g[i] = x[i].subtract(e).subtract(s.subtract(x[i]).divide(p.real(2L * n))).negate();
+        for (int k = 0; k < n; k++) {
+          dg[i][k] = i == k ? p.real(1).add(e) : p.real(-1).divide(p.real(2L * n));
+        }
       }
-      x = nx;
-    }
-    for (int it = 0; it < 200; it++) {
-      Apfloat s = new Apfloat(0, d);
-      for (Apfloat v : x) {
-        s = s.add(v);
-      }
-      Apfloat[] nx = new Apfloat[n];
+      Apfloat[] step = Linalg.solve(dg, g, p);
       for (int i = 0; i < n; i++) {
-        nx[i] = ApfloatMath.exp(x[i].negate()).divide(new Apfloat(i + 2, d))
-            .add(s.subtract(x[i]).divide(new Apfloat(2L * n, d)));
+        x[i] = x[i].add(step[i]);
       }
-      x = nx;
     }
     return x;
   }
