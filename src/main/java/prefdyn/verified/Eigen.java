@@ -172,7 +172,7 @@ public final class Eigen {
     }
     DoubleEigen.Result d0 = DoubleEigen.of(a.midpoint());
     if (d0 == null) {
-      return Enclosure.failed("approximate eigen-decomposition failed (QR iteration did not converge in double precision)");
+      return Enclosure.failed("approximate eigen-decomposition failed (double-precision QR did not converge, or entries outside the double range)");
     }
     ComplexBallMatrix[] xw = refine(a, d0, prec + VerifiedLinear.GUARD);
     if (xw == null) {

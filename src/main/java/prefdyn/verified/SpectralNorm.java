@@ -1,6 +1,5 @@
 package prefdyn.verified;
 
-import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Ball;
 
 /**
@@ -29,21 +28,17 @@ public final class SpectralNorm {
     BallMatrix s = m.transpose().mul(m, prec);
     Eigen.Enclosure e = Eigen.enclose(s, prec);
     if (e.certified()) {
-      @Nullable Ball lamLo = null;
-      @Nullable Ball lamHi = null;
+      Ball lamLo = Ball.ZERO; // λmax >= 0 (S is positive semidefinite)
+      Ball lamHi = Ball.ZERO;
       for (Eigen.Cluster c : e.clusters()) {
-        @Nullable Ball low = null;
+        Eigen.Disc first = c.discs().get(0);
+        Ball low = first.center().re().sub(first.radius(), prec);
         for (Eigen.Disc d : c.discs()) {
           Ball re = d.center().re();
-          Ball lo = re.sub(d.radius(), prec);
-          Ball hi = re.add(d.radius(), prec);
-          low = low == null ? lo : Ball.min(low, lo);
-          lamHi = lamHi == null ? hi : Ball.max(lamHi, hi);
+          low = Ball.min(low, re.sub(d.radius(), prec));
+          lamHi = Ball.max(lamHi, re.add(d.radius(), prec));
         }
-        lamLo = lamLo == null ? low : Ball.max(lamLo, low);
-      }
-      if (lamLo == null || lamHi == null) {
-        throw new IllegalStateException("no clusters for a nonempty matrix");
+        lamLo = Ball.max(lamLo, low);
       }
       Ball lower = Bounds.sqrtOfNonNegative(lamLo, prec);
       Ball upper = Bounds.sqrtOfNonNegative(lamHi, prec);
