@@ -176,6 +176,27 @@ class EigenTest {
   }
 
   @Test
+  void theApproximatePartCannotBreakSoundnessButTheRadiusIsNeeded() {
+    // verify() with the raw double eigenvectors (no refinement): still an enclosure, only wider
+    int prec = 200;
+    BallMatrix a = BallMatrix.of(T.qm(CYCLE), prec);
+    DoubleEigen.Result d0 = DoubleEigen.of(a.midpoint());
+    assertNotNull(d0);
+    double[][][] inv = DoubleEigen.inverse(d0.vre(), d0.vim());
+    assertNotNull(inv);
+    Eigen.Enclosure e = Eigen.verify(a, ComplexBallMatrix.ofDoubles(d0.vre(), d0.vim()),
+        ComplexBallMatrix.ofDoubles(inv[0], inv[1]), prec);
+    assertTrue(e.separated());
+    Ball s3 = T.sqrt(3, prec + 64);
+    ComplexBall up = ComplexBall.of(Ball.ZERO, s3);
+    Eigen.Cluster c = only(e, up);
+    double r = c.discs().get(0).radius().radUpper() + Math.abs(c.discs().get(0).radius().midDouble());
+    assertTrue(r > 1e-40 && r < 1e-10, "a double basis gives a radius of double-precision size: " + r);
+    // dropping the Gershgorin radius (centre rectangle alone) is caught: it misses i√3
+    assertFalse(c.discs().get(0).center().contains(up), "the centre alone must not contain the eigenvalue");
+  }
+
+  @Test
   void aT6SizedCheckCostsMilliseconds() {
     BallMatrix j = BallMatrix.of(T.qm(CYCLE), 200);
     for (int i = 0; i < 20; i++) { // warm up
