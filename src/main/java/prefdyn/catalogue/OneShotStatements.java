@@ -28,7 +28,6 @@ import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
 import prefdyn.sampler.ExactLp;
-import prefdyn.sampler.OrderSearch;
 import prefdyn.sampler.Samplers;
 import prefdyn.sampler.Witnesses;
 
@@ -281,8 +280,12 @@ public final class OneShotStatements {
   // T4, T4b, C3: order-preserving samplers.
 
   /**
-   * T4's margin: {@code -γ*} of the order LP when its Farkas certificate verifies, non-strict: no
-   * order-preserving sampler iff {@code γ* <= 0} (γ* = 0 happens: ties reachable, strict order not).
+   * T4's margin on a claimed witness P: {@code -γ*}, where γ* is the exact optimum of the order LP
+   * (max over μ ∈ Δ_K of the smallest consecutive gap {@code (Pμ)_{o_t} - (Pμ)_{o_{t+1}}}), and only
+   * when the LP's Farkas certificate for "no μ >= 0 has every gap >= 1" passes the independent
+   * check {@link ExactLp#verifyFarkas}. Exact, non-strict: P has no order-preserving sampler iff
+   * {@code γ* <= 0} (γ* = 0: ties reachable, a strict order not). A rejected certificate or an
+   * order-preserving sampler gives a negative margin.
    */
   public static Margin t4Margin(PreferenceMatrix p) {
     Samplers.Result r = Samplers.solve(p, Samplers.Goal.ORDER);
@@ -291,22 +294,29 @@ public final class OneShotStatements {
       if (why != null) {
         return Margin.exact(Rationals.ONE.negate(), true, "certificate rejected: " + why);
       }
-      // non-strict: γ* = 0 (ties possible, strict order impossible) already means "no sampler"
-      return Margin.exact(no.lpOptimum().negate(), false, "-γ* of the order LP; Farkas certificate verified");
+      return Margin.exact(no.lpOptimum().negate(), false, "-γ* of the order LP; Farkas certificate (multipliers "
+          + java.util.Arrays.stream(no.certificate().multipliers()).map(Rationals::format).toList() + ") verified");
     }
     Samplers.Found f = (Samplers.Found) r;
-    return Margin.exact(Instance.need(f.lpOptimum(), "γ*").negate(), false, "-γ* < 0: an order-preserving sampler exists");
+    return Margin.exact(Instance.need(f.lpOptimum(), "γ*").negate(), false,
+        "-γ* < 0: the sampler " + f.sampler() + " preserves the order");
+  }
+
+  /**
+   * T4 is existential: the instances are the fixed witness {@link Witnesses#t4()} under all 24
+   * relabellings of its responses (the statement is invariant under relabelling, so each is a
+   * witness too and exercises the LP and the certificate check on a different row order). Looking
+   * for more witnesses is the search's job (C3).
+   */
+  static Arbitrary<Instance> t4Instances() {
+    return Matrices.permutations(4).map(perm -> Instance.of(Matrices.relabel(Witnesses.t4().exactEntries(), perm)));
   }
 
   public static final Statement T4 = entry("T4", Kind.PAPER,
-      "Some transitive K = 4 matrix (found by seeded search) has no order-preserving sampler, with an exact Farkas certificate",
-      () -> Arbitraries.longs().between(1, 100_000).map(seed -> OrderSearch.findWithoutOrderSampler(4, seed, 5_000, 10))
-          .filter(Optional::isPresent).map(o -> {
-            OrderSearch.Found f = o.orElseThrow();
-            return Instance.of(f.pref()).withParam("seed", Rationals.of(f.seed()));
-          }),
+      "Some transitive K = 4 matrix has no order-preserving sampler: the witness of proofs-notes/T4.md (and its relabellings), with an exact Farkas certificate",
+      OneShotStatements::t4Instances,
       x -> x.k() == 4 && x.pref().isExact() && Structure.isTransitive(x.pref()),
-      (x, q) -> t4Margin(x.pref()), 20); // each try is a randomized search with exact LPs
+      (x, q) -> t4Margin(x.pref()), 24);
 
   /**
    * T4b's margin: the explicit sampler {@code (1-ε)δ_b + ε·uniform} for the order a ▷ b ▷ c,
@@ -352,23 +362,27 @@ public final class OneShotStatements {
    * T5 instances: P with majority order 0 ▷ 1 ▷ ... ▷ K-1 built from strictly decreasing integer
    * scores S ({@code P_ab = 1/2 + (S_a - S_b)/(2N)}), then row i tilted by a nonincreasing
    * {@code φ} (positive above i, zero between i and j, negative below j, small enough to keep
-   * every majority): d = P_i· - P_j· is nonincreasing along the order. μ any; μ' = μ shifted up.
+   * every majority; at least one of the two tilts on): d = P_i· - P_j· is nonincreasing along the
+   * order. μ any; μ' = μ shifted up by one to four mass moves. Only instances where the strict
+   * clause applies are kept: under the hypotheses every Abel term is >= 0, so without a gaining
+   * prefix at a drop of d (in particular when μ' = μ or d is constant) the change is exactly 0 and
+   * the instance tests nothing.
    */
   static Arbitrary<Instance> t5Instances() {
     return Arbitraries.integers().between(3, 5).flatMap(k -> Combinators.combine(
         Arbitraries.integers().between(1, 3).list().ofSize(k - 1),
         Arbitraries.integers().between(0, k - 2),
         Arbitraries.integers().between(1, k - 1),
-        Arbitraries.integers().between(0, 1),
-        Arbitraries.integers().between(0, 1),
-        Distributions.any(k), moves(), betas()).as((inc, i, span, up, down, mu, mv, beta) -> {
+        Arbitraries.of(List.of(1, 0), List.of(0, 1), List.of(1, 1)),
+        Distributions.any(k), moves().filter(m -> !m.isEmpty()), betas()).as((inc, i, span, tilt, mu, mv, beta) -> {
           int j = Math.min(k - 1, i + span);
+          int up = tilt.get(0);
+          int down = tilt.get(1);
           long[] s = new long[k];
-          long n = 0;
           for (int t = k - 2; t >= 0; t--) {
             s[t] = s[t + 1] + inc.get(t);
           }
-          n = s[0];
+          long n = s[0];
           Aprational[][] p = new Aprational[k][k];
           for (int a = 0; a < k; a++) {
             for (int b = 0; b < k; b++) {
@@ -394,7 +408,9 @@ public final class OneShotStatements {
           }
           return Instance.of(PreferenceMatrix.of(p)).withSampler(mu).withSamplerPrime(shiftUp(mu, order, mv)).withBeta(beta)
               .withParam("i", Rationals.of(i)).withParam("j", Rationals.of(j));
-        }));
+        }))
+        .filter(x -> GapChange.strictPosition(x.pref(), Structure.majorityOrder(x.pref()).orElseThrow(), x.param("i").intValue(),
+            x.param("j").intValue(), Instance.need(x.sampler(), "sampler"), Instance.need(x.samplerPrime(), "samplerPrime")) >= 0);
   }
 
   static boolean t5Admits(Instance x) {
@@ -411,17 +427,32 @@ public final class OneShotStatements {
         && Instance.need(x.beta(), "beta").signum() > 0;
   }
 
+  /**
+   * T5's margin for a claimed change {@code c} of the logit gap of i over j from μ to μ' (the
+   * statement passes the exact {@link GapChange#change}; tests pass broken formulas). Where the
+   * strict clause applies (some prefix of the order gains mass, {@code D_m > 0}, at a position
+   * where d drops, {@code d_{o_m} > d_{o_{m+1}}}) the claim is {@code c > 0} and the margin is
+   * strict; otherwise it is {@code c >= 0}. Exact.
+   */
+  public static Margin t5Margin(Instance x, Aprational c) {
+    int i = x.param("i").intValue();
+    int j = x.param("j").intValue();
+    String what = "change of the logit gap β((Pμ)_" + i + " - (Pμ)_" + j + ") from μ to μ'";
+    Optional<int[]> o = Structure.majorityOrder(x.pref());
+    int m = o.isPresent() ? GapChange.strictPosition(x.pref(), o.get(), i, j, Instance.need(x.sampler(), "sampler"),
+        Instance.need(x.samplerPrime(), "samplerPrime")) : -1;
+    if (m >= 0) {
+      return Margin.exact(c, true, what + "; strict clause (D_" + m + " > 0 where d drops)");
+    }
+    return Margin.exact(c, false, what + "; no prefix gains mass where d drops: non-strict");
+  }
+
   public static final Statement T5 = entry("T5", Kind.PROVED,
-      "If μ' dominates μ toward the top and d = P_i· - P_j· is nonincreasing along the order, the logit gap of i over j does not shrink",
+      "If μ' dominates μ toward the top and d = P_i· - P_j· is nonincreasing along the order, the logit gap of i over j does not shrink (grows where a gaining prefix meets a drop of d)",
       OneShotStatements::t5Instances,
       OneShotStatements::t5Admits,
-      (x, q) -> {
-        int i = x.param("i").intValue();
-        int j = x.param("j").intValue();
-        Aprational c = GapChange.change(x.pref(), i, j, Instance.need(x.sampler(), "sampler"),
-            Instance.need(x.samplerPrime(), "samplerPrime"), Instance.need(x.beta(), "beta"));
-        return Margin.exact(c, false, "change of the logit gap β((Pμ)_" + i + " - (Pμ)_" + j + ") from μ to μ'");
-      });
+      (x, q) -> t5Margin(x, GapChange.change(x.pref(), x.param("i").intValue(), x.param("j").intValue(),
+          Instance.need(x.sampler(), "sampler"), Instance.need(x.samplerPrime(), "samplerPrime"), Instance.need(x.beta(), "beta"))));
 
   public static final Statement C1 = entry("C1", Kind.CONJECTURE,
       "Under SST, any top-dominating μ' enlarges every logit gap (expected false); margin = min over pairs of the gap change",
