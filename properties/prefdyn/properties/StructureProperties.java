@@ -88,7 +88,7 @@ class StructureProperties {
 
   @Property(tries = 100)
   void btWithDistinctScoresIsStrictlySst(@ForAll("btDistinct") PreferenceMatrix p) {
-    assertTrue(Structure.isBradleyTerry(p, Checks.SUITE));
+    assertTrue(Structure.isBradleyTerry(p));
     assertEquals(Sst.STRICT, Structure.sst(p), p::toString);
   }
 
@@ -181,11 +181,28 @@ class StructureProperties {
     assertEquals("[0, 1, 2]", Arrays.toString(Structure.smithSet(p)));
   }
 
+  /**
+   * The BT test is exact: a BT matrix with one entry moved by 10^-60 (far below any working
+   * precision's tolerance) is not BT; the 3-cycle is not; the BT matrix itself is.
+   */
+  @Example
+  void bradleyTerryTestIsExact() {
+    PreferenceMatrix p = Matrices.bradleyTerry(java.util.List.of(1, 3, 6));
+    assertTrue(Structure.isBradleyTerry(p));
+    org.apfloat.Aprational[][] e = p.exactEntries();
+    org.apfloat.Aprational tiny = new org.apfloat.Aprational(new org.apfloat.Apint(1),
+        new org.apfloat.Apint(java.math.BigInteger.TEN.pow(60)));
+    e[0][2] = e[0][2].add(tiny);
+    e[2][0] = prefdyn.num.Rationals.ONE.subtract(e[0][2]);
+    assertTrue(!Structure.isBradleyTerry(PreferenceMatrix.of(e)));
+    assertTrue(!Structure.isBradleyTerry(Matrices.threeCycle(r(1, 4))));
+  }
+
   /** Equal BT strengths break strict SST (the "distinct scores" hypothesis is needed). */
   @Example
   void equalScoresAreNotStrictlySst() {
     PreferenceMatrix p = Matrices.bradleyTerry(java.util.List.of(1, 2, 2));
-    assertTrue(Structure.isBradleyTerry(p, Checks.SUITE));
+    assertTrue(Structure.isBradleyTerry(p));
     assertEquals(Sst.NO, Structure.sst(p)); // 1 and 2 tie: not transitive
   }
 

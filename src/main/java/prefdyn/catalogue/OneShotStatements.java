@@ -16,8 +16,7 @@ import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
-import prefdyn.num.Kernel;
-import prefdyn.num.Linalg;
+import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.optimum.DpoOptimum;
@@ -105,71 +104,92 @@ public final class OneShotStatements {
         Arbitraries.integers().between(1, 4)).as(List::of).list().ofMinSize(0).ofMaxSize(4);
   }
 
-  static Apfloat[] refLogits(Distribution ref, Precision q) {
-    Apfloat[] out = new Apfloat[ref.k()];
-    for (int i = 0; i < ref.k(); i++) {
-      out[i] = Kernel.log(q.real(ref.get(i)), q);
+  // ---------------------------------------------------------------------------------------------
+  // Margins from balls (until Margin.of / Margin.equality arrive from the margin branch).
+
+  /** The enclosure [b.lo, b.hi] of a true margin; unknown when the ball is not finite. */
+  static Margin ofBall(Ball b, boolean strict, String detail) {
+    Aprational lo = b.lo();
+    Aprational hi = b.hi();
+    if (lo == null || hi == null) {
+      return Margin.unknown("the enclosure is not finite", strict, detail);
     }
-    return out;
+    return Margin.enclosure(lo, hi, strict, detail);
+  }
+
+  /**
+   * An asserted equality {@code d = 0}, from an enclosure of d: margin {@code -dist(0, enclosure)},
+   * non-strict. HOLDS ("|d| ≤ r", r the enclosure's reach) iff the enclosure contains 0; VIOLATED
+   * iff it excludes 0.
+   */
+  static Margin equality(Ball d, String detail) {
+    if (!d.isFinite()) {
+      return Margin.unknown("the enclosure of the difference is not finite", false, detail);
+    }
+    if (d.containsZero()) {
+      return Margin.exact(Rationals.ZERO, false, detail + ": |difference| ≤ " + d.abs().upperDecimal(3));
+    }
+    Ball a = d.abs();
+    return Margin.enclosure((Aprational) Instance.need(a.hi(), "hi").negate(), (Aprational) Instance.need(a.lo(), "lo").negate(), false,
+        detail + ": the difference is certified nonzero, in [" + d.lowerDecimal(6) + ", " + d.upperDecimal(6) + "]");
   }
 
   // ---------------------------------------------------------------------------------------------
-  // L1 and L2: the optimum is a stationary point and a strict local minimum of its loss.
+  // L1 and L2: the optimum is a stationary point and a strict minimum of its loss.
 
-  /**
-   * The second-order margin of a loss at r: {@code min over v = ±(e_a - e_b), a < b in the
-   * support, of [L(r + t v) - L(r)] / t^2} with {@code t = 10^-(digits/4)}. At a minimizer this is
-   * about {@code vᵀ∇²L v / 2 > 0}; at a point with gradient g it is
-   * {@code g·v / t + O(1)}, hugely negative unless g is below {@code t}.
-   */
-  public static Apfloat secondOrderMargin(Function<Apfloat[], Apfloat> loss, Apfloat[] r, int[] support, Precision q) {
-    Apfloat t = ApfloatMath.scale(q.real(1), -(q.digits() / 4));
-    Apfloat t2 = t.multiply(t);
-    Apfloat l0 = loss.apply(r);
-    Apfloat min = null;
-    for (int x = 0; x < support.length; x++) {
-      for (int y = x + 1; y < support.length; y++) {
-        for (int sign = -1; sign <= 1; sign += 2) {
-          Apfloat[] rv = r.clone();
-          Apfloat st = t.multiply(q.real(sign));
-          rv[support[x]] = rv[support[x]].add(st);
-          rv[support[y]] = rv[support[y]].subtract(st);
-          Apfloat v = loss.apply(rv).subtract(l0).divide(t2);
-          min = min == null || v.compareTo(min) < 0 ? v : min;
-        }
-      }
-    }
-    return min == null ? q.real(0) : min;
-  }
-
-  /** Error allowance of {@link #secondOrderMargin}: rounding of L (relative 10^-working) over t^2. */
-  static Apfloat secondOrderError(Apfloat lossScale, int k, Precision q) {
-    return ApfloatMath.scale(q.real(1), -(q.digits() / 2)).multiply(q.real(1).add(ApfloatMath.abs(lossScale))).multiply(q.real((long) k * k));
+  /** {@code log π_ref} of the instance's reference, in balls. */
+  static Ball[] refLogits(Instance x, int prec) {
+    return DpoOptimum.logBalls(Instance.need(x.ref(), "ref"), prec);
   }
 
   /** {@code r = log(π/π_ref)}: the logits relative to the instance's reference (the losses' variable). */
-  private static Apfloat[] relativeToReference(Instance x, Apfloat[] logits, Precision q) {
-    Apfloat[] refL = refLogits(Instance.need(x.ref(), "ref"), q);
-    Apfloat[] r = new Apfloat[logits.length];
+  private static Ball[] relativeToReference(Instance x, Ball[] logits, int prec) {
+    Ball[] refL = refLogits(x, prec);
+    Ball[] r = new Ball[logits.length];
     for (int i = 0; i < r.length; i++) {
-      r[i] = logits[i].subtract(refL[i]);
+      r[i] = logits[i].sub(refL[i], prec);
     }
     return r;
   }
 
-  /** L1's margin for given logits (the library's, or a deliberately wrong formula's). */
-  public static Margin l1Margin(Instance x, Apfloat[] logits, Precision q) {
-    PreferenceMatrix pm = x.pref();
-    Apfloat[][] p = pm.real(q);
-    Apfloat[] mu = Instance.need(x.sampler(), "sampler").real(q);
-    Apfloat beta = q.real(Instance.need(x.beta(), "beta"));
-    Apfloat[] r = relativeToReference(x, logits, q);
-    Function<Apfloat[], Apfloat> loss = v -> IpoOptimum.populationLoss(p, mu, v, beta, q);
-    Apfloat value = secondOrderMargin(loss, r, Instance.need(x.sampler(), "sampler").support(), q);
-    Apfloat g = Linalg.norm2(IpoOptimum.populationGradient(p, mu, r, beta, q), q);
-    return Margin.approximate(value, secondOrderError(loss.apply(r), pm.k(), q), true,
-        "min over directions e_a - e_b of the IPO loss's second difference at the closed form (||grad|| = "
-            + q.format(g) + ")");
+  /**
+   * "Stationary point and strict minimum" from enclosures over a box that contains the point: the
+   * gradient (one ball per coordinate) and a lower bound of the Hessian's smallest eigenvalue on
+   * the centered vectors (the curvature margin, strict). When every gradient enclosure contains 0
+   * the margin is the curvature's enclosure (HOLDS iff its lower end is > 0: a strict minimum);
+   * when one excludes 0, the point is certified not stationary and the margin is that equality's
+   * (VIOLATED).
+   */
+  static Margin stationaryStrictMinimum(Ball[] gradient, Margin curvature, String what) {
+    List<Margin> eq = new ArrayList<>();
+    Ball reach = Ball.ZERO;
+    for (int a = 0; a < gradient.length; a++) {
+      eq.add(equality(gradient[a], "∂L/∂r_" + a + " of the " + what));
+      reach = Ball.max(reach, gradient[a].abs());
+    }
+    Margin stationary = Margin.min(eq);
+    if (stationary.verdict() != Verdict.HOLDS) {
+      return stationary;
+    }
+    return curvature.withDetail(curvature.detail() + "; stationary: every |∂L/∂r_a| ≤ " + reach.upperDecimal(3)
+        + " over the enclosure of the point");
+  }
+
+  /** L1's margin for given logits in balls (the library's closed form, or a deliberately wrong formula's). */
+  public static Margin l1Margin(Instance x, Ball[] logits, Precision q) {
+    int prec = q.bits();
+    Distribution mu = Instance.need(x.sampler(), "sampler");
+    Ball[] g = IpoOptimum.populationGradient(DpoOptimum.balls(x.pref(), prec), DpoOptimum.balls(mu, prec),
+        relativeToReference(x, logits, prec), Ball.of(Instance.need(x.beta(), "beta"), prec), prec);
+    Aprational kappa = IpoOptimum.curvature(mu);
+    return stationaryStrictMinimum(g, Margin.exact(kappa, true,
+        "curvature of the IPO loss on centered vectors ≥ 4|S| min μ_a μ_b = " + Rationals.format(kappa) + " (exact)"), "IPO loss");
+  }
+
+  /** The library's IPO closed form for the instance, in balls. */
+  public static Ball[] ipoLogits(Instance x, Precision q) {
+    return IpoOptimum.logits(x.pref(), Instance.need(x.sampler(), "sampler"), refLogits(x, q.bits()),
+        Instance.need(x.beta(), "beta"), q.bits());
   }
 
   public static final Statement L1 = entry("L1", Kind.PAPER,
@@ -177,34 +197,43 @@ public final class OneShotStatements {
       () -> optimumInstances(Matrices.any(2, 5)),
       x -> x.sampler() != null && x.sampler().interior() && x.ref() != null && x.ref().interior()
           && x.beta() != null && x.beta().signum() > 0 && x.pref().isExact(),
-      (x, q) -> {
-        Apfloat[] logits = IpoOptimum.logits(x.pref().real(q), Instance.need(x.sampler(), "sampler").real(q),
-            refLogits(Instance.need(x.ref(), "ref"), q), q.real(Instance.need(x.beta(), "beta")), q);
-        return l1Margin(x, logits, q);
-      });
+      (x, q) -> l1Margin(x, ipoLogits(x, q), q));
 
-  /** L2's margin for given logits. */
-  public static Margin l2Margin(Instance x, Apfloat[] logits, Precision q) {
-    Apfloat[][] p = x.pref().real(q);
-    Apfloat[] mu = Instance.need(x.sampler(), "sampler").real(q);
-    Apfloat beta = q.real(Instance.need(x.beta(), "beta"));
-    Apfloat[] r = relativeToReference(x, logits, q);
-    Function<Apfloat[], Apfloat> loss = v -> DpoOptimum.loss(p, mu, v, beta, q);
-    Apfloat value = secondOrderMargin(loss, r, Instance.need(x.sampler(), "sampler").support(), q);
-    return Margin.approximate(value, secondOrderError(loss.apply(r), x.k(), q), true,
-        "min over directions e_a - e_b of the DPO loss's second difference at the computed optimum");
+  /**
+   * L2's margin for given logits in balls (the certified optimum's, or a wrong one's): the DPO
+   * loss's gradient enclosed over the box, and the curvature bound {@link DpoOptimum#curvature}
+   * enclosed over the box.
+   */
+  public static Margin l2Margin(Instance x, Ball[] logits, Precision q, String certificate) {
+    int prec = q.bits();
+    Ball[] mu = DpoOptimum.balls(Instance.need(x.sampler(), "sampler"), prec);
+    Ball beta = Ball.of(Instance.need(x.beta(), "beta"), prec);
+    Ball[] r = relativeToReference(x, logits, prec);
+    Ball[] g = DpoOptimum.gradient(DpoOptimum.balls(x.pref(), prec), mu, r, beta, prec);
+    Ball kappa = DpoOptimum.curvature(mu, r, beta, prec);
+    return stationaryStrictMinimum(g, ofBall(kappa, true,
+        "curvature of the DPO loss on centered vectors ≥ β²|S| min μ_a μ_b σ'(β(r_a - r_b)) ∈ [" + kappa.lowerDecimal(4)
+            + ", " + kappa.upperDecimal(4) + "]" + certificate), "DPO loss");
   }
 
   public static final Statement L2 = entry("L2", Kind.PROVED,
-      "The damped-Newton DPO optimum is a stationary point and strict minimum of the DPO loss (full-support μ, P in (0,1))",
+      "The damped-Newton DPO optimum, certified by strong convexity, is a stationary point and strict minimum of the DPO loss (full-support μ, P in (0,1))",
       () -> optimumInstances(openMatrices(2, 4)),
       x -> x.sampler() != null && x.sampler().interior() && x.ref() != null && x.ref().interior()
           && x.beta() != null && x.beta().signum() > 0 && x.pref().isExact() && offDiagonalOpen(x.pref()),
-      (x, q) -> l2Margin(x, dpoLogits(x, Instance.need(x.sampler(), "sampler"), q).result().logits(), q));
+      (x, q) -> {
+        DpoOptimum.Outcome o = dpoOptimum(x, Instance.need(x.sampler(), "sampler"), q);
+        if (o instanceof DpoOptimum.Failure f) {
+          return Margin.unknown(f.reason(), true, "certified DPO optimum");
+        }
+        DpoOptimum.Certificate c = (DpoOptimum.Certificate) o;
+        return l2Margin(x, c.logits(), q, "; certificate: ||∇L(r̃)|| ≤ " + c.gradientNorm().upperDecimal(3)
+            + ", ||Π(r̃ - r*)|| ≤ " + c.radius().upperDecimal(3));
+      });
 
-  static DpoOptimum.Certified dpoLogits(Instance x, Distribution mu, Precision q) {
-    return DpoOptimum.solveCertified(x.pref().real(q), mu.real(q), refLogits(Instance.need(x.ref(), "ref"), q),
-        q.real(Instance.need(x.beta(), "beta")), q);
+  /** The certified DPO optimum of the instance (P, π_ref, β) at the sampler mu. */
+  static DpoOptimum.Outcome dpoOptimum(Instance x, Distribution mu, Precision q) {
+    return DpoOptimum.certify(x.pref(), mu, Instance.need(x.ref(), "ref"), Instance.need(x.beta(), "beta"), q);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -469,62 +498,85 @@ public final class OneShotStatements {
   // ---------------------------------------------------------------------------------------------
   // T10 and C5: DPO sampling invariance.
 
-  static Apfloat distance(Apfloat[] a, Apfloat[] b, Precision q) {
-    Apfloat[] d = new Apfloat[a.length];
-    for (int i = 0; i < a.length; i++) {
-      d[i] = a[i].subtract(b[i]);
-    }
-    return Linalg.norm2(Linalg.center(d, q), q);
-  }
-
   /**
-   * T10's BT margin: {@code 10^-(digits/2) - ||DPO optimum - Π(log π_ref + s/β_formula)||}, error
-   * bound the solver's. {@code formulaBeta} is β for the theorem; tests pass a wrong one.
+   * T10's BT margin: the equality of the certified DPO optimum at μ and
+   * {@code Π(log π_ref + s/β_formula)}, coordinate by coordinate ({@code s_i = logit P_i0}, the BT
+   * scores up to a constant, in balls). HOLDS when every enclosure of the difference contains 0
+   * ("|difference| ≤ r"); VIOLATED when one excludes 0. {@code formulaBeta} is β for the theorem;
+   * tests pass a wrong one.
    */
   public static Margin t10BtMargin(Instance x, Aprational formulaBeta, Precision q) {
-    DpoOptimum.Certified c = dpoLogits(x, Instance.need(x.sampler(), "sampler"), q);
-    Apfloat[] s = Structure.bradleyTerryScores(x.pref(), q).orElseThrow();
-    Apfloat[] refL = refLogits(Instance.need(x.ref(), "ref"), q);
-    Apfloat[] expected = new Apfloat[s.length];
-    for (int i = 0; i < s.length; i++) {
-      expected[i] = refL[i].add(s[i].divide(q.real(formulaBeta)));
+    int prec = q.bits();
+    DpoOptimum.Outcome o = dpoOptimum(x, Instance.need(x.sampler(), "sampler"), q);
+    if (o instanceof DpoOptimum.Failure f) {
+      return Margin.unknown(f.reason(), false, "certified DPO optimum at μ");
     }
-    Apfloat dist = distance(c.result().logits(), Linalg.center(expected, q), q);
-    Apfloat tol = ApfloatMath.scale(q.real(1), -(q.digits() / 2));
-    return Margin.approximate(tol.subtract(dist), c.logitErrorBound(), true,
-        "10^-" + (q.digits() / 2) + " minus the distance between the DPO optimum and π_ref ⊙ softmax(s/β) (centered logits)");
+    Ball[] logits = ((DpoOptimum.Certificate) o).logits();
+    Ball[] refL = refLogits(x, prec);
+    Ball b = Ball.of(formulaBeta, prec);
+    Ball[] expected = new Ball[x.k()];
+    for (int i = 0; i < x.k(); i++) {
+      Ball s = i == 0 ? Ball.ZERO : Ball.of(odds(x.pref().exact(i, 0)), prec).log(prec);
+      expected[i] = refL[i].add(s.div(b, prec), prec);
+    }
+    expected = DpoOptimum.center(expected, prec);
+    List<Margin> eq = new ArrayList<>();
+    for (int i = 0; i < x.k(); i++) {
+      eq.add(equality(logits[i].sub(expected[i], prec), "coordinate " + i + " of (DPO optimum) - Π(log π_ref + s/β)"));
+    }
+    return Margin.min(eq);
+  }
+
+  private static Aprational odds(Aprational p) {
+    return p.divide(Rationals.ONE.subtract(p));
+  }
+
+  /** {@code max_a |A_a - B_a|} in balls: the sup-distance of two enclosed centered logit vectors. */
+  static Ball distance(Ball[] a, Ball[] b, int prec) {
+    Ball d = Ball.ZERO;
+    for (int i = 0; i < a.length; i++) {
+      d = Ball.max(d, a[i].sub(b[i], prec).abs());
+    }
+    return d;
   }
 
   /**
-   * T10's non-BT margin: over candidate samplers (the instance's μ and μ', uniform, and
-   * {@code (δ_k + uniform)/2}), the largest certified gap {@code ||optimum(a) - optimum(b)|| -
-   * bound(a) - bound(b)}, against the optimum at μ; positive = two samplers certifiably differ.
+   * T10's non-BT margin: over candidate samplers (the instance's μ and μ', uniform, then
+   * {@code (δ_k + uniform)/2}), the largest certified sup-distance between the certified optimum at
+   * μ and at another candidate (a disjunction, {@link Margin#max}): strict, HOLDS when one lower
+   * end is > 0 (two samplers certifiably give different optima).
    */
   public static Margin t10NonBtMargin(Instance x, Precision q) {
     int k = x.k();
+    int prec = q.bits();
+    Distribution mu = Instance.need(x.sampler(), "sampler");
+    DpoOptimum.Outcome base = dpoOptimum(x, mu, q);
+    if (base instanceof DpoOptimum.Failure f) {
+      return Margin.unknown(f.reason(), true, "certified DPO optimum at μ");
+    }
+    Ball[] a = ((DpoOptimum.Certificate) base).logits();
     List<Distribution> cands = new ArrayList<>();
-    cands.add(Instance.need(x.sampler(), "sampler"));
     if (x.samplerPrime() != null) {
       cands.add(x.samplerPrime());
     }
     cands.add(Distribution.uniform(k));
-    DpoOptimum.Certified base = dpoLogits(x, cands.get(0), q);
-    Apfloat best = null;
-    String which = "";
+    Margin best = null;
     for (int round = 0; round < 2; round++) {
-      for (int c = 1; c < cands.size(); c++) {
-        DpoOptimum.Certified other = dpoLogits(x, cands.get(c), q);
-        Apfloat gap = distance(base.result().logits(), other.result().logits(), q)
-            .subtract(base.logitErrorBound()).subtract(other.logitErrorBound());
-        if (best == null || gap.compareTo(best) > 0) {
-          best = gap;
-          which = cands.get(0) + " vs " + cands.get(c);
+      for (Distribution nu : cands) {
+        if (nu.equals(mu)) {
+          continue;
         }
+        DpoOptimum.Outcome o = dpoOptimum(x, nu, q);
+        String what = "max_a |optimum(μ)_a - optimum(ν)_a| for μ = " + mu + ", ν = " + nu;
+        Margin m = o instanceof DpoOptimum.Certificate c
+            ? ofBall(distance(a, c.logits(), prec), true, what)
+            : Margin.unknown(((DpoOptimum.Failure) o).reason(), true, what);
+        best = best == null ? m : Margin.max(best, m);
       }
-      if (best != null && best.signum() > 0) {
+      if (best != null && best.verdict() == Verdict.HOLDS) {
         break;
       }
-      cands.subList(1, cands.size()).clear();
+      cands.clear();
       for (int i = 0; i < k; i++) {
         Aprational[] e = new Aprational[k];
         for (int t = 0; t < k; t++) {
@@ -533,8 +585,7 @@ public final class OneShotStatements {
         cands.add(Distribution.of(e));
       }
     }
-    Apfloat b = best == null ? q.real(0) : best;
-    return Margin.approximate(b, q.epsilon(), true, "certified distance between DPO optima (minus error bounds) for samplers " + which);
+    return best == null ? Margin.unknown("no second sampler", true, "certified distance between DPO optima") : best;
   }
 
   static boolean t10Admits(Instance x) {
@@ -553,19 +604,37 @@ public final class OneShotStatements {
       "DPO optimum: for BT P equal to π_ref ⊙ softmax(s/β) for every full-support μ; for non-BT P two samplers give certifiably different optima",
       () -> twoSamplerInstances(openMatrices(2, 4)),
       OneShotStatements::t10Admits,
-      (x, q) -> Structure.isBradleyTerry(x.pref(), q) ? t10BtMargin(x, Instance.need(x.beta(), "beta"), q) : t10NonBtMargin(x, q));
+      (x, q) -> Structure.isBradleyTerry(x.pref()) ? t10BtMargin(x, Instance.need(x.beta(), "beta"), q) : t10NonBtMargin(x, q));
+
+  /**
+   * C5's margin: the equality of the certified DPO optima at μ and μ', coordinate by coordinate
+   * (non-strict): VIOLATED when some enclosure of the difference excludes 0 (certifiably different
+   * optima), HOLDS ("|difference| ≤ r") when all contain 0, as for BT matrices.
+   */
+  public static Margin c5Margin(Instance x, Precision q) {
+    int prec = q.bits();
+    DpoOptimum.Outcome a = dpoOptimum(x, Instance.need(x.sampler(), "sampler"), q);
+    DpoOptimum.Outcome b = dpoOptimum(x, Instance.need(x.samplerPrime(), "samplerPrime"), q);
+    if (a instanceof DpoOptimum.Failure f) {
+      return Margin.unknown(f.reason(), false, "certified DPO optimum at μ");
+    }
+    if (b instanceof DpoOptimum.Failure f) {
+      return Margin.unknown(f.reason(), false, "certified DPO optimum at μ'");
+    }
+    Ball[] la = ((DpoOptimum.Certificate) a).logits();
+    Ball[] lb = ((DpoOptimum.Certificate) b).logits();
+    List<Margin> eq = new ArrayList<>();
+    for (int i = 0; i < x.k(); i++) {
+      eq.add(equality(la[i].sub(lb[i], prec), "coordinate " + i + " of optimum(μ) - optimum(μ') (centered logits)"));
+    }
+    return Margin.min(eq);
+  }
 
   public static final Statement C5 = entry("C5", Kind.CONJECTURE,
-      "The DPO optimum does not depend on the sampler (false off BT, T10); margin = -(distance between the optima at μ and μ')",
+      "The DPO optimum does not depend on the sampler (false off BT, T10); margin = equality of the certified optima at μ and μ'",
       () -> twoSamplerInstances(openMatrices(2, 4)),
       x -> t10Admits(x) && x.samplerPrime() != null,
-      (x, q) -> {
-        DpoOptimum.Certified a = dpoLogits(x, Instance.need(x.sampler(), "sampler"), q);
-        DpoOptimum.Certified b = dpoLogits(x, Instance.need(x.samplerPrime(), "samplerPrime"), q);
-        Apfloat d = distance(a.result().logits(), b.result().logits(), q);
-        return Margin.approximate(d.negate(), a.logitErrorBound().add(b.logitErrorBound()), false,
-            "minus the distance between the DPO optima at μ and μ' (centered logits)");
-      });
+      OneShotStatements::c5Margin);
 
   // ---------------------------------------------------------------------------------------------
 
