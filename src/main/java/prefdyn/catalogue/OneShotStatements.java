@@ -500,8 +500,8 @@ public final class OneShotStatements {
 
   /**
    * T10's BT margin: the equality of the certified DPO optimum at μ and
-   * {@code Π(log π_ref + s/β_formula)}, coordinate by coordinate ({@code s_i = logit P_i0}, the BT
-   * scores up to a constant, in balls). HOLDS when every enclosure of the difference contains 0
+   * {@code Π(log π_ref + s/β_formula)}, coordinate by coordinate ({@link Structure#bradleyTerryScores}, the BT
+   * scores in balls). HOLDS when every enclosure of the difference contains 0
    * ("|difference| ≤ r"); VIOLATED when one excludes 0. {@code formulaBeta} is β for the theorem;
    * tests pass a wrong one.
    */
@@ -514,10 +514,10 @@ public final class OneShotStatements {
     Ball[] logits = ((DpoOptimum.Certificate) o).logits();
     Ball[] refL = refLogits(x, prec);
     Ball b = Ball.of(formulaBeta, prec);
+    Ball[] s = Structure.bradleyTerryScores(x.pref(), prec).orElseThrow();
     Ball[] expected = new Ball[x.k()];
     for (int i = 0; i < x.k(); i++) {
-      Ball s = i == 0 ? Ball.ZERO : Ball.of(odds(x.pref().exact(i, 0)), prec).log(prec);
-      expected[i] = refL[i].add(s.div(b, prec), prec);
+      expected[i] = refL[i].add(s[i].div(b, prec), prec);
     }
     expected = DpoOptimum.center(expected, prec);
     List<Margin> eq = new ArrayList<>();
@@ -525,10 +525,6 @@ public final class OneShotStatements {
       eq.add(equality(logits[i].sub(expected[i], prec), "coordinate " + i + " of (DPO optimum) - Π(log π_ref + s/β)"));
     }
     return Margin.min(eq);
-  }
-
-  private static Aprational odds(Aprational p) {
-    return p.divide(Rationals.ONE.subtract(p));
   }
 
   /** {@code max_a |A_a - B_a|} in balls: the sup-distance of two enclosed centered logit vectors. */

@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import prefdyn.num.Kernel;
+import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 
@@ -273,28 +273,40 @@ public final class Structure {
 
   /**
    * The fitted Bradley-Terry scores {@code s} (centered, sum 0) with {@code P_ij = σ(s_i - s_j)},
-   * when P is BT; {@code s_i - s_0 = logit P_i0}.
+   * when P is BT, as balls: {@code s_i - s_0 = logit P_i0 = log odds(i,0)}, one logarithm of an
+   * exact rational each, then centered; every ball contains the exact centered score.
    */
-  public static Optional<Apfloat[]> bradleyTerryScores(PreferenceMatrix p, Precision precision) {
+  public static Optional<Ball[]> bradleyTerryScores(PreferenceMatrix p, int prec) {
     if (!isBradleyTerry(p)) {
       return Optional.empty();
     }
     int k = p.k();
-    Apfloat[][] real = p.real(precision);
-    Apfloat[] s = new Apfloat[k];
-    s[0] = precision.real(0);
-    for (int i = 1; i < k; i++) {
-      s[i] = Kernel.log(realOdds(real[i][0]), precision);
+    Ball[] s = new Ball[k];
+    Ball sum = Ball.ZERO;
+    for (int i = 0; i < k; i++) {
+      s[i] = i == 0 ? Ball.ZERO : Ball.of(odds(exactValue(p.entry(i, 0))), prec).log(prec);
+      sum = sum.add(s[i], prec);
     }
-    return Optional.of(prefdyn.num.Linalg.center(s, precision));
+    Ball mean = sum.div(Ball.exact(k), prec);
+    for (int i = 0; i < k; i++) {
+      s[i] = s[i].sub(mean, prec);
+    }
+    return Optional.of(s);
+  }
+
+  /** {@link #bradleyTerryScores(PreferenceMatrix, int)} as Apfloats (the balls' midpoints) for printing. */
+  public static Optional<Apfloat[]> bradleyTerryScores(PreferenceMatrix p, Precision precision) {
+    return bradleyTerryScores(p, precision.bits()).map(b -> {
+      Apfloat[] out = new Apfloat[b.length];
+      for (int i = 0; i < b.length; i++) {
+        out[i] = precision.real(b[i].mid(precision.working()));
+      }
+      return out;
+    });
   }
 
   private static Aprational odds(Aprational x) {
     return x.divide(Rationals.ONE.subtract(x));
-  }
-
-  private static Apfloat realOdds(Apfloat x) {
-    return x.divide(new Apfloat(1, x.precision()).subtract(x));
   }
 
   /** Row {@code i} as a copy (debugging and tests). */
