@@ -1,11 +1,13 @@
 package prefdyn.catalogue;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 
@@ -55,6 +57,43 @@ public record Margin(@Nullable Aprational lo, @Nullable Aprational hi, boolean s
    */
   public static Margin unknown(String reason, boolean strict, String detail) {
     return new Margin(null, null, strict, detail, reason);
+  }
+
+  /**
+   * The margin enclosed by a ball: {@code [lo, hi]} = the ball's exact ends. A non-finite ball
+   * (a division by an interval containing 0, a log of a ball reaching 0, an overflow) encloses
+   * nothing useful: {@link #unknown} with that reason.
+   */
+  public static Margin of(Ball b, boolean strict, String detail) {
+    Aprational l = b.lo();
+    Aprational h = b.hi();
+    if (!b.isFinite() || l == null || h == null) {
+      return unknown("the enclosure is not finite (" + detail + ")", strict, detail);
+    }
+    return new Margin(l, h, strict, detail, "");
+  }
+
+  /**
+   * The margin of an asserted equality {@code x = y}, given a certified enclosure {@code D} of the
+   * difference {@code x - y}: {@code -dist(0, D)}, non-strict. When {@code D} contains 0 the margin
+   * is exactly 0 and HOLDS, the detail saying {@code |difference| ≤ r} with {@code r = max(|lo|,
+   * |hi|)} (the discrepancy is at most the certified r); when {@code D} excludes 0 it is
+   * {@code -min(|lo|, |hi|) < 0}: VIOLATED, a proof that {@code x ≠ y}. A non-finite {@code D} is
+   * {@link #unknown}, never "holds".
+   */
+  public static Margin equality(Ball difference, String detail) {
+    Aprational l = difference.lo();
+    Aprational h = difference.hi();
+    if (!difference.isFinite() || l == null || h == null) {
+      return unknown("the enclosure of the difference is not finite (" + detail + ")", false, detail);
+    }
+    if (l.signum() <= 0 && h.signum() >= 0) {
+      Aprational r = Rationals.max((Aprational) l.negate(), h);
+      return exact(Rationals.ZERO, false, detail + ": |difference| ≤ " + new Margin(r, r, false, "", "").formatHi(6));
+    }
+    Aprational dist = l.signum() > 0 ? l : (Aprational) h.negate();
+    return exact((Aprational) dist.negate(), false,
+        detail + ": difference in " + new Margin(l, h, false, "", "").formatEnclosure(6) + ", not 0");
   }
 
   // ---------------------------------------------------------------- algebra
@@ -298,18 +337,23 @@ public record Margin(@Nullable Aprational lo, @Nullable Aprational hi, boolean s
     if (lo.equals(hi) && lo.signum() == 0) {
       return "0";
     }
-    Aprational mid = (Aprational) lo.add(hi).divide(Rationals.of(2));
-    Aprational big = Rationals.max(abs(lo), abs(hi));
-    Aprational width = (Aprational) hi.subtract(lo);
-    long k = log10Floor(big) - Math.max(1, maxDigits) + 1;
-    if (width.signum() > 0) {
-      k = Math.max(k, log10Floor(width) - 2);
+    // integer arithmetic throughout: lo = a/b, hi = c/e, midpoint = (ae + cb) / 2be
+    BigInteger a = lo.numerator().toBigInteger();
+    BigInteger b = lo.denominator().toBigInteger();
+    BigInteger c = hi.numerator().toBigInteger();
+    BigInteger e = hi.denominator().toBigInteger();
+    BigDecimal midNum = new BigDecimal(a.multiply(e).add(c.multiply(b)));
+    BigDecimal midDen = new BigDecimal(b.multiply(e).shiftLeft(1));
+    long big = Math.max(log10Floor(a, b), log10Floor(c, e));
+    long k = big - Math.max(1, maxDigits) + 1;
+    BigInteger widthNum = c.multiply(b).subtract(a.multiply(e));
+    if (widthNum.signum() > 0) {
+      k = Math.max(k, log10Floor(widthNum, b.multiply(e)) - 2);
     }
     for (;; k++) {
-      BigDecimal d = roundToQuantum(mid, k);
-      Aprational dq = exactOf(d);
-      Aprational unit = pow10(k);
-      if (abs((Aprational) lo.subtract(dq)).compareTo(unit) < 0 && abs((Aprational) hi.subtract(dq)).compareTo(unit) < 0) {
+      BigDecimal d = midNum.divide(midDen, (int) -k, RoundingMode.HALF_EVEN);
+      BigInteger u = d.unscaledValue(); // d = u · 10^k
+      if (withinUnit(a, b, u, k) && withinUnit(c, e, u, k)) {
         if (d.signum() == 0) {
           return "0E" + k;
         }
@@ -319,31 +363,22 @@ public record Margin(@Nullable Aprational lo, @Nullable Aprational hi, boolean s
     }
   }
 
-  private static Aprational abs(Aprational q) {
-    return q.signum() < 0 ? (Aprational) q.negate() : q;
-  }
-
-  /** 10^k exactly. */
-  private static Aprational pow10(long k) {
-    java.math.BigInteger p = java.math.BigInteger.TEN.pow((int) Math.abs(k));
-    return k >= 0 ? Rationals.of(p, java.math.BigInteger.ONE) : Rationals.of(java.math.BigInteger.ONE, p);
-  }
-
-  /** An integer within one of floor(log10 q) for q > 0 (from the decimal lengths). */
-  private static long log10Floor(Aprational q) {
-    if (q.signum() == 0) {
-      return 0;
+  /** Whether |x/y − u·10^k| < 10^k (y > 0), in integers. */
+  private static boolean withinUnit(BigInteger x, BigInteger y, BigInteger u, long k) {
+    if (k >= 0) {
+      BigInteger p = BigInteger.TEN.pow((int) k);
+      return x.subtract(u.multiply(y).multiply(p)).abs().compareTo(y.multiply(p)) < 0;
     }
-    java.math.BigInteger num = q.numerator().toBigInteger().abs();
-    java.math.BigInteger den = q.denominator().toBigInteger();
-    return (long) num.toString().length() - den.toString().length();
+    BigInteger p = BigInteger.TEN.pow((int) -k);
+    return x.multiply(p).subtract(u.multiply(y)).abs().compareTo(y) < 0;
   }
 
-  /** q rounded half-even to a multiple of 10^k, as a BigDecimal of scale -k. */
-  private static BigDecimal roundToQuantum(Aprational q, long k) {
-    BigDecimal num = new BigDecimal(q.numerator().toBigInteger());
-    BigDecimal den = new BigDecimal(q.denominator().toBigInteger());
-    return num.divide(den, (int) -k, RoundingMode.HALF_EVEN);
+  /** An integer within one of floor(log10 |x/y|) (y > 0; very negative for x = 0), from the decimal lengths. */
+  private static long log10Floor(BigInteger x, BigInteger y) {
+    if (x.signum() == 0) {
+      return Integer.MIN_VALUE;
+    }
+    return (long) x.abs().toString().length() - y.toString().length();
   }
 
   /**

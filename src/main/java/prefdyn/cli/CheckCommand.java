@@ -271,6 +271,7 @@ public final class CheckCommand implements Callable<Integer> {
     m.put("tries", r.tries());
     m.put("minMargin", min == null ? null : min.format(precision));
     m.put("enclosure", min == null ? null : List.of(min.enclosureText(precision.digits())));
+    m.put("strict", min == null ? null : min.strict());
     m.put("statement", r.statement().title());
     m.put("kind", r.statement().kind().label());
     m.put("plannedTries", r.plannedTries());

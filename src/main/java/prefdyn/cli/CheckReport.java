@@ -43,7 +43,7 @@ final class CheckReport {
   static void write(Path dir, List<CheckResult> results, Precision precision, long seed, double seconds, String command) {
     System.setProperty("java.awt.headless", "true");
     double threshold = symlogThreshold(results);
-    Output.writeAtomically(dir.resolve("margins.png"), png(marginChart(results, threshold, precision), results.size()));
+    Output.writeAtomically(dir.resolve("margins.png"), png(marginChart(results, threshold), results.size()));
     Output.writeAtomically(dir.resolve("times.png"), png(timeChart(results), results.size()));
     Output.writeAtomically(dir.resolve("report.md"),
         markdown(results, precision, seed, seconds, command, threshold).getBytes(StandardCharsets.UTF_8));
@@ -118,7 +118,7 @@ final class CheckReport {
     return Math.signum(m) * Math.log10(1 + Math.abs(m) / t);
   }
 
-  private static JFreeChart marginChart(List<CheckResult> results, double t, Precision precision) {
+  private static JFreeChart marginChart(List<CheckResult> results, double t) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     Paint[] paints = new Paint[results.size()];
     for (int i = 0; i < results.size(); i++) {

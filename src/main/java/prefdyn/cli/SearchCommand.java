@@ -161,6 +161,7 @@ public final class SearchCommand implements Callable<Integer> {
       m.put("counterexample", cx.describe());
       m.put("margin", margin.format(precision));
       m.put("enclosure", List.of(margin.enclosureText(precision.digits())));
+      m.put("strict", margin.strict());
       m.put("marginDetail", margin.detail());
     } else {
       m.put("counterexample", null);
