@@ -33,7 +33,8 @@ import prefdyn.sampler.Witnesses;
 /**
  * Catalogue entries of theory.md sections 2, 3 and 5 (L1, L2, T1, T2, T4, T4b, T5, T10) and the
  * conjectures C1, C3, C5: generator, hypotheses test and signed margin of each. Margins of ranking
- * statements are exact rationals; margins of optima are approximate with a stated error bound.
+ * statements are exact rationals; margins of optima are certified enclosures from ball arithmetic
+ * ({@link Ball}, {@link DpoOptimum#certify}): no tolerance decides anything.
  */
 public final class OneShotStatements {
   private OneShotStatements() {}
@@ -105,36 +106,6 @@ public final class OneShotStatements {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Margins from balls (until Margin.of / Margin.equality arrive from the margin branch).
-
-  /** The enclosure [b.lo, b.hi] of a true margin; unknown when the ball is not finite. */
-  static Margin ofBall(Ball b, boolean strict, String detail) {
-    Aprational lo = b.lo();
-    Aprational hi = b.hi();
-    if (lo == null || hi == null) {
-      return Margin.unknown("the enclosure is not finite", strict, detail);
-    }
-    return Margin.enclosure(lo, hi, strict, detail);
-  }
-
-  /**
-   * An asserted equality {@code d = 0}, from an enclosure of d: margin {@code -dist(0, enclosure)},
-   * non-strict. HOLDS ("|d| ≤ r", r the enclosure's reach) iff the enclosure contains 0; VIOLATED
-   * iff it excludes 0.
-   */
-  static Margin equality(Ball d, String detail) {
-    if (!d.isFinite()) {
-      return Margin.unknown("the enclosure of the difference is not finite", false, detail);
-    }
-    if (d.containsZero()) {
-      return Margin.exact(Rationals.ZERO, false, detail + ": |difference| ≤ " + d.abs().upperDecimal(3));
-    }
-    Ball a = d.abs();
-    return Margin.enclosure((Aprational) Instance.need(a.hi(), "hi").negate(), (Aprational) Instance.need(a.lo(), "lo").negate(), false,
-        detail + ": the difference is certified nonzero, in [" + d.lowerDecimal(6) + ", " + d.upperDecimal(6) + "]");
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // L1 and L2: the optimum is a stationary point and a strict minimum of its loss.
 
   /** {@code log π_ref} of the instance's reference, in balls. */
@@ -164,7 +135,7 @@ public final class OneShotStatements {
     List<Margin> eq = new ArrayList<>();
     Ball reach = Ball.ZERO;
     for (int a = 0; a < gradient.length; a++) {
-      eq.add(equality(gradient[a], "∂L/∂r_" + a + " of the " + what));
+      eq.add(Margin.equality(gradient[a], "∂L/∂r_" + a + " of the " + what));
       reach = Ball.max(reach, gradient[a].abs());
     }
     Margin stationary = Margin.min(eq);
@@ -211,7 +182,7 @@ public final class OneShotStatements {
     Ball[] r = relativeToReference(x, logits, prec);
     Ball[] g = DpoOptimum.gradient(DpoOptimum.balls(x.pref(), prec), mu, r, beta, prec);
     Ball kappa = DpoOptimum.curvature(mu, r, beta, prec);
-    return stationaryStrictMinimum(g, ofBall(kappa, true,
+    return stationaryStrictMinimum(g, Margin.of(kappa, true,
         "curvature of the DPO loss on centered vectors ≥ β²|S| min μ_a μ_b σ'(β(r_a - r_b)) ∈ [" + kappa.lowerDecimal(4)
             + ", " + kappa.upperDecimal(4) + "]" + certificate), "DPO loss");
   }
@@ -522,7 +493,7 @@ public final class OneShotStatements {
     expected = DpoOptimum.center(expected, prec);
     List<Margin> eq = new ArrayList<>();
     for (int i = 0; i < x.k(); i++) {
-      eq.add(equality(logits[i].sub(expected[i], prec), "coordinate " + i + " of (DPO optimum) - Π(log π_ref + s/β)"));
+      eq.add(Margin.equality(logits[i].sub(expected[i], prec), "coordinate " + i + " of (DPO optimum) - Π(log π_ref + s/β)"));
     }
     return Margin.min(eq);
   }
@@ -565,7 +536,7 @@ public final class OneShotStatements {
         DpoOptimum.Outcome o = dpoOptimum(x, nu, q);
         String what = "max_a |optimum(μ)_a - optimum(ν)_a| for μ = " + mu + ", ν = " + nu;
         Margin m = o instanceof DpoOptimum.Certificate c
-            ? ofBall(distance(a, c.logits(), prec), true, what)
+            ? Margin.of(distance(a, c.logits(), prec), true, what)
             : Margin.unknown(((DpoOptimum.Failure) o).reason(), true, what);
         best = best == null ? m : Margin.max(best, m);
       }
@@ -621,7 +592,7 @@ public final class OneShotStatements {
     Ball[] lb = ((DpoOptimum.Certificate) b).logits();
     List<Margin> eq = new ArrayList<>();
     for (int i = 0; i < x.k(); i++) {
-      eq.add(equality(la[i].sub(lb[i], prec), "coordinate " + i + " of optimum(μ) - optimum(μ') (centered logits)"));
+      eq.add(Margin.equality(la[i].sub(lb[i], prec), "coordinate " + i + " of optimum(μ) - optimum(μ') (centered logits)"));
     }
     return Margin.min(eq);
   }
