@@ -132,18 +132,45 @@ public final class OneShotStatements {
    * (VIOLATED).
    */
   static Margin stationaryStrictMinimum(Ball[] gradient, Margin curvature, String what) {
-    List<Margin> eq = new ArrayList<>();
-    Ball reach = Ball.ZERO;
-    for (int a = 0; a < gradient.length; a++) {
-      eq.add(Margin.equality(gradient[a], "∂L/∂r_" + a + " of the " + what));
-      reach = Ball.max(reach, gradient[a].abs());
-    }
-    Margin stationary = Margin.min(eq);
+    Margin stationary = allZero(gradient, "∂L/∂r_", " of the " + what);
     if (stationary.verdict() != Verdict.HOLDS) {
       return stationary;
     }
+    Ball reach = Ball.ZERO;
+    for (Ball g : gradient) {
+      reach = Ball.max(reach, g.abs());
+    }
     return curvature.withDetail(curvature.detail() + "; stationary: every |∂L/∂r_a| ≤ " + reach.upperDecimal(3)
         + " over the enclosure of the point");
+  }
+
+  /**
+   * The conjunction of the asserted equalities {@code d_i = 0} ({@link Margin#equality} for each
+   * coordinate, combined by {@link Margin#min}), evaluated only where it decides: the coordinate
+   * whose enclosure lies farthest from 0 when one excludes 0 (VIOLATED), else the first one that is
+   * not finite (UNDECIDED), else the one with the widest enclosure (HOLDS, "|difference| ≤ r" with
+   * the largest r). The same verdict as the min over all coordinates (the witness chosen by
+   * doubles), with two exact conversions instead of 2K.
+   */
+  static Margin allZero(Ball[] d, String prefix, String suffix) {
+    int widest = 0;
+    int farthest = -1;
+    int infinite = -1;
+    for (int i = 0; i < d.length; i++) {
+      double reach = d[i].radUpper() + Math.abs(d[i].midDouble());
+      if (!d[i].isFinite()) {
+        infinite = infinite < 0 ? i : infinite;
+      } else if (!d[i].containsZero()) {
+        double dist = Math.abs(d[i].midDouble()) - d[i].radUpper();
+        if (farthest < 0 || dist > Math.abs(d[farthest].midDouble()) - d[farthest].radUpper()) {
+          farthest = i;
+        }
+      } else if (reach > d[widest].radUpper() + Math.abs(d[widest].midDouble())) {
+        widest = i;
+      }
+    }
+    int w = farthest >= 0 ? farthest : infinite >= 0 ? infinite : widest;
+    return Margin.equality(d[w], prefix + w + suffix);
   }
 
   /** L1's margin for given logits in balls (the library's closed form, or a deliberately wrong formula's). */
@@ -491,11 +518,11 @@ public final class OneShotStatements {
       expected[i] = refL[i].add(s[i].div(b, prec), prec);
     }
     expected = DpoOptimum.center(expected, prec);
-    List<Margin> eq = new ArrayList<>();
+    Ball[] d = new Ball[x.k()];
     for (int i = 0; i < x.k(); i++) {
-      eq.add(Margin.equality(logits[i].sub(expected[i], prec), "coordinate " + i + " of (DPO optimum) - Π(log π_ref + s/β)"));
+      d[i] = logits[i].sub(expected[i], prec);
     }
-    return Margin.min(eq);
+    return allZero(d, "coordinate ", " of (DPO optimum) - Π(log π_ref + s/β)");
   }
 
   /** {@code max_a |A_a - B_a|} in balls: the sup-distance of two enclosed centered logit vectors. */
@@ -590,11 +617,11 @@ public final class OneShotStatements {
     }
     Ball[] la = ((DpoOptimum.Certificate) a).logits();
     Ball[] lb = ((DpoOptimum.Certificate) b).logits();
-    List<Margin> eq = new ArrayList<>();
+    Ball[] d = new Ball[x.k()];
     for (int i = 0; i < x.k(); i++) {
-      eq.add(Margin.equality(la[i].sub(lb[i], prec), "coordinate " + i + " of optimum(μ) - optimum(μ') (centered logits)"));
+      d[i] = la[i].sub(lb[i], prec);
     }
-    return Margin.min(eq);
+    return allZero(d, "coordinate ", " of optimum(μ) - optimum(μ') (centered logits)");
   }
 
   public static final Statement C5 = entry("C5", Kind.CONJECTURE,
