@@ -11,7 +11,6 @@ import prefdyn.num.Ball;
 import prefdyn.num.Kernel;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
-import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 
