@@ -25,7 +25,11 @@ import prefdyn.pref.PreferenceMatrix;
  * the Newton decrement is large, full steps once it is small), one coordinate of S pinned to 0.
  * Precision doubles level by level (20, 40, 80, ... digits, then the working precision): each
  * level needs about one quadratically convergent step, so 1,000 digits cost a handful of
- * iterations at full precision.
+ * iterations at full precision. The Newton point is not trusted: {@link #certify} proves, in
+ * ball arithmetic, that the exact minimizer lies within {@code G/κ} of it (strong convexity on a
+ * ball whose radius it checks; proofs-notes/L2.md) and returns enclosures of the logits, or a
+ * {@link Failure} with the reason. {@link #solveLogits} is the uncertified fast path (MRS-DPO
+ * rounds).
  *
  * <p><b>Existence.</b> A finite minimizer exists iff, on S, the directed graph {@code a → b} iff
  * {@code P_ab > 0} is strongly connected (Ford's condition for Bradley-Terry maximum likelihood):
