@@ -1,22 +1,23 @@
 package prefdyn.properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
-import prefdyn.num.Kernel;
+import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
+import prefdyn.optimum.DpoOptimum;
 import prefdyn.optimum.IpoOptimum;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
@@ -51,14 +52,12 @@ class L1Properties {
   void doubledBetaFailsStationarity() {
     Precision q = Checks.SUITE;
     Instance x = example();
-    Apfloat[] ref = new Apfloat[3];
-    for (int i = 0; i < 3; i++) {
-      ref[i] = Kernel.log(q.real(x.ref().get(i)), q);
-    }
-    Apfloat[] wrong = IpoOptimum.logits(x.pref().real(q), x.sampler().real(q), ref, q.real(Rationals.of(3)), q);
+    Ball[] ref = DpoOptimum.logBalls(x.ref(), q.bits());
+    Ball[] wrong = IpoOptimum.logits(x.pref(), x.sampler(), ref, Rationals.of(3), q.bits());
     Margin m = OneShotStatements.l1Margin(x, wrong, q);
     assertEquals(Verdict.VIOLATED, m.verdict(), m.toString());
-    Checks.assertHolds(L1, x);
+    Margin ok = Checks.assertHolds(L1, x);
+    assertTrue(ok.detail().contains("stationary"), ok.detail());
   }
 
   /** The check can fail: dropping the reference from the closed form (non-uniform π_ref). */
@@ -66,8 +65,16 @@ class L1Properties {
   void missingReferenceFails() {
     Precision q = Checks.SUITE;
     Instance x = example();
-    Apfloat[] zero = {q.real(0), q.real(0), q.real(0)};
-    Apfloat[] wrong = IpoOptimum.logits(x.pref().real(q), x.sampler().real(q), zero, q.real(x.beta()), q);
+    Ball[] zero = {Ball.ZERO, Ball.ZERO, Ball.ZERO};
+    Ball[] wrong = IpoOptimum.logits(x.pref(), x.sampler(), zero, x.beta(), q.bits());
     assertEquals(Verdict.VIOLATED, OneShotStatements.l1Margin(x, wrong, q).verdict());
+  }
+
+  /** Holds at every precision the CLI accepts for check, with a certified (not just plausible) verdict. */
+  @Example
+  void holdsAtLowAndHighPrecision() {
+    for (int d : new int[] {5, 6, 8, 10, 20, 200}) {
+      Checks.assertHolds(L1, example(), Precision.ofDigits(d));
+    }
   }
 }

@@ -16,6 +16,7 @@ import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
+import prefdyn.num.Ball;
 import prefdyn.num.Kernel;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
@@ -53,9 +54,8 @@ class L2Properties {
     Precision q = Checks.SUITE;
     Instance x = L1Properties.example();
     Checks.assertHolds(L2, x);
-    DpoOptimum.Result wrong = DpoOptimum.solveLogits(x.pref().real(q), x.sampler().real(q), refLogits(x.ref(), q),
-        q.real(Rationals.of(3)), q);
-    Margin m = OneShotStatements.l2Margin(x, wrong.logits(), q);
+    DpoOptimum.Certificate wrong = (DpoOptimum.Certificate) DpoOptimum.certify(x.pref(), x.sampler(), x.ref(), Rationals.of(3), q);
+    Margin m = OneShotStatements.l2Margin(x, wrong.logits(), q, "");
     assertEquals(Verdict.VIOLATED, m.verdict(), m.toString());
   }
 
@@ -71,12 +71,29 @@ class L2Properties {
     assertTrue(e.getMessage().contains("[0, 1] beat responses [2]"), e.getMessage());
   }
 
-  /** The reported gradient norm is below the printed precision. */
+  /**
+   * The certificate at 60 digits: gradient norm and radius below 10^-60, curvature positive, and
+   * the enclosures certify (nearly) all 60 digits of every logit.
+   */
   @Example
-  void gradientNormIsTiny() {
+  void certificateIsTight() {
     Precision q = Precision.ofDigits(60);
     Instance x = L1Properties.example();
-    DpoOptimum.Result r = DpoOptimum.solveLogits(x.pref().real(q), x.sampler().real(q), refLogits(x.ref(), q), q.real(x.beta()), q);
-    assertTrue(r.gradientNorm().compareTo(q.epsilon()) < 0, r.gradientNorm().toString());
+    DpoOptimum.Certificate c = (DpoOptimum.Certificate) DpoOptimum.certify(x.pref(), x.sampler(), x.ref(), x.beta(), q);
+    Aprational tiny = Rationals.of(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(60));
+    assertTrue(c.gradientNorm().hi().compareTo(tiny) < 0, c.gradientNorm().toString());
+    assertTrue(c.radius().hi().compareTo(tiny) < 0, c.radius().toString());
+    assertTrue(c.curvature().isPositive());
+    for (Ball l : c.logits()) {
+      assertTrue(l.radExact().compareTo(tiny) < 0, l.toString());
+    }
+  }
+
+  /** Holds at low and high precision (certified at each). */
+  @Example
+  void holdsAtLowAndHighPrecision() {
+    for (int d : new int[] {5, 6, 8, 10, 20, 200}) {
+      Checks.assertHolds(L2, L1Properties.example(), Precision.ofDigits(d));
+    }
   }
 }

@@ -14,12 +14,8 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.apfloat.Apfloat;
-import org.apfloat.ApfloatMath;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.gen.Matrices;
-import prefdyn.num.Kernel;
-import prefdyn.num.Precision;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
@@ -88,7 +84,7 @@ class StructureProperties {
 
   @Property(tries = 100)
   void btWithDistinctScoresIsStrictlySst(@ForAll("btDistinct") PreferenceMatrix p) {
-    assertTrue(Structure.isBradleyTerry(p, Checks.SUITE));
+    assertTrue(Structure.isBradleyTerry(p));
     assertEquals(Sst.STRICT, Structure.sst(p), p::toString);
   }
 
@@ -97,19 +93,23 @@ class StructureProperties {
     return Matrices.bradleyTerryDistinct(2, 7);
   }
 
-  /** The fitted BT scores reproduce every entry: σ(s_i - s_j) = P_ij to working precision. */
+  /**
+   * The fitted BT scores reproduce every entry: the enclosure of σ(s_i - s_j), from the score
+   * balls, contains the exact P_ij (and is tight: a neighbour 10^-30 away is excluded).
+   */
   @Property(tries = 20)
   void fittedBradleyTerryScoresReproduceP(@ForAll("bt") PreferenceMatrix p) {
-    Precision prec = Checks.SUITE;
-    Apfloat[] s = Structure.bradleyTerryScores(p, prec).orElseThrow();
-    Apfloat tol = prec.epsilon();
+    int prec = Checks.SUITE.bits();
+    prefdyn.num.Ball[] s = Structure.bradleyTerryScores(p, prec).orElseThrow();
+    org.apfloat.Aprational off = new org.apfloat.Aprational(new org.apfloat.Apint(1),
+        new org.apfloat.Apint(java.math.BigInteger.TEN.pow(30)));
     for (int i = 0; i < p.k(); i++) {
       for (int j = i + 1; j < p.k(); j++) {
         final int a = i;
         final int b = j;
-        Apfloat fit = Kernel.sigmoid(s[i].subtract(s[j]), prec);
-        assertTrue(ApfloatMath.abs(fit.subtract(prec.real(p.exact(i, j)))).compareTo(tol) < 0,
-            () -> "P[" + a + "][" + b + "] not reproduced on\n" + p);
+        prefdyn.num.Ball fit = s[i].sub(s[j], prec).sigmoid(prec);
+        assertTrue(fit.contains(p.exact(i, j)), () -> "P[" + a + "][" + b + "] not enclosed on\n" + p);
+        assertTrue(!fit.contains(p.exact(i, j).add(off)), () -> "P[" + a + "][" + b + "]: enclosure too wide on\n" + p);
       }
     }
   }
@@ -181,11 +181,28 @@ class StructureProperties {
     assertEquals("[0, 1, 2]", Arrays.toString(Structure.smithSet(p)));
   }
 
+  /**
+   * The BT test is exact: a BT matrix with one entry moved by 10^-60 (far below any working
+   * precision's tolerance) is not BT; the 3-cycle is not; the BT matrix itself is.
+   */
+  @Example
+  void bradleyTerryTestIsExact() {
+    PreferenceMatrix p = Matrices.bradleyTerry(java.util.List.of(1, 3, 6));
+    assertTrue(Structure.isBradleyTerry(p));
+    org.apfloat.Aprational[][] e = p.exactEntries();
+    org.apfloat.Aprational tiny = new org.apfloat.Aprational(new org.apfloat.Apint(1),
+        new org.apfloat.Apint(java.math.BigInteger.TEN.pow(60)));
+    e[0][2] = e[0][2].add(tiny);
+    e[2][0] = prefdyn.num.Rationals.ONE.subtract(e[0][2]);
+    assertTrue(!Structure.isBradleyTerry(PreferenceMatrix.of(e)));
+    assertTrue(!Structure.isBradleyTerry(Matrices.threeCycle(r(1, 4))));
+  }
+
   /** Equal BT strengths break strict SST (the "distinct scores" hypothesis is needed). */
   @Example
   void equalScoresAreNotStrictlySst() {
     PreferenceMatrix p = Matrices.bradleyTerry(java.util.List.of(1, 2, 2));
-    assertTrue(Structure.isBradleyTerry(p, Checks.SUITE));
+    assertTrue(Structure.isBradleyTerry(p));
     assertEquals(Sst.NO, Structure.sst(p)); // 1 and 2 tie: not transitive
   }
 

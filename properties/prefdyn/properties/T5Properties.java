@@ -13,6 +13,7 @@ import org.apfloat.Aprational;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
+import prefdyn.catalogue.OneShotStatements;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
 import prefdyn.gen.Draw;
@@ -34,13 +35,33 @@ class T5Properties {
 
   @Property(tries = 300)
   void gapDoesNotShrink(@ForAll("t5") Instance x) {
-    Checks.assertHolds(T5, x);
+    Margin m = Checks.assertHolds(T5, x);
+    // the generator keeps only instances where the strict clause applies: no margin is exactly 0
+    assertTrue(m.strict() && m.value().signum() > 0, m.toString());
     int i = x.param("i").intValue();
     int j = x.param("j").intValue();
     int[] o = Structure.majorityOrder(x.pref()).orElseThrow();
     // Abel summation gives the same number, term by term nonnegative
     assertEquals(GapChange.change(x.pref(), i, j, x.sampler(), x.samplerPrime(), x.beta()),
         GapChange.abel(x.pref(), o, i, j, x.sampler(), x.samplerPrime(), x.beta()));
+  }
+
+  /**
+   * The check can fail: a broken formula for the change (d read from the columns, {@code P_ki - P_kj},
+   * instead of the rows) is rejected; so is a change of exactly 0 where the strict clause applies.
+   */
+  @Property(tries = 50)
+  void brokenChangeFormulaIsRejected(@ForAll("t5") Instance x) {
+    int i = x.param("i").intValue();
+    int j = x.param("j").intValue();
+    Aprational wrong = Rationals.ZERO;
+    for (int k = 0; k < x.k(); k++) {
+      Aprational d = x.pref().exact(k, i).subtract(x.pref().exact(k, j));
+      wrong = wrong.add(d.multiply(x.samplerPrime().exact(k).subtract(x.sampler().exact(k))));
+    }
+    wrong = wrong.multiply(x.beta());
+    assertEquals(Verdict.VIOLATED, OneShotStatements.t5Margin(x, wrong).verdict(), wrong.toString());
+    assertEquals(Verdict.VIOLATED, OneShotStatements.t5Margin(x, Rationals.ZERO).verdict());
   }
 
   /** The check can fail: swapping μ and μ' (bottom-dominating) with strictly decreasing d shrinks the gap. */

@@ -4,20 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import org.apfloat.Apfloat;
-import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
-import prefdyn.num.Kernel;
-import prefdyn.num.Linalg;
+import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.optimum.DpoOptimum;
@@ -28,14 +23,14 @@ import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
 import prefdyn.sampler.ExactLp;
-import prefdyn.sampler.OrderSearch;
 import prefdyn.sampler.Samplers;
 import prefdyn.sampler.Witnesses;
 
 /**
  * Catalogue entries of theory.md sections 2, 3 and 5 (L1, L2, T1, T2, T4, T4b, T5, T10) and the
  * conjectures C1, C3, C5: generator, hypotheses test and signed margin of each. Margins of ranking
- * statements are exact rationals; margins of optima are approximate with a stated error bound.
+ * statements are exact rationals; margins of optima are certified enclosures from ball arithmetic
+ * ({@link Ball}, {@link DpoOptimum#certify}): no tolerance decides anything.
  */
 public final class OneShotStatements {
   private OneShotStatements() {}
@@ -106,71 +101,89 @@ public final class OneShotStatements {
         Arbitraries.integers().between(1, 4)).as(List::of).list().ofMinSize(0).ofMaxSize(4);
   }
 
-  static Apfloat[] refLogits(Distribution ref, Precision q) {
-    Apfloat[] out = new Apfloat[ref.k()];
-    for (int i = 0; i < ref.k(); i++) {
-      out[i] = Kernel.log(q.real(ref.get(i)), q);
-    }
-    return out;
-  }
-
   // ---------------------------------------------------------------------------------------------
-  // L1 and L2: the optimum is a stationary point and a strict local minimum of its loss.
+  // L1 and L2: the optimum is a stationary point and a strict minimum of its loss.
 
-  /**
-   * The second-order margin of a loss at r: {@code min over v = ±(e_a - e_b), a < b in the
-   * support, of [L(r + t v) - L(r)] / t^2} with {@code t = 10^-(digits/4)}. At a minimizer this is
-   * about {@code vᵀ∇²L v / 2 > 0}; at a point with gradient g it is
-   * {@code g·v / t + O(1)}, hugely negative unless g is below {@code t}.
-   */
-  public static Apfloat secondOrderMargin(Function<Apfloat[], Apfloat> loss, Apfloat[] r, int[] support, Precision q) {
-    Apfloat t = ApfloatMath.scale(q.real(1), -(q.digits() / 4));
-    Apfloat t2 = t.multiply(t);
-    Apfloat l0 = loss.apply(r);
-    Apfloat min = null;
-    for (int x = 0; x < support.length; x++) {
-      for (int y = x + 1; y < support.length; y++) {
-        for (int sign = -1; sign <= 1; sign += 2) {
-          Apfloat[] rv = r.clone();
-          Apfloat st = t.multiply(q.real(sign));
-          rv[support[x]] = rv[support[x]].add(st);
-          rv[support[y]] = rv[support[y]].subtract(st);
-          Apfloat v = loss.apply(rv).subtract(l0).divide(t2);
-          min = min == null || v.compareTo(min) < 0 ? v : min;
-        }
-      }
-    }
-    return min == null ? q.real(0) : min;
-  }
-
-  /** Error allowance of {@link #secondOrderMargin}: rounding of L (relative 10^-working) over t^2. */
-  static Apfloat secondOrderError(Apfloat lossScale, int k, Precision q) {
-    return ApfloatMath.scale(q.real(1), -(q.digits() / 2)).multiply(q.real(1).add(ApfloatMath.abs(lossScale))).multiply(q.real((long) k * k));
+  /** {@code log π_ref} of the instance's reference, in balls. */
+  static Ball[] refLogits(Instance x, int prec) {
+    return DpoOptimum.logBalls(Instance.need(x.ref(), "ref"), prec);
   }
 
   /** {@code r = log(π/π_ref)}: the logits relative to the instance's reference (the losses' variable). */
-  private static Apfloat[] relativeToReference(Instance x, Apfloat[] logits, Precision q) {
-    Apfloat[] refL = refLogits(Instance.need(x.ref(), "ref"), q);
-    Apfloat[] r = new Apfloat[logits.length];
+  private static Ball[] relativeToReference(Instance x, Ball[] logits, int prec) {
+    Ball[] refL = refLogits(x, prec);
+    Ball[] r = new Ball[logits.length];
     for (int i = 0; i < r.length; i++) {
-      r[i] = logits[i].subtract(refL[i]);
+      r[i] = logits[i].sub(refL[i], prec);
     }
     return r;
   }
 
-  /** L1's margin for given logits (the library's, or a deliberately wrong formula's). */
-  public static Margin l1Margin(Instance x, Apfloat[] logits, Precision q) {
-    PreferenceMatrix pm = x.pref();
-    Apfloat[][] p = pm.real(q);
-    Apfloat[] mu = Instance.need(x.sampler(), "sampler").real(q);
-    Apfloat beta = q.real(Instance.need(x.beta(), "beta"));
-    Apfloat[] r = relativeToReference(x, logits, q);
-    Function<Apfloat[], Apfloat> loss = v -> IpoOptimum.populationLoss(p, mu, v, beta, q);
-    Apfloat value = secondOrderMargin(loss, r, Instance.need(x.sampler(), "sampler").support(), q);
-    Apfloat g = Linalg.norm2(IpoOptimum.populationGradient(p, mu, r, beta, q), q);
-    return Margin.approximate(value, secondOrderError(loss.apply(r), pm.k(), q), true,
-        "min over directions e_a - e_b of the IPO loss's second difference at the closed form (||grad|| = "
-            + q.format(g) + ")");
+  /**
+   * "Stationary point and strict minimum" from enclosures over a box that contains the point: the
+   * gradient (one ball per coordinate) and a lower bound of the Hessian's smallest eigenvalue on
+   * the centered vectors (the curvature margin, strict). When every gradient enclosure contains 0
+   * the margin is the curvature's enclosure (HOLDS iff its lower end is > 0: a strict minimum);
+   * when one excludes 0, the point is certified not stationary and the margin is that equality's
+   * (VIOLATED).
+   */
+  static Margin stationaryStrictMinimum(Ball[] gradient, Margin curvature, String what) {
+    Margin stationary = allZero(gradient, "∂L/∂r_", " of the " + what);
+    if (stationary.verdict() != Verdict.HOLDS) {
+      return stationary;
+    }
+    Ball reach = Ball.ZERO;
+    for (Ball g : gradient) {
+      reach = Ball.max(reach, g.abs());
+    }
+    return curvature.withDetail(curvature.detail() + "; stationary: every |∂L/∂r_a| ≤ " + reach.upperDecimal(3)
+        + " over the enclosure of the point");
+  }
+
+  /**
+   * The conjunction of the asserted equalities {@code d_i = 0} ({@link Margin#equality} for each
+   * coordinate, combined by {@link Margin#min}), evaluated only where it decides: the coordinate
+   * whose enclosure lies farthest from 0 when one excludes 0 (VIOLATED), else the first one that is
+   * not finite (UNDECIDED), else the one with the widest enclosure (HOLDS, "|difference| ≤ r" with
+   * the largest r). The same verdict as the min over all coordinates (the witness chosen by
+   * doubles), with two exact conversions instead of 2K.
+   */
+  static Margin allZero(Ball[] d, String prefix, String suffix) {
+    int widest = 0;
+    int farthest = -1;
+    int infinite = -1;
+    for (int i = 0; i < d.length; i++) {
+      double reach = d[i].radUpper() + Math.abs(d[i].midDouble());
+      if (!d[i].isFinite()) {
+        infinite = infinite < 0 ? i : infinite;
+      } else if (!d[i].containsZero()) {
+        double dist = Math.abs(d[i].midDouble()) - d[i].radUpper();
+        if (farthest < 0 || dist > Math.abs(d[farthest].midDouble()) - d[farthest].radUpper()) {
+          farthest = i;
+        }
+      } else if (reach > d[widest].radUpper() + Math.abs(d[widest].midDouble())) {
+        widest = i;
+      }
+    }
+    int w = farthest >= 0 ? farthest : infinite >= 0 ? infinite : widest;
+    return Margin.equality(d[w], prefix + w + suffix);
+  }
+
+  /** L1's margin for given logits in balls (the library's closed form, or a deliberately wrong formula's). */
+  public static Margin l1Margin(Instance x, Ball[] logits, Precision q) {
+    int prec = q.bits();
+    Distribution mu = Instance.need(x.sampler(), "sampler");
+    Ball[] g = IpoOptimum.populationGradient(DpoOptimum.balls(x.pref(), prec), DpoOptimum.balls(mu, prec),
+        relativeToReference(x, logits, prec), Ball.of(Instance.need(x.beta(), "beta"), prec), prec);
+    Aprational kappa = IpoOptimum.curvature(mu);
+    return stationaryStrictMinimum(g, Margin.exact(kappa, true,
+        "curvature of the IPO loss on centered vectors ≥ 4|S| min μ_a μ_b = " + Rationals.format(kappa) + " (exact)"), "IPO loss");
+  }
+
+  /** The library's IPO closed form for the instance, in balls. */
+  public static Ball[] ipoLogits(Instance x, Precision q) {
+    return IpoOptimum.logits(x.pref(), Instance.need(x.sampler(), "sampler"), refLogits(x, q.bits()),
+        Instance.need(x.beta(), "beta"), q.bits());
   }
 
   public static final Statement L1 = entry("L1", Kind.PAPER,
@@ -178,34 +191,43 @@ public final class OneShotStatements {
       () -> optimumInstances(Matrices.any(2, 5)),
       x -> x.sampler() != null && x.sampler().interior() && x.ref() != null && x.ref().interior()
           && x.beta() != null && x.beta().signum() > 0 && x.pref().isExact(),
-      (x, q) -> {
-        Apfloat[] logits = IpoOptimum.logits(x.pref().real(q), Instance.need(x.sampler(), "sampler").real(q),
-            refLogits(Instance.need(x.ref(), "ref"), q), q.real(Instance.need(x.beta(), "beta")), q);
-        return l1Margin(x, logits, q);
-      });
+      (x, q) -> l1Margin(x, ipoLogits(x, q), q));
 
-  /** L2's margin for given logits. */
-  public static Margin l2Margin(Instance x, Apfloat[] logits, Precision q) {
-    Apfloat[][] p = x.pref().real(q);
-    Apfloat[] mu = Instance.need(x.sampler(), "sampler").real(q);
-    Apfloat beta = q.real(Instance.need(x.beta(), "beta"));
-    Apfloat[] r = relativeToReference(x, logits, q);
-    Function<Apfloat[], Apfloat> loss = v -> DpoOptimum.loss(p, mu, v, beta, q);
-    Apfloat value = secondOrderMargin(loss, r, Instance.need(x.sampler(), "sampler").support(), q);
-    return Margin.approximate(value, secondOrderError(loss.apply(r), x.k(), q), true,
-        "min over directions e_a - e_b of the DPO loss's second difference at the computed optimum");
+  /**
+   * L2's margin for given logits in balls (the certified optimum's, or a wrong one's): the DPO
+   * loss's gradient enclosed over the box, and the curvature bound {@link DpoOptimum#curvature}
+   * enclosed over the box.
+   */
+  public static Margin l2Margin(Instance x, Ball[] logits, Precision q, String certificate) {
+    int prec = q.bits();
+    Ball[] mu = DpoOptimum.balls(Instance.need(x.sampler(), "sampler"), prec);
+    Ball beta = Ball.of(Instance.need(x.beta(), "beta"), prec);
+    Ball[] r = relativeToReference(x, logits, prec);
+    Ball[] g = DpoOptimum.gradient(DpoOptimum.balls(x.pref(), prec), mu, r, beta, prec);
+    Ball kappa = DpoOptimum.curvature(mu, r, beta, prec);
+    return stationaryStrictMinimum(g, Margin.of(kappa, true,
+        "curvature of the DPO loss on centered vectors ≥ β²|S| min μ_a μ_b σ'(β(r_a - r_b)) ∈ [" + kappa.lowerDecimal(4)
+            + ", " + kappa.upperDecimal(4) + "]" + certificate), "DPO loss");
   }
 
   public static final Statement L2 = entry("L2", Kind.PROVED,
-      "The damped-Newton DPO optimum is a stationary point and strict minimum of the DPO loss (full-support μ, P in (0,1))",
+      "The damped-Newton DPO optimum, certified by strong convexity, is a stationary point and strict minimum of the DPO loss (full-support μ, P in (0,1))",
       () -> optimumInstances(openMatrices(2, 4)),
       x -> x.sampler() != null && x.sampler().interior() && x.ref() != null && x.ref().interior()
           && x.beta() != null && x.beta().signum() > 0 && x.pref().isExact() && offDiagonalOpen(x.pref()),
-      (x, q) -> l2Margin(x, dpoLogits(x, Instance.need(x.sampler(), "sampler"), q).result().logits(), q));
+      (x, q) -> {
+        DpoOptimum.Outcome o = dpoOptimum(x, Instance.need(x.sampler(), "sampler"), q);
+        if (o instanceof DpoOptimum.Failure f) {
+          return Margin.unknown(f.reason(), true, "certified DPO optimum");
+        }
+        DpoOptimum.Certificate c = (DpoOptimum.Certificate) o;
+        return l2Margin(x, c.logits(), q, "; certificate: ||∇L(r̃)|| ≤ " + c.gradientNorm().upperDecimal(3)
+            + ", ||Π(r̃ - r*)|| ≤ " + c.radius().upperDecimal(3));
+      });
 
-  static DpoOptimum.Certified dpoLogits(Instance x, Distribution mu, Precision q) {
-    return DpoOptimum.solveCertified(x.pref().real(q), mu.real(q), refLogits(Instance.need(x.ref(), "ref"), q),
-        q.real(Instance.need(x.beta(), "beta")), q);
+  /** The certified DPO optimum of the instance (P, π_ref, β) at the sampler mu. */
+  static DpoOptimum.Outcome dpoOptimum(Instance x, Distribution mu, Precision q) {
+    return DpoOptimum.certify(x.pref(), mu, Instance.need(x.ref(), "ref"), Instance.need(x.beta(), "beta"), q);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -281,8 +303,12 @@ public final class OneShotStatements {
   // T4, T4b, C3: order-preserving samplers.
 
   /**
-   * T4's margin: {@code -γ*} of the order LP when its Farkas certificate verifies, non-strict: no
-   * order-preserving sampler iff {@code γ* <= 0} (γ* = 0 happens: ties reachable, strict order not).
+   * T4's margin on a claimed witness P: {@code -γ*}, where γ* is the exact optimum of the order LP
+   * (max over μ ∈ Δ_K of the smallest consecutive gap {@code (Pμ)_{o_t} - (Pμ)_{o_{t+1}}}), and only
+   * when the LP's Farkas certificate for "no μ >= 0 has every gap >= 1" passes the independent
+   * check {@link ExactLp#verifyFarkas}. Exact, non-strict: P has no order-preserving sampler iff
+   * {@code γ* <= 0} (γ* = 0: ties reachable, a strict order not). A rejected certificate or an
+   * order-preserving sampler gives a negative margin.
    */
   public static Margin t4Margin(PreferenceMatrix p) {
     Samplers.Result r = Samplers.solve(p, Samplers.Goal.ORDER);
@@ -291,22 +317,29 @@ public final class OneShotStatements {
       if (why != null) {
         return Margin.exact(Rationals.ONE.negate(), true, "certificate rejected: " + why);
       }
-      // non-strict: γ* = 0 (ties possible, strict order impossible) already means "no sampler"
-      return Margin.exact(no.lpOptimum().negate(), false, "-γ* of the order LP; Farkas certificate verified");
+      return Margin.exact(no.lpOptimum().negate(), false, "-γ* of the order LP; Farkas certificate (multipliers "
+          + java.util.Arrays.stream(no.certificate().multipliers()).map(Rationals::format).toList() + ") verified");
     }
     Samplers.Found f = (Samplers.Found) r;
-    return Margin.exact(Instance.need(f.lpOptimum(), "γ*").negate(), false, "-γ* < 0: an order-preserving sampler exists");
+    return Margin.exact(Instance.need(f.lpOptimum(), "γ*").negate(), false,
+        "-γ* < 0: the sampler " + f.sampler() + " preserves the order");
+  }
+
+  /**
+   * T4 is existential: the instances are the fixed witness {@link Witnesses#t4()} under all 24
+   * relabellings of its responses (the statement is invariant under relabelling, so each is a
+   * witness too and exercises the LP and the certificate check on a different row order). Looking
+   * for more witnesses is the search's job (C3).
+   */
+  static Arbitrary<Instance> t4Instances() {
+    return Matrices.permutations(4).map(perm -> Instance.of(Matrices.relabel(Witnesses.t4().exactEntries(), perm)));
   }
 
   public static final Statement T4 = entry("T4", Kind.PAPER,
-      "Some transitive K = 4 matrix (found by seeded search) has no order-preserving sampler, with an exact Farkas certificate",
-      () -> Arbitraries.longs().between(1, 100_000).map(seed -> OrderSearch.findWithoutOrderSampler(4, seed, 5_000, 10))
-          .filter(Optional::isPresent).map(o -> {
-            OrderSearch.Found f = o.orElseThrow();
-            return Instance.of(f.pref()).withParam("seed", Rationals.of(f.seed()));
-          }),
+      "Some transitive K = 4 matrix has no order-preserving sampler: the witness of proofs-notes/T4.md (and its relabellings), with an exact Farkas certificate",
+      OneShotStatements::t4Instances,
       x -> x.k() == 4 && x.pref().isExact() && Structure.isTransitive(x.pref()),
-      (x, q) -> t4Margin(x.pref()), 20); // each try is a randomized search with exact LPs
+      (x, q) -> t4Margin(x.pref()), 24);
 
   /**
    * T4b's margin: the explicit sampler {@code (1-ε)δ_b + ε·uniform} for the order a ▷ b ▷ c,
@@ -352,23 +385,27 @@ public final class OneShotStatements {
    * T5 instances: P with majority order 0 ▷ 1 ▷ ... ▷ K-1 built from strictly decreasing integer
    * scores S ({@code P_ab = 1/2 + (S_a - S_b)/(2N)}), then row i tilted by a nonincreasing
    * {@code φ} (positive above i, zero between i and j, negative below j, small enough to keep
-   * every majority): d = P_i· - P_j· is nonincreasing along the order. μ any; μ' = μ shifted up.
+   * every majority; at least one of the two tilts on): d = P_i· - P_j· is nonincreasing along the
+   * order. μ any; μ' = μ shifted up by one to four mass moves. Only instances where the strict
+   * clause applies are kept: under the hypotheses every Abel term is >= 0, so without a gaining
+   * prefix at a drop of d (in particular when μ' = μ or d is constant) the change is exactly 0 and
+   * the instance tests nothing.
    */
   static Arbitrary<Instance> t5Instances() {
     return Arbitraries.integers().between(3, 5).flatMap(k -> Combinators.combine(
         Arbitraries.integers().between(1, 3).list().ofSize(k - 1),
         Arbitraries.integers().between(0, k - 2),
         Arbitraries.integers().between(1, k - 1),
-        Arbitraries.integers().between(0, 1),
-        Arbitraries.integers().between(0, 1),
-        Distributions.any(k), moves(), betas()).as((inc, i, span, up, down, mu, mv, beta) -> {
+        Arbitraries.of(List.of(1, 0), List.of(0, 1), List.of(1, 1)),
+        Distributions.any(k), moves().filter(m -> !m.isEmpty()), betas()).as((inc, i, span, tilt, mu, mv, beta) -> {
           int j = Math.min(k - 1, i + span);
+          int up = tilt.get(0);
+          int down = tilt.get(1);
           long[] s = new long[k];
-          long n = 0;
           for (int t = k - 2; t >= 0; t--) {
             s[t] = s[t + 1] + inc.get(t);
           }
-          n = s[0];
+          long n = s[0];
           Aprational[][] p = new Aprational[k][k];
           for (int a = 0; a < k; a++) {
             for (int b = 0; b < k; b++) {
@@ -394,7 +431,9 @@ public final class OneShotStatements {
           }
           return Instance.of(PreferenceMatrix.of(p)).withSampler(mu).withSamplerPrime(shiftUp(mu, order, mv)).withBeta(beta)
               .withParam("i", Rationals.of(i)).withParam("j", Rationals.of(j));
-        }));
+        }))
+        .filter(x -> GapChange.strictPosition(x.pref(), Structure.majorityOrder(x.pref()).orElseThrow(), x.param("i").intValue(),
+            x.param("j").intValue(), Instance.need(x.sampler(), "sampler"), Instance.need(x.samplerPrime(), "samplerPrime")) >= 0);
   }
 
   static boolean t5Admits(Instance x) {
@@ -411,17 +450,32 @@ public final class OneShotStatements {
         && Instance.need(x.beta(), "beta").signum() > 0;
   }
 
+  /**
+   * T5's margin for a claimed change {@code c} of the logit gap of i over j from μ to μ' (the
+   * statement passes the exact {@link GapChange#change}; tests pass broken formulas). Where the
+   * strict clause applies (some prefix of the order gains mass, {@code D_m > 0}, at a position
+   * where d drops, {@code d_{o_m} > d_{o_{m+1}}}) the claim is {@code c > 0} and the margin is
+   * strict; otherwise it is {@code c >= 0}. Exact.
+   */
+  public static Margin t5Margin(Instance x, Aprational c) {
+    int i = x.param("i").intValue();
+    int j = x.param("j").intValue();
+    String what = "change of the logit gap β((Pμ)_" + i + " - (Pμ)_" + j + ") from μ to μ'";
+    Optional<int[]> o = Structure.majorityOrder(x.pref());
+    int m = o.isPresent() ? GapChange.strictPosition(x.pref(), o.get(), i, j, Instance.need(x.sampler(), "sampler"),
+        Instance.need(x.samplerPrime(), "samplerPrime")) : -1;
+    if (m >= 0) {
+      return Margin.exact(c, true, what + "; strict clause (D_" + m + " > 0 where d drops)");
+    }
+    return Margin.exact(c, false, what + "; no prefix gains mass where d drops: non-strict");
+  }
+
   public static final Statement T5 = entry("T5", Kind.PROVED,
-      "If μ' dominates μ toward the top and d = P_i· - P_j· is nonincreasing along the order, the logit gap of i over j does not shrink",
+      "If μ' dominates μ toward the top and d = P_i· - P_j· is nonincreasing along the order, the logit gap of i over j does not shrink (grows where a gaining prefix meets a drop of d)",
       OneShotStatements::t5Instances,
       OneShotStatements::t5Admits,
-      (x, q) -> {
-        int i = x.param("i").intValue();
-        int j = x.param("j").intValue();
-        Aprational c = GapChange.change(x.pref(), i, j, Instance.need(x.sampler(), "sampler"),
-            Instance.need(x.samplerPrime(), "samplerPrime"), Instance.need(x.beta(), "beta"));
-        return Margin.exact(c, false, "change of the logit gap β((Pμ)_" + i + " - (Pμ)_" + j + ") from μ to μ'");
-      });
+      (x, q) -> t5Margin(x, GapChange.change(x.pref(), x.param("i").intValue(), x.param("j").intValue(),
+          Instance.need(x.sampler(), "sampler"), Instance.need(x.samplerPrime(), "samplerPrime"), Instance.need(x.beta(), "beta"))));
 
   public static final Statement C1 = entry("C1", Kind.CONJECTURE,
       "Under SST, any top-dominating μ' enlarges every logit gap (expected false); margin = min over pairs of the gap change",
@@ -438,62 +492,81 @@ public final class OneShotStatements {
   // ---------------------------------------------------------------------------------------------
   // T10 and C5: DPO sampling invariance.
 
-  static Apfloat distance(Apfloat[] a, Apfloat[] b, Precision q) {
-    Apfloat[] d = new Apfloat[a.length];
-    for (int i = 0; i < a.length; i++) {
-      d[i] = a[i].subtract(b[i]);
-    }
-    return Linalg.norm2(Linalg.center(d, q), q);
-  }
-
   /**
-   * T10's BT margin: {@code 10^-(digits/2) - ||DPO optimum - Π(log π_ref + s/β_formula)||}, error
-   * bound the solver's. {@code formulaBeta} is β for the theorem; tests pass a wrong one.
+   * T10's BT margin: the equality of the certified DPO optimum at μ and
+   * {@code Π(log π_ref + s/β_formula)}, coordinate by coordinate ({@link Structure#bradleyTerryScores}, the BT
+   * scores in balls). HOLDS when every enclosure of the difference contains 0
+   * ("|difference| ≤ r"); VIOLATED when one excludes 0. {@code formulaBeta} is β for the theorem;
+   * tests pass a wrong one.
    */
   public static Margin t10BtMargin(Instance x, Aprational formulaBeta, Precision q) {
-    DpoOptimum.Certified c = dpoLogits(x, Instance.need(x.sampler(), "sampler"), q);
-    Apfloat[] s = Structure.bradleyTerryScores(x.pref(), q).orElseThrow();
-    Apfloat[] refL = refLogits(Instance.need(x.ref(), "ref"), q);
-    Apfloat[] expected = new Apfloat[s.length];
-    for (int i = 0; i < s.length; i++) {
-      expected[i] = refL[i].add(s[i].divide(q.real(formulaBeta)));
+    int prec = q.bits();
+    DpoOptimum.Outcome o = dpoOptimum(x, Instance.need(x.sampler(), "sampler"), q);
+    if (o instanceof DpoOptimum.Failure f) {
+      return Margin.unknown(f.reason(), false, "certified DPO optimum at μ");
     }
-    Apfloat dist = distance(c.result().logits(), Linalg.center(expected, q), q);
-    Apfloat tol = ApfloatMath.scale(q.real(1), -(q.digits() / 2));
-    return Margin.approximate(tol.subtract(dist), c.logitErrorBound(), true,
-        "10^-" + (q.digits() / 2) + " minus the distance between the DPO optimum and π_ref ⊙ softmax(s/β) (centered logits)");
+    Ball[] logits = ((DpoOptimum.Certificate) o).logits();
+    Ball[] refL = refLogits(x, prec);
+    Ball b = Ball.of(formulaBeta, prec);
+    Ball[] s = Structure.bradleyTerryScores(x.pref(), prec).orElseThrow();
+    Ball[] expected = new Ball[x.k()];
+    for (int i = 0; i < x.k(); i++) {
+      expected[i] = refL[i].add(s[i].div(b, prec), prec);
+    }
+    expected = DpoOptimum.center(expected, prec);
+    Ball[] d = new Ball[x.k()];
+    for (int i = 0; i < x.k(); i++) {
+      d[i] = logits[i].sub(expected[i], prec);
+    }
+    return allZero(d, "coordinate ", " of (DPO optimum) - Π(log π_ref + s/β)");
+  }
+
+  /** {@code max_a |A_a - B_a|} in balls: the sup-distance of two enclosed centered logit vectors. */
+  static Ball distance(Ball[] a, Ball[] b, int prec) {
+    Ball d = Ball.ZERO;
+    for (int i = 0; i < a.length; i++) {
+      d = Ball.max(d, a[i].sub(b[i], prec).abs());
+    }
+    return d;
   }
 
   /**
-   * T10's non-BT margin: over candidate samplers (the instance's μ and μ', uniform, and
-   * {@code (δ_k + uniform)/2}), the largest certified gap {@code ||optimum(a) - optimum(b)|| -
-   * bound(a) - bound(b)}, against the optimum at μ; positive = two samplers certifiably differ.
+   * T10's non-BT margin: over candidate samplers (the instance's μ and μ', uniform, then
+   * {@code (δ_k + uniform)/2}), the largest certified sup-distance between the certified optimum at
+   * μ and at another candidate (a disjunction, {@link Margin#max}): strict, HOLDS when one lower
+   * end is > 0 (two samplers certifiably give different optima).
    */
   public static Margin t10NonBtMargin(Instance x, Precision q) {
     int k = x.k();
+    int prec = q.bits();
+    Distribution mu = Instance.need(x.sampler(), "sampler");
+    DpoOptimum.Outcome base = dpoOptimum(x, mu, q);
+    if (base instanceof DpoOptimum.Failure f) {
+      return Margin.unknown(f.reason(), true, "certified DPO optimum at μ");
+    }
+    Ball[] a = ((DpoOptimum.Certificate) base).logits();
     List<Distribution> cands = new ArrayList<>();
-    cands.add(Instance.need(x.sampler(), "sampler"));
     if (x.samplerPrime() != null) {
       cands.add(x.samplerPrime());
     }
     cands.add(Distribution.uniform(k));
-    DpoOptimum.Certified base = dpoLogits(x, cands.get(0), q);
-    Apfloat best = null;
-    String which = "";
+    Margin best = null;
     for (int round = 0; round < 2; round++) {
-      for (int c = 1; c < cands.size(); c++) {
-        DpoOptimum.Certified other = dpoLogits(x, cands.get(c), q);
-        Apfloat gap = distance(base.result().logits(), other.result().logits(), q)
-            .subtract(base.logitErrorBound()).subtract(other.logitErrorBound());
-        if (best == null || gap.compareTo(best) > 0) {
-          best = gap;
-          which = cands.get(0) + " vs " + cands.get(c);
+      for (Distribution nu : cands) {
+        if (nu.equals(mu)) {
+          continue;
         }
+        DpoOptimum.Outcome o = dpoOptimum(x, nu, q);
+        String what = "max_a |optimum(μ)_a - optimum(ν)_a| for μ = " + mu + ", ν = " + nu;
+        Margin m = o instanceof DpoOptimum.Certificate c
+            ? Margin.of(distance(a, c.logits(), prec), true, what)
+            : Margin.unknown(((DpoOptimum.Failure) o).reason(), true, what);
+        best = best == null ? m : Margin.max(best, m);
       }
-      if (best != null && best.signum() > 0) {
+      if (best != null && best.verdict() == Verdict.HOLDS) {
         break;
       }
-      cands.subList(1, cands.size()).clear();
+      cands.clear();
       for (int i = 0; i < k; i++) {
         Aprational[] e = new Aprational[k];
         for (int t = 0; t < k; t++) {
@@ -502,8 +575,7 @@ public final class OneShotStatements {
         cands.add(Distribution.of(e));
       }
     }
-    Apfloat b = best == null ? q.real(0) : best;
-    return Margin.approximate(b, q.epsilon(), true, "certified distance between DPO optima (minus error bounds) for samplers " + which);
+    return best == null ? Margin.unknown("no second sampler", true, "certified distance between DPO optima") : best;
   }
 
   static boolean t10Admits(Instance x) {
@@ -522,19 +594,37 @@ public final class OneShotStatements {
       "DPO optimum: for BT P equal to π_ref ⊙ softmax(s/β) for every full-support μ; for non-BT P two samplers give certifiably different optima",
       () -> twoSamplerInstances(openMatrices(2, 4)),
       OneShotStatements::t10Admits,
-      (x, q) -> Structure.isBradleyTerry(x.pref(), q) ? t10BtMargin(x, Instance.need(x.beta(), "beta"), q) : t10NonBtMargin(x, q));
+      (x, q) -> Structure.isBradleyTerry(x.pref()) ? t10BtMargin(x, Instance.need(x.beta(), "beta"), q) : t10NonBtMargin(x, q));
+
+  /**
+   * C5's margin: the equality of the certified DPO optima at μ and μ', coordinate by coordinate
+   * (non-strict): VIOLATED when some enclosure of the difference excludes 0 (certifiably different
+   * optima), HOLDS ("|difference| ≤ r") when all contain 0, as for BT matrices.
+   */
+  public static Margin c5Margin(Instance x, Precision q) {
+    int prec = q.bits();
+    DpoOptimum.Outcome a = dpoOptimum(x, Instance.need(x.sampler(), "sampler"), q);
+    DpoOptimum.Outcome b = dpoOptimum(x, Instance.need(x.samplerPrime(), "samplerPrime"), q);
+    if (a instanceof DpoOptimum.Failure f) {
+      return Margin.unknown(f.reason(), false, "certified DPO optimum at μ");
+    }
+    if (b instanceof DpoOptimum.Failure f) {
+      return Margin.unknown(f.reason(), false, "certified DPO optimum at μ'");
+    }
+    Ball[] la = ((DpoOptimum.Certificate) a).logits();
+    Ball[] lb = ((DpoOptimum.Certificate) b).logits();
+    Ball[] d = new Ball[x.k()];
+    for (int i = 0; i < x.k(); i++) {
+      d[i] = la[i].sub(lb[i], prec);
+    }
+    return allZero(d, "coordinate ", " of optimum(μ) - optimum(μ') (centered logits)");
+  }
 
   public static final Statement C5 = entry("C5", Kind.CONJECTURE,
-      "The DPO optimum does not depend on the sampler (false off BT, T10); margin = -(distance between the optima at μ and μ')",
+      "The DPO optimum does not depend on the sampler (false off BT, T10); margin = equality of the certified optima at μ and μ'",
       () -> twoSamplerInstances(openMatrices(2, 4)),
       x -> t10Admits(x) && x.samplerPrime() != null,
-      (x, q) -> {
-        DpoOptimum.Certified a = dpoLogits(x, Instance.need(x.sampler(), "sampler"), q);
-        DpoOptimum.Certified b = dpoLogits(x, Instance.need(x.samplerPrime(), "samplerPrime"), q);
-        Apfloat d = distance(a.result().logits(), b.result().logits(), q);
-        return Margin.approximate(d.negate(), a.logitErrorBound().add(b.logitErrorBound()), false,
-            "minus the distance between the DPO optima at μ and μ' (centered logits)");
-      });
+      OneShotStatements::c5Margin);
 
   // ---------------------------------------------------------------------------------------------
 

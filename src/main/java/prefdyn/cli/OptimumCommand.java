@@ -1,22 +1,20 @@
 package prefdyn.cli;
 
 import java.io.PrintWriter;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apfloat.Apfloat;
-import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import prefdyn.num.BadInput;
-import prefdyn.num.Kernel;
+import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.optimum.DpoOptimum;
@@ -25,21 +23,25 @@ import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 
 /**
- * {@code prefdyn optimum}: the one-shot IPO or DPO optimum (theory.md L1, L2). Every printed
- * number is computed twice, at the working precision of --digits and at a higher one, and printed
- * only when both agree to --digits (otherwise the precision is raised and it tries again); values
- * below 10^-digits in absolute size print as 0.
+ * {@code prefdyn optimum}: the one-shot IPO or DPO optimum (theory.md L1, L2), in ball
+ * arithmetic: every printed digit is certified by the enclosure (|true − printed| < one unit in
+ * the last printed place, {@link Ball#format}); at most --digits significant digits. IPO: the
+ * closed form with exact scores Pμ and the reference's logarithms in balls. DPO: damped Newton,
+ * then the strong-convexity certificate of {@link DpoOptimum#certify}; when it cannot be
+ * certified at --digits, the precision is doubled (up to 8 times --digits).
  */
 @Command(name = "optimum",
     header = "One-shot optimum: IPO closed form π ∝ π_ref·exp(β Pμ) (L1) or the DPO optimum (L2).", mixinStandardHelpOptions = true,
     description = {
       "One-shot optimum for a preference matrix: IPO closed form π ∝ π_ref·exp(β Pμ) (theory.md L1) or the DPO optimum",
-      "by damped Newton on centered logits (L2). Prints the policy, centered logits log π and entropy H(π) (nats);",
-      "for dpo also the final gradient norm of the DPO loss (computed at working precision, shown to 3 digits).",
+      "by damped Newton on centered logits, certified by strong convexity (L2). Prints the policy, centered logits",
+      "log π and entropy H(π) (nats), each with only the digits its certified enclosure guarantees (at most --digits);",
+      "for dpo also an upper bound of the gradient norm of the DPO loss at the Newton point and the certified",
+      "distance ||Π(r̃ − r*)|| to the exact optimum (r = log π/π_ref).",
       "DPO with some P entry 0 or 1 may have no finite optimum (a part of the sampled responses beats the rest",
       "surely): reported as bad input (exit 2). Responses outside the sampler's support get the limit of the",
       "optimum under vanishing exploration (both methods; see proofs-notes/L2.md)."},
-    footer = {"", "JSON: {\"policy\":[...],\"logits\":[...],\"entropy\":\"...\"} (+ \"gradientNorm\", \"iterations\" for dpo)."})
+    footer = {"", "JSON: {\"policy\":[...],\"logits\":[...],\"entropy\":\"...\"} (+ \"gradientNorm\", \"certifiedRadius\", \"iterations\" for dpo)."})
 public final class OptimumCommand implements Callable<Integer> {
   @Mixin Common common = new Common();
 
@@ -66,8 +68,8 @@ public final class OptimumCommand implements Callable<Integer> {
   @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
   CommandSpec spec;
 
-  /** One evaluation at one precision. */
-  record Evaluation(Apfloat[] policy, Apfloat[] logits, Apfloat entropy, Apfloat gradientNorm, int iterations) {}
+  /** The certified optimum: centered logits, policy, entropy, and for DPO its certificate. */
+  record Evaluation(Ball[] logits, Ball[] policy, Ball entropy, DpoOptimum.@Nullable Certificate certificate) {}
 
   @Override
   public Integer call() {
@@ -80,34 +82,18 @@ public final class OptimumCommand implements Callable<Integer> {
     Distribution r = Inputs.interiorDistribution(ref, p.k(), "--ref");
     Aprational b = Inputs.positive(beta, "--beta");
     boolean dpo = method.equals("dpo");
-
-    // Digit check: agree at two precisions before printing.
-    int extra = Math.max(10, precision.digits() / 5);
-    Precision q = precision;
-    Evaluation e = evaluate(p, mu, r, b, dpo, q);
-    List<String> printed = texts(e, precision);
-    for (int attempt = 0; ; attempt++) {
-      Precision higher = q.raisedBy(extra);
-      Evaluation e2 = evaluate(p, mu, r, b, dpo, higher);
-      List<String> printed2 = texts(e2, precision);
-      if (printed2.equals(printed)) {
-        break;
-      }
-      if (attempt >= 3) {
-        throw new IllegalStateException("printed digits did not settle after raising the precision 4 times");
-      }
-      q = higher;
-      e = e2;
-      printed = printed2;
-    }
+    Evaluation e = evaluate(p, mu, r, b, dpo, precision);
+    int digits = precision.digits();
 
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("policy", fmt(e.policy(), precision, false));
-    out.put("logits", fmt(e.logits(), precision, true));
-    out.put("entropy", precision.format(e.entropy()));
-    if (dpo) {
-      out.put("gradientNorm", shortText(e.gradientNorm()));
-      out.put("iterations", e.iterations());
+    out.put("policy", fmt(e.policy(), digits));
+    out.put("logits", fmt(e.logits(), digits));
+    out.put("entropy", e.entropy().format(digits));
+    DpoOptimum.Certificate c = e.certificate();
+    if (c != null) {
+      out.put("gradientNorm", c.gradientNorm().upperDecimal(3));
+      out.put("certifiedRadius", c.radius().upperDecimal(3));
+      out.put("iterations", c.iterations());
     }
     PrintWriter w = spec.commandLine().getOut();
     if (common.json()) {
@@ -116,64 +102,58 @@ public final class OptimumCommand implements Callable<Integer> {
     }
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < p.k(); i++) {
-      rows.add(List.of(String.valueOf(i), precision.format(e.policy()[i]), fmt(e.logits(), precision, true).get(i)));
+      rows.add(List.of(String.valueOf(i), e.policy()[i].format(digits), e.logits()[i].format(digits)));
     }
     w.println((dpo ? "DPO" : "IPO") + " optimum, β = " + Rationals.format(b) + ", sampler " + mu + ", reference " + r);
     w.print(Output.table(List.of("response", "policy", "logit (centered log π)"), rows));
-    w.println("entropy H(π) = " + precision.format(e.entropy()) + " nats");
-    if (dpo) {
-      w.println("gradient norm ||∇L_D|| = " + shortText(e.gradientNorm()) + " after " + e.iterations() + " Newton iterations");
+    w.println("entropy H(π) = " + e.entropy().format(digits) + " nats");
+    if (c != null) {
+      w.println("gradient norm ||∇L_D(r̃)|| ≤ " + c.gradientNorm().upperDecimal(3) + " after " + c.iterations()
+          + " Newton iterations; certified ||Π(r̃ − r*)|| ≤ " + c.radius().upperDecimal(3));
     }
     w.flush();
     return 0;
   }
 
-  static Evaluation evaluate(PreferenceMatrix p, Distribution mu, Distribution ref, Aprational beta, boolean dpo, Precision q) {
-    Apfloat[] refLogits = new Apfloat[ref.k()];
-    for (int i = 0; i < ref.k(); i++) {
-      refLogits[i] = Kernel.log(q.real(ref.get(i)), q);
-    }
-    Apfloat[] logits;
-    Apfloat g = q.real(0);
-    int it = 0;
-    if (dpo) {
-      DpoOptimum.Result res = DpoOptimum.solveLogits(p.real(q), mu.real(q), refLogits, q.real(beta), q);
-      logits = res.logits();
-      g = res.gradientNorm();
-      it = res.iterations();
-    } else {
-      logits = IpoOptimum.logits(p.real(q), mu.real(q), refLogits, q.real(beta), q);
-    }
-    return new Evaluation(Kernel.softmax(logits, q), logits, Kernel.entropyOfLogits(logits, q), g, it);
-  }
-
-  private static List<String> texts(Evaluation e, Precision precision) {
-    List<String> t = new ArrayList<>(fmt(e.policy(), precision, false));
-    t.addAll(fmt(e.logits(), precision, true));
-    t.add(precision.format(e.entropy()));
-    return t;
-  }
-
   /**
-   * Policies are known to a relative error (printed to --digits significant digits, however
-   * small); centered logits to an absolute one ({@link Precision#formatAbsolute}).
+   * The optimum in balls. DPO: certified at the requested precision, else at doubled digits up to
+   * 8 times the request; a certificate that still fails is reported in one line (exit 2).
    */
-  static List<String> fmt(Apfloat[] xs, Precision precision, boolean absolute) {
-    if (absolute) {
-      return precision.formatAbsolute(xs, new Apfloat(1));
+  static Evaluation evaluate(PreferenceMatrix p, Distribution mu, Distribution ref, Aprational beta, boolean dpo, Precision precision) {
+    if (!p.isExact()) {
+      throw new BadInput("--pref: the optimum is computed from an exact (rational) preference matrix");
     }
+    Precision q = precision;
+    DpoOptimum.Certificate c = null;
+    Ball[] logits;
+    if (dpo) {
+      String reason = "";
+      for (int attempt = 0; attempt < 4 && c == null; attempt++) {
+        DpoOptimum.Outcome o = DpoOptimum.certify(p, mu, ref, beta, q);
+        if (o instanceof DpoOptimum.Certificate cert) {
+          c = cert;
+        } else {
+          reason = ((DpoOptimum.Failure) o).reason();
+          q = Precision.ofDigits(Math.min(Precision.MAX_DIGITS, 2 * q.digits()));
+        }
+      }
+      if (c == null) {
+        throw new BadInput("the DPO optimum could not be certified up to " + q.digits() + " digits: " + reason);
+      }
+      logits = c.logits();
+    } else {
+      logits = IpoOptimum.logits(p, mu, DpoOptimum.logBalls(ref, q.bits()), beta, q.bits());
+    }
+    int prec = q.bits();
+    return new Evaluation(logits, Ball.softmax(logits, prec), Ball.entropyOfLogits(logits, prec), c);
+  }
+
+  /** Each ball with only its certified digits (at most {@code digits} significant digits). */
+  static List<String> fmt(Ball[] xs, int digits) {
     List<String> out = new ArrayList<>();
-    for (Apfloat x : xs) {
-      out.add(precision.format(x));
+    for (Ball x : xs) {
+      out.add(x.format(digits));
     }
     return out;
-  }
-
-  /** A diagnostic value to 3 significant digits, rounded up (so it is an upper bound). */
-  static String shortText(Apfloat x) {
-    if (x.signum() == 0) {
-      return "0";
-    }
-    return ApfloatMath.round(x, 3, RoundingMode.UP).toString(false);
   }
 }

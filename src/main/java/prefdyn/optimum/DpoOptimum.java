@@ -5,10 +5,14 @@ import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.apfloat.Aprational;
 import prefdyn.num.BadInput;
+import prefdyn.num.Ball;
 import prefdyn.num.Kernel;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
+import prefdyn.pref.Distribution;
+import prefdyn.pref.PreferenceMatrix;
 
 /**
  * The DPO optimum (theory.md L2): {@code r = log(π/π_ref)} minimizing
@@ -21,7 +25,11 @@ import prefdyn.num.Precision;
  * the Newton decrement is large, full steps once it is small), one coordinate of S pinned to 0.
  * Precision doubles level by level (20, 40, 80, ... digits, then the working precision): each
  * level needs about one quadratically convergent step, so 1,000 digits cost a handful of
- * iterations at full precision.
+ * iterations at full precision. The Newton point is not trusted: {@link #certify} proves, in
+ * ball arithmetic, that the exact minimizer lies within {@code G/κ} of it (strong convexity on a
+ * ball whose radius it checks; proofs-notes/L2.md) and returns enclosures of the logits, or a
+ * {@link Failure} with the reason. {@link #solveLogits} is the uncertified fast path (MRS-DPO
+ * rounds).
  *
  * <p><b>Existence.</b> A finite minimizer exists iff, on S, the directed graph {@code a → b} iff
  * {@code P_ab > 0} is strongly connected (Ford's condition for Bradley-Terry maximum likelihood):
@@ -44,15 +52,31 @@ public final class DpoOptimum {
   /** The optimum: centered {@code log π}, the final {@code ||∇_r L_D||_2}, Newton iterations used. */
   public record Result(Apfloat[] logits, Apfloat gradientNorm, int iterations) {}
 
-  /**
-   * The optimum with a bound on its error: {@code ||Π(logits - exact logits)||_2 <= logitErrorBound}
-   * (from the gradient norm and a lower bound on the Hessian's smallest nonzero eigenvalue, see
-   * {@link #solveCertified}).
-   */
-  public record Certified(Result result, Apfloat logitErrorBound) {}
+  /** The outcome of {@link #certify}: a {@link Certificate}, or a {@link Failure} with its reason. */
+  public sealed interface Outcome permits Certificate, Failure {}
 
   /**
-   * Centered logits of the DPO optimum.
+   * A certified enclosure of the DPO optimum (proofs-notes/L2.md): the exact optimum's centered
+   * log-policy lies in {@code logits} (coordinatewise), and it is the unique minimizer.
+   *
+   * @param logits centered {@code log π*}, one ball per response, each containing the exact value
+   * @param gradientNorm an enclosure of {@code ||∇_r L_D(r̃)||_2} at the Newton point r̃
+   * @param curvature its lower end is a lower bound of the smallest eigenvalue of {@code ∇²_r L_D} on
+   *     the centered vectors of the support, valid on the whole ball {@code ||Π_S(r - r̃)|| <= radius};
+   *     null when the support has one response (nothing to be curved)
+   * @param radius {@code ||Π_S(r̃ - r*)||_2} is at most its upper end (r = log(π/π_ref), centered
+   *     on the support)
+   * @param iterations Newton iterations used
+   */
+  public record Certificate(Ball[] logits, Ball gradientNorm, @Nullable Ball curvature, Ball radius, int iterations)
+      implements Outcome {}
+
+  /** No certificate: why (the solver did not converge, the curvature bound was not positive, ...). */
+  public record Failure(String reason) implements Outcome {}
+
+  /**
+   * Centered logits of the DPO optimum, without a certificate (the fast path of MRS-DPO rounds):
+   * damped Newton to the working precision.
    *
    * @param p the preference matrix (entries at working precision or exact)
    * @param sampler μ (any point of the simplex; see the class comment for responses outside its support)
@@ -61,63 +85,360 @@ public final class DpoOptimum {
    * @throws NoFiniteOptimum when the loss has no finite minimizer
    */
   public static Result solveLogits(Apfloat[][] p, Apfloat[] sampler, Apfloat[] refLogits, Apfloat beta, Precision precision) {
-    return solveCertified(p, sampler, refLogits, beta, precision).result();
-  }
-
-  /**
-   * As {@link #solveLogits}, with an error bound on the logits. On S the Hessian (in u) is a
-   * weighted Laplacian with weights at least {@code w_min = min_{a≠b} μ_a μ_b σ'(u_a - u_b)}, so
-   * its smallest eigenvalue on the centered space is at least {@code |S| w_min}; strong convexity
-   * gives {@code ||Π_S(u - u*)|| <= ||∇_u L|| / λ}, doubled to cover the change of σ' between u and
-   * u* (valid while that distance is below 1/4), plus a rounding allowance; logits are u/β.
-   * Off-support logits inherit the error of the support (each is a monotone 1-Lipschitz average).
-   */
-  public static Certified solveCertified(Apfloat[][] p, Apfloat[] sampler, Apfloat[] refLogits, Apfloat beta, Precision precision) {
     int k = p.length;
-    if (sampler.length != k || refLogits.length != k) {
-      throw new BadInput("sampler and reference need K = " + k + " entries");
-    }
-    if (beta.signum() <= 0) {
-      throw new BadInput("--beta must be > 0 for DPO, got " + beta.toString(true));
-    }
+    checkShapes(k, sampler.length, refLogits.length, beta.signum() > 0, beta.toString(true));
     int[] s = support(sampler);
     requireFiniteOptimum(p, sampler, s);
     Newton newton = new Newton(p, sampler, s);
     double @Nullable [] warm = DoubleStart.solve(p, sampler, s);
     Apfloat[] u = newton.solve(precision, warm);
-    Apfloat[][] sig = newton.sigmoids(u, precision);
-    Apfloat[] g = newton.gradient(sig, precision);
-    Apfloat gNorm = Linalg.norm2(g, precision);
-    Apfloat lambda = newton.hessianLowerBound(sig, precision);
+    Apfloat gNorm = Linalg.norm2(newton.gradient(newton.sigmoids(u, precision), precision), precision);
     Apfloat[] full = extendOffSupport(p, sampler, s, u, warm, precision);
     Apfloat b = precision.real(beta);
     Apfloat[] logits = new Apfloat[k];
     for (int i = 0; i < k; i++) {
       logits[i] = precision.real(refLogits[i]).add(full[i].divide(b));
     }
-    logits = Linalg.center(logits, precision);
-    Apfloat rounding = precision.epsilon().multiply(precision.real(1000));
-    Apfloat bound = lambda.signum() > 0
-        ? gNorm.multiply(precision.real(2)).divide(lambda).divide(b).multiply(precision.real(k)).add(rounding)
-        : precision.real(0).add(rounding);
-    if (lambda.signum() > 0 && gNorm.divide(lambda).compareTo(precision.real(1).divide(precision.real(8))) > 0) {
-      throw new IllegalStateException("DPO Newton did not reach its convergence region");
+    return new Result(Linalg.center(logits, precision), gNorm.multiply(b), newton.iterations);
+  }
+
+  private static void checkShapes(int k, int samplerLength, int refLength, boolean betaPositive, String beta) {
+    if (samplerLength != k || refLength != k) {
+      throw new BadInput("sampler and reference need K = " + k + " entries");
     }
-    Result r = new Result(logits, gNorm.multiply(b), newton.iterations);
-    return new Certified(r, bound);
+    if (!betaPositive) {
+      throw new BadInput("--beta must be > 0 for DPO, got " + beta);
+    }
+  }
+
+  /** {@link #certify(Ball[][], Ball[], Ball[], Ball, Precision)} for exact P, μ, π_ref and β. */
+  public static Outcome certify(PreferenceMatrix p, Distribution mu, Distribution ref, Aprational beta, Precision q) {
+    int prec = q.bits();
+    return certify(balls(p, prec), balls(mu, prec), logBalls(ref, prec), Ball.of(beta, prec), q);
+  }
+
+  /** The entries of an exact preference matrix as balls. */
+  public static Ball[][] balls(PreferenceMatrix p, int prec) {
+    int k = p.k();
+    Ball[][] pb = new Ball[k][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        pb[i][j] = Ball.of(p.exact(i, j), prec);
+      }
+    }
+    return pb;
+  }
+
+  /** The entries of an exact distribution as balls. */
+  public static Ball[] balls(Distribution d, int prec) {
+    Ball[] out = new Ball[d.k()];
+    for (int i = 0; i < d.k(); i++) {
+      out[i] = Ball.of(d.exact(i), prec);
+    }
+    return out;
+  }
+
+  /** {@code log π_i} of an exact interior distribution, in balls. */
+  public static Ball[] logBalls(Distribution d, int prec) {
+    Ball[] out = new Ball[d.k()];
+    for (int i = 0; i < d.k(); i++) {
+      out[i] = Ball.of(d.exact(i), prec).log(prec);
+    }
+    return out;
   }
 
   /**
-   * The DPO loss {@code L_D(r) = -Σ_{y≠y'} μ_y μ_y' P_{yy'} log σ(β(r_y - r_y'))} at
-   * {@code r = log(π/π_ref)} (the diagonal terms are a constant and left out).
+   * The DPO optimum with a certificate (proofs-notes/L2.md). The fast damped Newton gives the
+   * point ũ (in u = β r); then, in ball arithmetic: the gradient G ≥ ||∇_u L(ũ)||, a lower bound κ
+   * of the Hessian's smallest eigenvalue on the support's centered vectors valid on the box ũ ± ρ
+   * (from {@code σ' >= σ'(max |u_a - u_b|)} over the box, times the complete graph's algebraic
+   * connectivity |S|), and the check {@code 2G < κρ}: then the minimizer u* lies in the ball and
+   * {@code ||Π_S(ũ - u*)|| <= G/κ}. Responses outside the support follow from their monotone,
+   * shift-equivariant first-order equations, enclosed by a sign change. P, μ, π_ref and β may be
+   * balls themselves: the certificate then holds for every point of them.
+   *
+   * @return a {@link Certificate}, or a {@link Failure} with its reason (never an exception for a
+   *     solver that does not converge)
+   * @throws NoFiniteOptimum when the loss provably has no finite minimizer (a 0/1 pattern of P)
    */
-  public static Apfloat loss(Apfloat[][] p, Apfloat[] sampler, Apfloat[] r, Apfloat beta, Precision precision) {
-    Apfloat b = precision.real(beta);
-    Apfloat[] u = new Apfloat[r.length];
-    for (int i = 0; i < r.length; i++) {
-      u[i] = b.multiply(precision.real(r[i]));
+  public static Outcome certify(Ball[][] p, Ball[] mu, Ball[] refLogits, Ball beta, Precision q) {
+    int k = p.length;
+    checkShapes(k, mu.length, refLogits.length, beta.isPositive(), beta.toString());
+    int prec = q.bits();
+    long digits = q.working();
+    Apfloat[][] pa = new Apfloat[k][k];
+    Apfloat[] ma = new Apfloat[k];
+    for (int i = 0; i < k; i++) {
+      ma[i] = isExactZero(mu[i]) ? new Apfloat(0) : mu[i].mid(digits);
+      for (int j = 0; j < k; j++) {
+        pa[i][j] = isExactZero(p[i][j]) ? new Apfloat(0) : p[i][j].mid(digits);
+      }
     }
-    return new Newton(p, sampler, support(sampler)).loss(u, precision);
+    int[] s = support(ma);
+    for (int a : s) {
+      if (!mu[a].isPositive()) {
+        return new Failure("the enclosure of sampler entry " + a + " reaches 0");
+      }
+    }
+    requireFiniteOptimum(pa, ma, s);
+    Newton newton = new Newton(pa, ma, s);
+    Apfloat[] full;
+    try {
+      double @Nullable [] warm = DoubleStart.solve(pa, ma, s);
+      Apfloat[] u = newton.solve(q, warm);
+      full = extendOffSupport(pa, ma, s, u, warm, q);
+    } catch (BadInput e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return new Failure("damped Newton: " + e.getMessage());
+    }
+    // ũ: the Newton point as balls (the digits' exact value rounded to prec bits); the argument
+    // below holds for any point ũ of these boxes
+    Ball[] ut = new Ball[k];
+    for (int i = 0; i < k; i++) {
+      ut[i] = Ball.of(full[i], prec);
+    }
+    Ball gNorm = norm2(gradientU(p, mu, s, ut, prec), prec);
+    if (!gNorm.isFinite()) {
+      return new Failure("the gradient at the Newton point could not be bounded");
+    }
+    Ball two = Ball.exact(2);
+    Ball curvature = null;
+    Ball delta = Ball.ZERO; // ||Π_S(ũ - u*)||_2 <= max |delta| (u coordinates)
+    if (s.length > 1) {
+      Ball kappa0 = curvatureU(mu, s, ut, prec);
+      if (!kappa0.isPositive()) {
+        return new Failure("no positive curvature bound at the Newton point");
+      }
+      // trial radius ρ = 4G/κ0 (at least 2^-prec), an exact point; the box ũ ± ρ contains the ball of radius ρ
+      Ball rho = upperPoint(Ball.max(gNorm.mul(4).div(kappa0, prec), Ball.ONE.mulPow2(-prec)));
+      for (int attempt = 0; attempt < 4 && curvature == null; attempt++) {
+        Ball kr = curvatureU(mu, s, inflate(ut, rho), prec);
+        if (!kr.isPositive()) {
+          break;
+        }
+        // 2G < κ(ρ)·ρ with G's upper end and κ's lower end
+        if (kr.mul(rho, prec).sub(gNorm.mul(two, prec), prec).isPositive()) {
+          curvature = kr;
+        } else {
+          rho = upperPoint(Ball.max(gNorm.mul(4).div(kr, prec), rho.mul(two, prec)));
+        }
+      }
+      if (curvature == null) {
+        return new Failure("the Newton point is not certified: ||∇L|| <= " + gNorm.upperDecimal(3)
+            + " is not below half the curvature bound times the radius (not converged?)");
+      }
+      delta = gNorm.div(curvature, prec);
+    }
+    Ball[] box = new Ball[k];
+    boolean[] in = new boolean[k];
+    for (int a : s) {
+      in[a] = true;
+      box[a] = ut[a].inflate(delta);
+    }
+    for (int y = 0; y < k; y++) {
+      if (in[y]) {
+        continue;
+      }
+      Ball eps = offSupportRadius(p, mu, s, ut, y, prec);
+      if (eps == null) {
+        return new Failure("the logit of response " + y + " outside the support could not be enclosed");
+      }
+      box[y] = ut[y].inflate(eps).inflate(delta);
+    }
+    Ball[] logits = new Ball[k];
+    for (int i = 0; i < k; i++) {
+      logits[i] = refLogits[i].add(box[i].div(beta, prec), prec);
+    }
+    logits = center(logits, prec);
+    Ball curvatureR = curvature == null ? null : curvature.mul(beta.sqr(prec), prec);
+    Ball radiusR = delta.div(beta, prec);
+    if (!radiusR.isFinite()) {
+      return new Failure("the radius in r could not be bounded");
+    }
+    return new Certificate(logits, gNorm.mul(beta, prec), curvatureR, radiusR, newton.iterations);
+  }
+
+  private static boolean isExactZero(Ball b) {
+    return b.isExact() && b.containsZero();
+  }
+
+  /**
+   * For y outside the support: the root t of {@code f(t) = Σ_{a∈S} μ_a σ(t - ũ_a) - Σ_{a∈S} μ_a P_ya}
+   * (f increasing) lies within the returned distance of ũ_y: f changes sign on {@code ũ_y ± ε},
+   * checked in balls; null when it does not.
+   */
+  private static @Nullable Ball offSupportRadius(Ball[][] p, Ball[] mu, int[] s, Ball[] ut, int y, int prec) {
+    Ball c = Ball.ZERO;
+    for (int a : s) {
+      c = c.add(mu[a].mul(p[y][a], prec), prec);
+    }
+    Ball f = offSupportF(mu, s, ut, ut[y], c, prec);
+    Ball df = Ball.ZERO;
+    for (int a : s) {
+      df = df.add(mu[a].mul(sigmoidPrime(ut[y].sub(ut[a], prec), prec), prec), prec);
+    }
+    if (!f.isFinite() || !df.isPositive()) {
+      return null;
+    }
+    // ε >= 2|f|/f' + 2^-prec, an exact point
+    Ball eps = upperPoint(f.abs().mul(Ball.exact(2), prec).div(df, prec).add(Ball.ONE.mulPow2(-prec), prec));
+    for (int attempt = 0; attempt < 4; attempt++) {
+      Ball e = eps;
+      Ball below = offSupportF(mu, s, ut, ut[y].sub(e, prec), c, prec);
+      Ball above = offSupportF(mu, s, ut, ut[y].add(e, prec), c, prec);
+      if (below.isNegative() && above.isPositive()) {
+        return e;
+      }
+      eps = eps.mul(4);
+    }
+    return null;
+  }
+
+  private static Ball offSupportF(Ball[] mu, int[] s, Ball[] ut, Ball t, Ball c, int prec) {
+    Ball f = c.neg();
+    for (int a : s) {
+      f = f.add(mu[a].mul(t.sub(ut[a], prec).sigmoid(prec), prec), prec);
+    }
+    return f;
+  }
+
+  /**
+   * An exact dyadic point {@code >= |x|} for every x in the ball b, at most a relative 2^-40 above
+   * {@code max |b|} (from the double mantissa of |mid| + radius, scaled by powers of 2 into the
+   * double range); the non-finite ball when b is not finite.
+   */
+  static Ball upperPoint(Ball b) {
+    if (!b.isFinite()) {
+      return Ball.whole();
+    }
+    if (b.isExact() && b.containsZero()) {
+      return Ball.ZERO;
+    }
+    long shift = 0;
+    Ball c = b;
+    while (Math.abs(c.midDouble()) + c.radUpper() < 0x1p-900) {
+      c = c.mulPow2(1000);
+      shift -= 1000;
+    }
+    while (Math.abs(c.midDouble()) + c.radUpper() > 0x1p900) {
+      c = c.mulPow2(-1000);
+      shift += 1000;
+    }
+    // |mid| + rad rounded up generously: each double operation is within 2^-53 relative
+    double d = (Math.abs(c.midDouble()) + c.radUpper()) * (1 + 0x1p-40);
+    int exp = Math.getExponent(d);
+    long mantissa = (long) Math.ceil(Math.scalb(d, 52 - exp));
+    return Ball.exact(mantissa).mulPow2(exp - 52 + shift);
+  }
+
+  private static Ball[] inflate(Ball[] u, Ball r) {
+    Ball[] out = new Ball[u.length];
+    for (int i = 0; i < u.length; i++) {
+      out[i] = u[i].inflate(r);
+    }
+    return out;
+  }
+
+  /** {@code sqrt(Σ x_i²)} in balls (also when the sum's enclosure reaches 0). */
+  public static Ball norm2(Ball[] x, int prec) {
+    Ball s = Ball.ZERO;
+    for (Ball v : x) {
+      s = s.add(v.abs().sqr(prec), prec);
+    }
+    if (s.isPositive() || !s.isFinite()) {
+      return s.sqrt(prec);
+    }
+    return Ball.hull(Ball.ZERO, upperPoint(s).sqrt(prec));
+  }
+
+  /** {@code x - mean(x)} in balls. */
+  public static Ball[] center(Ball[] x, int prec) {
+    Ball mean = Ball.sum(x, prec).div(Ball.exact(x.length), prec);
+    Ball[] out = new Ball[x.length];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = x[i].sub(mean, prec);
+    }
+    return out;
+  }
+
+  /**
+   * {@code σ'(x) = σ(x)σ(-x)} at every point of the ball x, enclosed (the product of the two
+   * sigmoid enclosures; for the tiny boxes of a certificate the overestimate is of the order of
+   * the radius).
+   */
+  public static Ball sigmoidPrime(Ball x, int prec) {
+    return x.sigmoid(prec).mul(x.neg().sigmoid(prec), prec);
+  }
+
+  /** {@code ∂L/∂u_a = μ_a Σ_{b∈S} μ_b (σ(u_a - u_b) - P_ab)} on S, 0 elsewhere, in balls (over boxes: their range). */
+  static Ball[] gradientU(Ball[][] p, Ball[] mu, int[] s, Ball[] u, int prec) {
+    Ball[] g = new Ball[p.length];
+    java.util.Arrays.fill(g, Ball.ZERO);
+    for (int a : s) {
+      Ball acc = Ball.ZERO;
+      for (int b : s) {
+        if (b != a) {
+          acc = acc.add(mu[b].mul(u[a].sub(u[b], prec).sigmoid(prec).sub(p[a][b], prec), prec), prec);
+        }
+      }
+      g[a] = mu[a].mul(acc, prec);
+    }
+    return g;
+  }
+
+  /**
+   * {@code |S| · min_{a<b∈S} μ_a μ_b σ'(u_a - u_b)}, enclosed over the box u: a lower bound of the
+   * Hessian's smallest eigenvalue on the support's centered vectors at every point of the box
+   * (the Hessian is the weighted Laplacian with weights {@code μ_a μ_b σ'(u_a - u_b)}; it dominates
+   * the minimal weight times the complete graph's Laplacian, whose eigenvalue there is |S|).
+   */
+  static Ball curvatureU(Ball[] mu, int[] s, Ball[] u, int prec) {
+    Ball min = null;
+    for (int x = 0; x < s.length; x++) {
+      for (int y = x + 1; y < s.length; y++) {
+        int a = s[x];
+        int b = s[y];
+        Ball w = mu[a].mul(mu[b], prec).mul(sigmoidPrime(u[a].sub(u[b], prec), prec), prec);
+        min = min == null ? w : Ball.min(min, w);
+      }
+    }
+    return min == null ? Ball.ZERO : min.mul(s.length);
+  }
+
+  /**
+   * The gradient {@code ∂L_D/∂r_a = β μ_a Σ_b μ_b (σ(β(r_a - r_b)) - P_ab)} (a in the support, 0
+   * elsewhere) at every point of the box r, enclosed.
+   */
+  public static Ball[] gradient(Ball[][] p, Ball[] mu, Ball[] r, Ball beta, int prec) {
+    return scale(gradientU(p, mu, supportOf(mu), scale(r, beta, prec), prec), beta, prec);
+  }
+
+  /**
+   * {@code β² |S| min_{a<b∈S} μ_a μ_b σ'(β(r_a - r_b))} over the box r, enclosed: a lower bound of
+   * the smallest eigenvalue of {@code ∇²_r L_D} on the support's centered vectors, at every point.
+   */
+  public static Ball curvature(Ball[] mu, Ball[] r, Ball beta, int prec) {
+    return curvatureU(mu, supportOf(mu), scale(r, beta, prec), prec).mul(beta.sqr(prec), prec);
+  }
+
+  /** Indices whose sampler ball is not exactly zero. */
+  public static int[] supportOf(Ball[] mu) {
+    List<Integer> s = new ArrayList<>();
+    for (int i = 0; i < mu.length; i++) {
+      if (!isExactZero(mu[i])) {
+        s.add(i);
+      }
+    }
+    return s.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static Ball[] scale(Ball[] x, Ball c, int prec) {
+    Ball[] out = new Ball[x.length];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = x[i].mul(c, prec);
+    }
+    return out;
   }
 
   /** Indices with positive sampler mass. */
@@ -414,18 +735,6 @@ public final class DpoOptimum {
     private Apfloat weight(Apfloat[][] sig, int x, int y, Precision q) {
       Apfloat sg = sig[x][y];
       return q.real(mu[s[x]]).multiply(q.real(mu[s[y]])).multiply(sg).multiply(q.real(1).subtract(sg));
-    }
-
-    /** {@code |S| · min_{a≠b ∈ S} w_ab}: a lower bound on the Hessian's eigenvalues on centered vectors. */
-    Apfloat hessianLowerBound(Apfloat[][] sig, Precision q) {
-      Apfloat min = null;
-      for (int x = 0; x < s.length; x++) {
-        for (int y = x + 1; y < s.length; y++) {
-          Apfloat w = weight(sig, x, y, q);
-          min = min == null || w.compareTo(min) < 0 ? w : min;
-        }
-      }
-      return min == null ? q.real(0) : min.multiply(q.real(s.length));
     }
 
     /** {@code L(u) = -Σ_{a≠b∈S} μ_a μ_b P_ab log σ(u_a - u_b)}. */

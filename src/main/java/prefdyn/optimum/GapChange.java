@@ -57,6 +57,22 @@ public final class GapChange {
     return true;
   }
 
+  /**
+   * Where T5's strict clause applies: the first position m of the order with
+   * {@code D_m = Σ_{t<=m} (μ'-μ)_{o_t} > 0} and {@code d_{o_m} > d_{o_{m+1}}} (then, under T5's
+   * hypotheses, the Abel sum has a positive term and the gap grows strictly); -1 when there is none.
+   */
+  public static int strictPosition(PreferenceMatrix p, int[] order, int i, int j, Distribution mu, Distribution muPrime) {
+    Aprational cumulative = Rationals.ZERO;
+    for (int m = 0; m + 1 < order.length; m++) {
+      cumulative = cumulative.add(muPrime.exact(order[m]).subtract(mu.exact(order[m])));
+      if (cumulative.signum() > 0 && d(p, i, j, order[m]).compareTo(d(p, i, j, order[m + 1])) > 0) {
+        return m;
+      }
+    }
+    return -1;
+  }
+
   /** Whether μ' dominates μ toward the top: every prefix of the order has at least as much μ' mass. */
   public static boolean topDominates(int[] order, Distribution muPrime, Distribution mu) {
     Aprational c = Rationals.ZERO;

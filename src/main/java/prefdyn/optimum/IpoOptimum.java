@@ -1,8 +1,13 @@
 package prefdyn.optimum;
 
 import org.apfloat.Apfloat;
+import org.apfloat.Aprational;
+import prefdyn.num.Ball;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
+import prefdyn.num.Rationals;
+import prefdyn.pref.Distribution;
+import prefdyn.pref.PreferenceMatrix;
 
 /**
  * The IPO closed form (theory.md L1): {@code log π* = log π_ref + β Pμ - log Z}, for any sampler μ
@@ -31,44 +36,55 @@ public final class IpoOptimum {
   }
 
   /**
-   * The population IPO loss of theory.md L1 at {@code r = log(π/π_ref)} (any additive constant):
-   * {@code Σ_{y,y'} μ_y μ_y' [P_{yy'}(h - β/2)^2 + P_{y'y}(-h - β/2)^2]}, {@code h = r_y - r_y'}.
+   * The closed form in balls, for exact P and μ: {@code Π(refLogits + β Pμ)} with {@code Pμ} exact
+   * (rational), so the only rounding is that of the reference's logarithms and of the centering;
+   * every ball contains the exact centered {@code log π*}.
    */
-  public static Apfloat populationLoss(Apfloat[][] p, Apfloat[] sampler, Apfloat[] r, Apfloat beta, Precision precision) {
-    Apfloat halfBeta = precision.real(beta).divide(precision.real(2));
-    Apfloat loss = precision.real(0);
-    for (int y = 0; y < r.length; y++) {
-      for (int z = 0; z < r.length; z++) {
-        if (sampler[y].signum() == 0 || sampler[z].signum() == 0) {
-          continue;
-        }
-        Apfloat h = precision.real(r[y]).subtract(precision.real(r[z]));
-        Apfloat a = h.subtract(halfBeta);
-        Apfloat b = h.negate().subtract(halfBeta);
-        Apfloat term = precision.real(p[y][z]).multiply(a).multiply(a).add(precision.real(p[z][y]).multiply(b).multiply(b));
-        loss = loss.add(precision.real(sampler[y]).multiply(precision.real(sampler[z])).multiply(term));
-      }
+  public static Ball[] logits(PreferenceMatrix p, Distribution sampler, Ball[] refLogits, Aprational beta, int prec) {
+    Aprational[] pmu = p.times(sampler);
+    Ball[] out = new Ball[pmu.length];
+    for (int i = 0; i < pmu.length; i++) {
+      out[i] = refLogits[i].add(Ball.of(beta.multiply(pmu[i]), prec), prec);
     }
-    return loss;
+    return DpoOptimum.center(out, prec);
   }
 
   /**
-   * Its gradient in r: {@code ∂L/∂r_a = 4 μ_a Σ_b μ_b [(r_a - r_b) - β(P_ab - 1/2)]}, zero exactly at
-   * the closed form (where {@code r_a - E_μ r = β((Pμ)_a - 1/2)}, as {@code μᵀPμ = 1/2}).
+   * The gradient of the population IPO loss at every point of the box r (in balls):
+   * {@code ∂L/∂r_a = 4 μ_a Σ_b μ_b [(r_a - r_b) - β(P_ab - 1/2)]}.
    */
-  public static Apfloat[] populationGradient(Apfloat[][] p, Apfloat[] sampler, Apfloat[] r, Apfloat beta, Precision precision) {
+  public static Ball[] populationGradient(Ball[][] p, Ball[] mu, Ball[] r, Ball beta, int prec) {
     int k = r.length;
-    Apfloat half = precision.real(1).divide(precision.real(2));
-    Apfloat[] g = new Apfloat[k];
+    Ball half = Ball.ONE.mulPow2(-1);
+    Ball[] g = new Ball[k];
     for (int a = 0; a < k; a++) {
-      Apfloat s = precision.real(0);
+      Ball s = Ball.ZERO;
       for (int b = 0; b < k; b++) {
-        Apfloat t = precision.real(r[a]).subtract(precision.real(r[b]))
-            .subtract(precision.real(beta).multiply(precision.real(p[a][b]).subtract(half)));
-        s = s.add(precision.real(sampler[b]).multiply(t));
+        if (b != a) {
+          Ball t = r[a].sub(r[b], prec).sub(beta.mul(p[a][b].sub(half, prec), prec), prec);
+          s = s.add(mu[b].mul(t, prec), prec);
+        }
       }
-      g[a] = precision.real(4).multiply(precision.real(sampler[a])).multiply(s);
+      g[a] = mu[a].mul(s, prec).mul(4);
     }
     return g;
+  }
+
+  /**
+   * {@code 4 |S| min_{a<b∈S} μ_a μ_b}, exact: a lower bound of the smallest eigenvalue of the IPO
+   * loss's (constant) Hessian {@code Σ_{a<b} 4 μ_a μ_b (e_a - e_b)(e_a - e_b)ᵀ} on the support's
+   * centered vectors (it dominates the smallest weight times the complete graph's Laplacian, whose
+   * eigenvalue there is |S|). Zero when the support has fewer than two responses.
+   */
+  public static Aprational curvature(Distribution mu) {
+    int[] s = mu.support();
+    Aprational min = null;
+    for (int x = 0; x < s.length; x++) {
+      for (int y = x + 1; y < s.length; y++) {
+        Aprational w = mu.exact(s[x]).multiply(mu.exact(s[y]));
+        min = min == null || w.compareTo(min) < 0 ? w : min;
+      }
+    }
+    return min == null ? Rationals.ZERO : min.multiply(Rationals.of(4L * s.length));
   }
 }

@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import prefdyn.num.Kernel;
+import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 
@@ -226,40 +226,27 @@ public final class Structure {
   }
 
   /**
-   * Bradley-Terry representability: all off-diagonal entries in (0,1) and
-   * {@code odds(i,j)·odds(j,l) = odds(i,l)} for all triples, where {@code odds = P/(1-P)} (the
-   * exponentiated form of {@code logit P_ij + logit P_jl = logit P_il}); exact for exact
-   * matrices, to 10^-(digits/2) relative for approximate ones.
+   * Bradley-Terry representability, decided exactly: all off-diagonal entries in (0,1) and
+   * {@code odds(0,j)·odds(j,l) = odds(0,l)} for all j ≠ l (j, l ≥ 1), where {@code odds = P/(1-P)}
+   * (the exponentiated form of {@code logit P_0j + logit P_jl = logit P_0l}). That suffices for all
+   * triples: {@code odds(j,l) = odds(j,0)·odds(0,l)}, i.e. {@code P_jl = σ(s_j - s_l)} with
+   * {@code s_j = logit P_j0}. A rational identity, checked in exact rational arithmetic; an
+   * approximate matrix is tested on the exact values of its stored entries (no tolerance).
    */
-  public static boolean isBradleyTerry(PreferenceMatrix p, Precision precision) {
+  public static boolean isBradleyTerry(PreferenceMatrix p) {
     int k = p.k();
+    Aprational[][] e = new Aprational[k][k];
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
-        if (i != j && (p.entry(i, j).signum() == 0 || p.entry(i, j).compareTo(Rationals.ONE) == 0)) {
+        e[i][j] = p.isExact() ? p.exact(i, j) : exactValue(p.entry(i, j));
+        if (i != j && (e[i][j].signum() <= 0 || e[i][j].compareTo(Rationals.ONE) >= 0)) {
           return false;
         }
       }
     }
-    if (p.isExact()) {
-      for (int j = 1; j < k; j++) {
-        for (int l = 1; l < k; l++) {
-          if (j != l && !odds(p.exact(0, j)).multiply(odds(p.exact(j, l))).equals(odds(p.exact(0, l)))) {
-            return false;
-          }
-        }
-      }
-      return true;
-    }
-    Apfloat[][] real = p.real(precision);
-    Apfloat tol = org.apfloat.ApfloatMath.scale(new Apfloat(1, precision.working()), -precision.digits() / 2);
     for (int j = 1; j < k; j++) {
       for (int l = 1; l < k; l++) {
-        if (j == l) {
-          continue;
-        }
-        Apfloat lhs = realOdds(real[0][j]).multiply(realOdds(real[j][l]));
-        Apfloat rhs = realOdds(real[0][l]);
-        if (org.apfloat.ApfloatMath.abs(lhs.subtract(rhs)).compareTo(tol.multiply(rhs)) > 0) {
+        if (j != l && !odds(e[0][j]).multiply(odds(e[j][l])).equals(odds(e[0][l]))) {
           return false;
         }
       }
@@ -267,30 +254,59 @@ public final class Structure {
     return true;
   }
 
+  /** {@link #isBradleyTerry(PreferenceMatrix)}; the precision is not used (the test is exact). */
+  public static boolean isBradleyTerry(PreferenceMatrix p, Precision precision) {
+    return isBradleyTerry(p);
+  }
+
+  /** The exact value of the digits an Apfloat holds (an Aprational stays as it is). */
+  private static Aprational exactValue(Apfloat x) {
+    if (x instanceof Aprational q) {
+      return q;
+    }
+    java.math.BigDecimal d = new java.math.BigDecimal(x.toString(true));
+    java.math.BigInteger u = d.unscaledValue();
+    return d.scale() <= 0
+        ? Rationals.of(u.multiply(java.math.BigInteger.TEN.pow(-d.scale())), java.math.BigInteger.ONE)
+        : Rationals.of(u, java.math.BigInteger.TEN.pow(d.scale()));
+  }
+
   /**
    * The fitted Bradley-Terry scores {@code s} (centered, sum 0) with {@code P_ij = σ(s_i - s_j)},
-   * when P is BT; {@code s_i - s_0 = logit P_i0}.
+   * when P is BT, as balls: {@code s_i - s_0 = logit P_i0 = log odds(i,0)}, one logarithm of an
+   * exact rational each, then centered; every ball contains the exact centered score.
    */
-  public static Optional<Apfloat[]> bradleyTerryScores(PreferenceMatrix p, Precision precision) {
-    if (!isBradleyTerry(p, precision)) {
+  public static Optional<Ball[]> bradleyTerryScores(PreferenceMatrix p, int prec) {
+    if (!isBradleyTerry(p)) {
       return Optional.empty();
     }
     int k = p.k();
-    Apfloat[][] real = p.real(precision);
-    Apfloat[] s = new Apfloat[k];
-    s[0] = precision.real(0);
-    for (int i = 1; i < k; i++) {
-      s[i] = Kernel.log(realOdds(real[i][0]), precision);
+    Ball[] s = new Ball[k];
+    Ball sum = Ball.ZERO;
+    for (int i = 0; i < k; i++) {
+      s[i] = i == 0 ? Ball.ZERO : Ball.of(odds(exactValue(p.entry(i, 0))), prec).log(prec);
+      sum = sum.add(s[i], prec);
     }
-    return Optional.of(prefdyn.num.Linalg.center(s, precision));
+    Ball mean = sum.div(Ball.exact(k), prec);
+    for (int i = 0; i < k; i++) {
+      s[i] = s[i].sub(mean, prec);
+    }
+    return Optional.of(s);
+  }
+
+  /** {@link #bradleyTerryScores(PreferenceMatrix, int)} as Apfloats (the balls' midpoints) for printing. */
+  public static Optional<Apfloat[]> bradleyTerryScores(PreferenceMatrix p, Precision precision) {
+    return bradleyTerryScores(p, precision.bits()).map(b -> {
+      Apfloat[] out = new Apfloat[b.length];
+      for (int i = 0; i < b.length; i++) {
+        out[i] = precision.real(b[i].mid(precision.working()));
+      }
+      return out;
+    });
   }
 
   private static Aprational odds(Aprational x) {
     return x.divide(Rationals.ONE.subtract(x));
-  }
-
-  private static Apfloat realOdds(Apfloat x) {
-    return x.divide(new Apfloat(1, x.precision()).subtract(x));
   }
 
   /** Row {@code i} as a copy (debugging and tests). */

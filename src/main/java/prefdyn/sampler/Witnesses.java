@@ -9,7 +9,8 @@ import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 
 /**
- * The T1 witness (theory.md T1): for a fixed sampler μ (K >= 3), a transitive P whose Condorcet
+ * Witnesses of the existential statements: T1 (for a fixed sampler μ, K >= 3) and T4 (a fixed K = 4
+ * matrix). The T1 witness (theory.md T1): for a fixed sampler μ (K >= 3), a transitive P whose Condorcet
  * winner c is ranked strictly below another response j by the IPO optimum (uniform π_ref, every
  * β > 0), so Condorcet-top, Smith-top and order preservation all fail at once.
  */
@@ -76,6 +77,20 @@ public final class Witnesses {
       }
     }
     return new T1(PreferenceMatrix.of(p), bc, bj, eps, residual);
+  }
+
+  /**
+   * The T4 witness (theory.md T4): a transitive K = 4 matrix (majority order 0 ▷ 3 ▷ 1 ▷ 2) with no
+   * order-preserving sampler. Found by {@link OrderSearch#findWithoutOrderSampler} with seed 1 (the
+   * 11th matrix it drew; {@code T4Properties} re-runs that search and compares), order LP optimum
+   * {@code γ* = -77/3952}; proofs-notes/T4.md works the Farkas certificate by hand.
+   */
+  public static PreferenceMatrix t4() {
+    return PreferenceMatrix.of(new Aprational[][] {
+      {Rationals.HALF, Rationals.of(17, 20), Rationals.of(11, 16), Rationals.of(9, 16)},
+      {Rationals.of(3, 20), Rationals.HALF, Rationals.of(5, 9), Rationals.ZERO},
+      {Rationals.of(5, 16), Rationals.of(4, 9), Rationals.HALF, Rationals.of(1, 4)},
+      {Rationals.of(7, 16), Rationals.ONE, Rationals.of(3, 4), Rationals.HALF}});
   }
 
   private static void set(Aprational[][] p, int a, int b, Aprational v) {

@@ -46,9 +46,9 @@ class OptimumSamplerCommandTest {
     CliRunner r = CliRunner.run("optimum", "--pref", sst, "--json");
     assertEquals(0, r.exitCode(), r.err());
     // logits = Π(Pμ) with μ uniform: (2/3, 8/15, 3/10) centered = (1/6, 1/30, -1/5)
-    // printed to the absolute quantum 10^-49 (Precision.formatAbsolute)
-    assertTrue(r.out().contains("\"0.1666666666666666666666666666666666666666666666667\""), r.out());
-    assertTrue(r.out().contains("\"-0.2\""), r.out());
+    // 50 certified significant digits (Ball.format; the reference's logarithms cancel only within the balls)
+    assertTrue(r.out().contains("\"0.16666666666666666666666666666666666666666666666667\""), r.out());
+    assertTrue(r.out().contains("\"-0.20000000000000000000000000000000000000000000000000\""), r.out());
     assertTrue(r.out().contains("\"entropy\""));
   }
 
@@ -58,10 +58,10 @@ class OptimumSamplerCommandTest {
     CliRunner r = CliRunner.run("optimum", "--pref", sst, "--method", "dpo", "--sampler", "1/2,1/3,1/6",
         "--ref", "0.2,0.3,0.5", "--beta", "2", "--json");
     assertEquals(0, r.exitCode(), r.err());
-    // centered logits carry an absolute error: printed to the quantum 10^-50·max(1, max|θ|) = 10^-49 (Precision.formatAbsolute)
-    assertTrue(r.out().contains("\"-0.0656804836258574912684889961519629646080897017904\""), r.out());
+    // certified digits only (Ball.format, 50 significant); mpmath: -0.0656804836258574912684889961519629646080897017904
+    assertTrue(r.out().contains("\"-0.065680483625857491268488996151962964608089701790"), r.out());
     assertTrue(r.out().contains("\"0.36222071858030814937102721886808315952033699952342\""), r.out());
-    assertTrue(r.out().contains("\"gradientNorm\""), r.out());
+    assertTrue(r.out().contains("\"gradientNorm\"") && r.out().contains("\"certifiedRadius\""), r.out());
   }
 
   @Test
@@ -75,7 +75,7 @@ class OptimumSamplerCommandTest {
     }
     // DPO on a point mass: π ∝ P_y0/(1-P_y0) = (1, 2/3, 1/9) -> 9/16, 6/16, 1/16
     CliRunner r = CliRunner.run("optimum", "--pref", sst, "--method", "dpo", "--sampler", "point:0", "--json");
-    assertTrue(r.out().contains("\"0.5625\"") && r.out().contains("\"0.0625\""), r.out());
+    assertTrue(r.out().contains("\"0.56250000000") && r.out().contains("\"0.062500000000"), r.out());
   }
 
   @Test

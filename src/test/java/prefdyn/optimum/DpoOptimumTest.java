@@ -1,14 +1,14 @@
 package prefdyn.optimum;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import org.apfloat.Apfloat;
-import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
 import org.junit.jupiter.api.Test;
-import prefdyn.num.Kernel;
-import prefdyn.num.Linalg;
+import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
@@ -32,21 +32,33 @@ class DpoOptimumTest {
     return z;
   }
 
+  static Aprational tenTo(int e) {
+    return Rationals.of(BigInteger.ONE, BigInteger.TEN.pow(e));
+  }
+
+  static DpoOptimum.Certificate certify(PreferenceMatrix p, Distribution mu, Aprational beta, Precision q) {
+    return assertInstanceOf(DpoOptimum.Certificate.class, DpoOptimum.certify(p, mu, Distribution.uniform(p.k()), beta, q));
+  }
+
+  /** The certified enclosure contains Π(s/β) computed independently at twice the precision, and is tight. */
   @Test
   void bradleyTerryOptimumIsScoresOverBeta() {
     for (int digits : new int[] {50, 1000}) {
       Precision q = Precision.ofDigits(digits);
+      int prec = Precision.ofDigits(2 * digits).bits();
       Distribution mu = Distribution.of(Rationals.of(1, 2), Rationals.of(1, 3), Rationals.of(1, 6));
-      Apfloat beta = q.real(Rationals.of(3, 2));
-      DpoOptimum.Result r = DpoOptimum.solveLogits(bt().real(q), mu.real(q), zeros(3, q), beta, q);
-      Apfloat[] s = {Kernel.log(q.real(6), q).divide(beta), Kernel.log(q.real(3), q).divide(beta), q.real(0)};
-      Apfloat[] expected = Linalg.center(s, q);
+      Aprational beta = Rationals.of(3, 2);
+      DpoOptimum.Certificate c = certify(bt(), mu, beta, q);
+      Ball b = Ball.of(beta, prec);
+      Ball[] s = {Ball.exact(6).log(prec).div(b, prec), Ball.exact(3).log(prec).div(b, prec), Ball.ZERO};
+      Ball[] expected = DpoOptimum.center(s, prec);
       for (int i = 0; i < 3; i++) {
-        Apfloat err = ApfloatMath.abs(r.logits()[i].subtract(expected[i]));
-        assertTrue(err.compareTo(q.epsilon()) < 0, "digits " + digits + " entry " + i + " err " + err);
+        assertTrue(c.logits()[i].contains(expected[i]), "digits " + digits + " entry " + i + ": " + c.logits()[i]);
+        assertTrue(c.logits()[i].radExact().compareTo(tenTo(digits)) < 0, c.logits()[i].toString());
+        // a value 10^-(digits - 5) off is excluded
+        assertTrue(!c.logits()[i].contains(expected[i].add(Ball.of(tenTo(digits - 5), prec), prec)));
       }
-      assertTrue(r.gradientNorm().compareTo(q.epsilon()) < 0);
-      assertTrue(r.iterations() < 40, "iterations " + r.iterations());
+      assertTrue(c.curvature().isPositive() && c.iterations() < 40, "iterations " + c.iterations());
     }
   }
 
@@ -58,8 +70,8 @@ class DpoOptimumTest {
       {h, Rationals.ONE, Rationals.of(1, 3)},
       {Rationals.ZERO, h, Rationals.of(2, 3)},
       {Rationals.of(2, 3), Rationals.of(1, 3), h}});
-    DpoOptimum.Result r = DpoOptimum.solveLogits(p.real(q), Distribution.uniform(3).real(q), zeros(3, q), q.real(1), q);
-    assertTrue(r.gradientNorm().compareTo(q.epsilon()) < 0);
+    DpoOptimum.Certificate c = certify(p, Distribution.uniform(3), Rationals.ONE, q);
+    assertTrue(c.radius().hi().compareTo(tenTo(30)) < 0, c.radius().toString());
   }
 
   @Test
@@ -73,25 +85,34 @@ class DpoOptimumTest {
     NoFiniteOptimum e = assertThrows(NoFiniteOptimum.class,
         () -> DpoOptimum.solveLogits(p.real(q), Distribution.uniform(3).real(q), zeros(3, q), q.real(1), q));
     assertTrue(e.getMessage().contains("P[0][1] = 1"), e.getMessage());
+    assertThrows(NoFiniteOptimum.class, () -> DpoOptimum.certify(p, Distribution.uniform(3), Distribution.uniform(3), Rationals.ONE, q));
     // Off the support the 0/1 row no longer matters for the sampled pair, but response 0's extension is infinite.
     Distribution mu = Distribution.of(Rationals.ZERO, Rationals.HALF, Rationals.HALF);
     assertThrows(NoFiniteOptimum.class, () -> DpoOptimum.solveLogits(p.real(q), mu.real(q), zeros(3, q), q.real(1), q));
   }
 
+  /** Off the support: the BT extension is still s/β, certified (and a point 10^-25 away is excluded). */
   @Test
-  void offSupportExtensionSolvesItsFirstOrderCondition() {
+  void offSupportExtensionIsCertified() {
     Precision q = Precision.ofDigits(40);
+    int prec = Precision.ofDigits(80).bits();
     Distribution mu = Distribution.of(Rationals.HALF, Rationals.HALF, Rationals.ZERO);
-    Apfloat[][] p = bt().real(q);
-    DpoOptimum.Result r = DpoOptimum.solveLogits(p, mu.real(q), zeros(3, q), q.real(1), q);
-    Apfloat[] u = r.logits();
-    Apfloat f = q.real(0);
-    for (int a = 0; a < 2; a++) {
-      f = f.add(q.real(Rationals.HALF).multiply(Kernel.sigmoid(u[2].subtract(u[a]), q).subtract(p[2][a])));
-    }
-    assertTrue(ApfloatMath.abs(f).compareTo(q.epsilon()) < 0, f.toString());
-    // BT: the extension is still s/β (the limit of full-support optima, all equal to s/β).
-    Apfloat gap = ApfloatMath.abs(u[0].subtract(u[2]).subtract(Kernel.log(q.real(6), q)));
-    assertTrue(gap.compareTo(q.epsilon()) < 0, gap.toString());
+    DpoOptimum.Certificate c = certify(bt(), mu, Rationals.ONE, q);
+    Ball gap = c.logits()[0].sub(c.logits()[2], prec);
+    Ball log6 = Ball.exact(6).log(prec);
+    assertTrue(gap.contains(log6), gap.toString());
+    assertTrue(!gap.contains(log6.add(Ball.of(tenTo(25), prec), prec)), gap.toString());
+  }
+
+  /** A certificate that cannot be obtained is a value with a reason, not an exception. */
+  @Test
+  void failureIsAValue() {
+    Precision q = Precision.ofDigits(20);
+    int prec = q.bits();
+    Ball[] mu = {Ball.of(Rationals.HALF, prec), Ball.of(Rationals.HALF, prec).inflate(Rationals.ONE)};
+    DpoOptimum.Outcome o = DpoOptimum.certify(DpoOptimum.balls(bt(), prec), new Ball[] {mu[0], mu[1], Ball.ZERO}, new Ball[] {Ball.ZERO,
+        Ball.ZERO, Ball.ZERO}, Ball.ONE, q);
+    DpoOptimum.Failure f = assertInstanceOf(DpoOptimum.Failure.class, o);
+    assertTrue(f.reason().contains("reaches 0"), f.reason());
   }
 }
