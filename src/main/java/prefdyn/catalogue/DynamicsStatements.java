@@ -117,6 +117,11 @@ public final class DynamicsStatements {
     return Margin.approximate(Rationals.ZERO, Rationals.ONE, true, why);
   }
 
+  /** Bits of the rational enclosures of algebraic margins (their sign is decided exactly first). */
+  static int enclosureBits(Precision p) {
+    return Math.min(p.bits(), 96);
+  }
+
   static Apfloat min(Apfloat a, Apfloat b) {
     return a.compareTo(b) <= 0 ? a : b;
   }
@@ -232,18 +237,23 @@ public final class DynamicsStatements {
       if (worst.signum() != 0) {
         return Margin.exact(worst.negate(), false, "S1 ≠ 0: max |(S1)_i| = " + Rationals.format(worst));
       }
-      int halves = 0;
-      for (Aprational v : pi) {
-        if (v.equals(Rationals.HALF)) {
-          halves++;
+      // S is symmetric; ||S||_2 = max(λmax(S), -λmin(S)). Both sides decided exactly.
+      Aprational[][] sm = new Aprational[k][k];
+      Aprational[][] neg = new Aprational[k][k];
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          sm[i][j] = (i == j ? pi[i] : Rationals.ZERO).subtract(pi[i].multiply(pi[j]));
+          neg[i][j] = sm[i][j].negate();
         }
       }
-      if (halves == 2 && bound.equals(Rationals.HALF)) {
-        return Margin.exact(Rationals.ZERO, false, "equality case: two entries 1/2, ||S||_2 = 1/2 exactly");
-      }
-      Apfloat norm = Linalg.spectralNorm(MrsMap.softmaxJacobian(d.real(p), p), p);
-      return Margin.approximate(p.real(bound).subtract(norm), p, false,
-          Rationals.format(bound) + " - ||diag(π) - ππᵀ||_2 (S1 = 0 exactly)");
+      int bits = enclosureBits(p);
+      Stability.Interval top = Stability.largestEigenvalueAgainst(sm, bound, bits);
+      Stability.Interval bottom = Stability.largestEigenvalueAgainst(neg, bound, bits);
+      Stability.Interval norm = new Stability.Interval(Rationals.max(top.lo(), bottom.lo()), Rationals.max(top.hi(), bottom.hi()));
+      Stability.Interval m = Stability.Interval.exact(bound).subtract(norm);
+      String what = Rationals.format(bound) + " - ||diag(π) - ππᵀ||_2 (S1 = 0 exactly; the norm's comparison with "
+          + Rationals.format(bound) + " decided exactly by definiteness of " + Rationals.format(bound) + "I ∓ S)";
+      return m.lo().equals(m.hi()) ? Margin.exact(m.lo(), false, what) : Margin.enclosure(m.lo(), m.hi(), false, what);
     }
   }
 
@@ -346,12 +356,12 @@ public final class DynamicsStatements {
           && (x.pi0() == null || x.pi0().equals(Distribution.uniform(3)));
     }
 
-    Apfloat claimedImaginary(Aprational c, Precision p) {
-      Apfloat v = p.real(c);
+    /** The claimed {@code f²} in the eigenvalues {@code α ± i·aβλ·f}. */
+    Aprational factorSquared() {
       return switch (factor) {
-        case INVERSE -> v.divide(ApfloatMath.sqrt(p.real(3)));
-        case WRONG_ONE_THIRD -> v.divide(p.real(3));
-        case WRONG_SQRT3 -> v.multiply(ApfloatMath.sqrt(p.real(3)));
+        case INVERSE -> r(1, 3);
+        case WRONG_ONE_THIRD -> r(1, 9);
+        case WRONG_SQRT3 -> r(3, 1);
       };
     }
 
@@ -359,81 +369,75 @@ public final class DynamicsStatements {
     public Margin check(Instance x, Precision p) {
       Aprational a = x.param("a");
       MrsParameters mp = parameters(x);
-      MrsMap map = new MrsMap(mp, p);
-      Apfloat[] zero = {p.real(0), p.real(0), p.real(0)};
-      List<Complex> eig = Stability.eigenvalues(map, zero);
-      Apfloat im = claimedImaginary(a.multiply(mp.beta()).multiply(mp.lambda()), p);
-      Apfloat al = p.real(mp.alpha());
-      Apfloat worst = p.real(0);
-      for (Complex z : eig) {
-        Apfloat dRe = z.re().subtract(al);
-        Apfloat dIm = ApfloatMath.abs(z.im()).subtract(im);
-        Apfloat d = ApfloatMath.sqrt(dRe.multiply(dRe).add(dIm.multiply(dIm)));
-        worst = d.compareTo(worst) > 0 ? d : worst;
+      int bits = enclosureBits(p);
+      Aprational[] u = Distribution.uniform(3).exactEntries();
+      // uniform is a fixed point: π_ref uniform (admits) and Π P μ_0 = 0 exactly
+      Aprational[] pmu = x.pref().times(Distribution.uniform(3));
+      if (!pmu[0].equals(pmu[1]) || !pmu[1].equals(pmu[2])) {
+        return Margin.exact(r(-1, 1), true, "uniform is not a fixed point: P·uniform is not constant");
       }
-      boolean conjugatePair = eig.size() == 2
-          && ApfloatMath.abs(eig.get(0).im().add(eig.get(1).im())).compareTo(claimTolerance(im, p)) <= 0;
-      Apfloat scale = al.add(im);
-      Margin eigMargin = identity(worst, scale, p,
-          "1 - max |eigenvalue - (α ± i·aβλ·f)| / 10^-digits on 1^⊥ (f = " + factor + ")");
-      // the claimed modulus ρ, from the claimed eigenvalues
-      Apfloat rho = ApfloatMath.sqrt(al.multiply(al).add(im.multiply(im)));
-      Apfloat dyn;
-      String what;
-      if (rho.compareTo(p.real(1)) > 0) {
-        dyn = oscillationMargin(map, rho, p);
-        what = "ρ > 1: min(log of the smallest late ||θ_t||/||θ_0||, late winding turns - 1)";
-      } else {
-        dyn = rateMargin(map, rho, p);
-        what = "ρ < 1: 1e-4 - max |(||θ_{t+1}||/||θ_t||)/ρ - 1|";
+      // the exact Jacobian at uniform, restricted to 1^⊥ (basis e_1 - e_3, e_2 - e_3)
+      Aprational[][] rj = Stability.restrictToCentered(Stability.exactJacobian(mp, u));
+      Aprational tr = rj[0][0].add(rj[1][1]);
+      Aprational det = rj[0][0].multiply(rj[1][1]).subtract(rj[0][1].multiply(rj[1][0]));
+      Aprational c = a.multiply(mp.beta()).multiply(mp.lambda());
+      Aprational claimedTr = mp.alpha().multiply(r(2, 1));
+      Aprational rho2 = mp.alpha().multiply(mp.alpha()).add(c.multiply(c).multiply(factorSquared()));
+      Aprational dTr = org.apfloat.AprationalMath.abs(tr.subtract(claimedTr));
+      Aprational dDet = org.apfloat.AprationalMath.abs(det.subtract(rho2));
+      if (dTr.signum() != 0 || dDet.signum() != 0) {
+        return Margin.exact(Rationals.max(dTr, dDet).negate(), true,
+            "the characteristic polynomial of the Jacobian on 1^⊥ is t² - " + Rationals.format(tr) + "t + " + Rationals.format(det)
+                + ", the claimed eigenvalues α ± i·aβλ·f (f = " + factor + ") give t² - " + Rationals.format(claimedTr) + "t + "
+                + Rationals.format(rho2) + " (margin: -max coefficient difference, exact)");
       }
-      if (!conjugatePair) {
-        return Margin.approximate(p.real(-1), p.real(0), true, "eigenvalues are not a conjugate pair: " + eig);
+      int side = rho2.compareTo(Rationals.ONE);
+      String eig = "eigenvalues on 1^⊥ exactly α ± i·aβλ·f (characteristic polynomial equal, exact)";
+      if (side == 0) {
+        return Margin.exact(Rationals.ZERO, false, eig + "; ρ = 1 exactly: no dynamic claim");
       }
-      if (eigMargin.verdict() != Verdict.HOLDS) {
-        return eigMargin;
+      // the certified dynamics on a centered ball B_r: every round multiplies ||θ|| by a factor in [σ_min - η, σ_max + η]
+      Stability.Interval[] sv = Stability.singularValuesOnCenteredPlane(rj, bits);
+      Stability.Interval sMin = sv[0];
+      Stability.Interval sMax = sv[1];
+      Stability.Interval rho = Stability.Interval.exact(rho2).sqrt(bits);
+      Aprational mHi = Stability.marginNormEnclosure(x.pref(), bits).hi();
+      Aprational bl = mp.beta().multiply(mp.lambda());
+      Aprational gap = side < 0 ? Rationals.ONE.subtract(sMax.hi()) : sMin.lo().subtract(Rationals.ONE);
+      int j = 1;
+      Aprational radius = r(1, 2);
+      Aprational eta = Stability.linearizationDefect(bl, mHi, 3, radius, bits);
+      Aprational target = gap.signum() > 0 ? gap.divide(r(2, 1)) : Rationals.ZERO;
+      while (j < 64 && (gap.signum() <= 0 || eta.compareTo(target) > 0)) {
+        j++;
+        radius = radius.divide(r(2, 1));
+        eta = Stability.linearizationDefect(bl, mHi, 3, radius, bits);
       }
-      return Margin.approximate(min(eigMargin.value(), dyn), eigMargin.errorBound(), true,
-          "min(1 - eigenvalue error / 10^-digits, dynamics: " + what + ")");
+      Stability.Interval etaI = Stability.Interval.exact(eta);
+      Stability.Interval stab = side < 0
+          ? Stability.Interval.exact(Rationals.ONE).subtract(sMax).subtract(etaI)
+          : sMin.subtract(etaI).subtract(Stability.Interval.exact(Rationals.ONE));
+      Stability.Interval rateLow = rho.subtract(sMin.subtract(etaI));
+      Stability.Interval rateHigh = sMax.add(etaI).subtract(rho);
+      Stability.Interval m = stab.min(rateLow).min(rateHigh);
+      String dyn = side < 0
+          ? "ρ < 1: on the centered ball of radius 2^-" + j + " every round multiplies ||θ|| by a factor in [σ_min - η, σ_max + η] ∋ ρ, below 1 (margin min(1 - σ_max - η, band around ρ))"
+          : "ρ > 1: on the centered ball of radius 2^-" + j + " every round multiplies ||θ|| by a factor in [σ_min - η, σ_max + η] ∋ ρ, above 1: no orbit converges to uniform (margin min(σ_min - η - 1, band around ρ))";
+      return Margin.enclosure(m.lo(), m.hi(), true, eig + "; " + dyn);
     }
+  }
 
-    /** Coordinates of a centered 3-vector in the Helmert basis. */
-    static double[] plane(Apfloat[] theta) {
-      double a = theta[0].doubleValue();
-      double b = theta[1].doubleValue();
-      double c = theta[2].doubleValue();
-      return new double[] {(a - b) / Math.sqrt(2), (a + b - 2 * c) / Math.sqrt(6)};
-    }
+  /** Coordinates of a centered 3-vector in the Helmert basis. */
+  static double[] plane(Apfloat[] theta) {
+    double a = theta[0].doubleValue();
+    double b = theta[1].doubleValue();
+    double c = theta[2].doubleValue();
+    return new double[] {(a - b) / Math.sqrt(2), (a + b - 2 * c) / Math.sqrt(6)};
+  }
 
-    static Apfloat[] perturbation(double size, Precision p) {
-      Apfloat e = ApfloatMath.scale(p.real(1), -Math.round(-Math.log10(size)));
-      return Linalg.center(new Apfloat[] {e, e.negate(), p.real(0)}, p);
-    }
-
-    private Apfloat oscillationMargin(MrsMap map, Apfloat rho, Precision p) {
-      double lr = Math.log(rho.doubleValue());
-      double al = map.parameters().alpha().doubleValue();
-      double phi = Math.abs(Math.atan2(Math.sqrt(Math.max(0, rho.doubleValue() * rho.doubleValue() - al * al)), al));
-      long tEsc = (long) Math.ceil(Math.log(1e6) / lr);
-      long tTurns = (long) Math.ceil(4 * Math.PI / Math.max(phi, 1e-3));
-      return rotationMargin(map, tEsc, Math.min(6000, tEsc + 2 * tTurns));
-    }
-
-    private Apfloat rateMargin(MrsMap map, Apfloat rho, Precision p) {
-      double lr = -Math.log(rho.doubleValue());
-      long total = Math.min(3000, (long) Math.ceil(Math.log(1e10) / lr));
-      Apfloat[] theta = perturbation(1e-8, p);
-      Apfloat norm = Linalg.norm2(theta, p);
-      Apfloat worst = p.real(0);
-      for (long t = 1; t <= total; t++) {
-        theta = map.apply(theta);
-        Apfloat n = Linalg.norm2(theta, p);
-        Apfloat dev = ApfloatMath.abs(n.divide(norm).divide(rho).subtract(p.real(1)));
-        worst = dev.compareTo(worst) > 0 ? dev : worst;
-        norm = n;
-      }
-      return p.real(r(1, 10_000)).subtract(worst);
-    }
+  static Apfloat[] perturbation(double size, Precision p) {
+    Apfloat e = ApfloatMath.scale(p.real(1), -Math.round(-Math.log10(size)));
+    return Linalg.center(new Apfloat[] {e, e.negate(), p.real(0)}, p);
   }
 
   /**
@@ -443,14 +447,14 @@ public final class DynamicsStatements {
    */
   static Apfloat rotationMargin(MrsMap map, long tEsc, long total) {
     Precision pp = map.precision();
-    Apfloat[] theta = T6.perturbation(1e-6, pp);
+    Apfloat[] theta = perturbation(1e-6, pp);
     Apfloat n0 = Linalg.norm2(theta, pp);
     @Nullable Apfloat minRatio = null;
     double winding = 0;
-    double[] prev = T6.plane(theta);
+    double[] prev = plane(theta);
     for (long t = 1; t <= total; t++) {
       theta = map.apply(theta);
-      double[] cur = T6.plane(theta);
+      double[] cur = plane(theta);
       if (t > tEsc) {
         Apfloat ratio = Linalg.norm2(theta, pp).divide(n0);
         minRatio = minRatio == null || ratio.compareTo(minRatio) < 0 ? ratio : minRatio;
@@ -835,8 +839,10 @@ public final class DynamicsStatements {
 
     @Override
     public Margin check(Instance x, Precision p) {
-      Apfloat l = Stability.contractionConstant(parameters(x), p);
-      return Margin.approximate(p.real(1).subtract(l), p, true, "1 - L, L = α + (βλ/2)||P_a - ½11ᵀ||_2");
+      Stability.Interval l = Stability.contractionEnclosure(parameters(x), enclosureBits(p));
+      Stability.Interval m = Stability.Interval.exact(Rationals.ONE).subtract(l);
+      String what = "1 - L, L = α + (βλ/2)||P_a - ½11ᵀ||_2 (L vs 1 decided exactly: λmax(MᵀM) vs 4(1-α)²/(βλ)²)";
+      return m.lo().equals(m.hi()) ? Margin.exact(m.lo(), true, what) : Margin.enclosure(m.lo(), m.hi(), true, what);
     }
   }
 }

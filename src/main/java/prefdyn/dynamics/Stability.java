@@ -1,15 +1,19 @@
 package prefdyn.dynamics;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import org.apfloat.Apint;
+import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Complex;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
+import prefdyn.pref.PreferenceMatrix;
 
 /**
  * Local and global stability of the MRS-IPO map (theory.md T6, T7): the Jacobian on the centered
@@ -157,5 +161,418 @@ public final class Stability {
       out.add(new double[] {z.re().doubleValue(), z.im().doubleValue()});
     }
     return out;
+  }
+
+  // ------------------------------------------------------------ exact rational spectral tools
+  //
+  // The questions "is ||M||_2 < t", "is λmax(S) ≤ 1/2", "is L < 1" are about rational matrices,
+  // so they are decided exactly: tI - A is positive (semi)definite or not, by fraction-free
+  // elimination in integers. Enclosures of the (algebraic) values come from exact bisection with
+  // the same test, and from integer square roots rounded outward. No floating point enters.
+
+  /** A closed interval {@code [lo, hi]} of exact rationals known to contain a real number. */
+  public record Interval(Aprational lo, Aprational hi) {
+    public Interval {
+      if (lo.compareTo(hi) > 0) {
+        throw new IllegalArgumentException("empty interval");
+      }
+    }
+
+    public static Interval exact(Aprational v) {
+      return new Interval(v, v);
+    }
+
+    public Interval add(Interval o) {
+      return new Interval(lo.add(o.lo), hi.add(o.hi));
+    }
+
+    public Interval negate() {
+      return new Interval(hi.negate(), lo.negate());
+    }
+
+    public Interval subtract(Interval o) {
+      return add(o.negate());
+    }
+
+    /** Product with a non-negative rational. */
+    public Interval scale(Aprational c) {
+      if (c.signum() < 0) {
+        throw new IllegalArgumentException("negative scale");
+      }
+      return new Interval(lo.multiply(c), hi.multiply(c));
+    }
+
+    /** Interval minimum: contains min(x, y) for x in this, y in o. */
+    public Interval min(Interval o) {
+      return new Interval(Rationals.min(lo, o.lo), Rationals.min(hi, o.hi));
+    }
+
+    /** Encloses the square root of every non-negative element (lo clamped at 0), {@code bits} fractional bits, rounded outward. */
+    public Interval sqrt(int bits) {
+      Aprational l = lo.signum() <= 0 ? Rationals.ZERO : sqrtBound(lo, bits, false);
+      return new Interval(l, sqrtBound(hi, bits, true));
+    }
+
+    public boolean isPositive() {
+      return lo.signum() > 0;
+    }
+
+    public boolean isNegative() {
+      return hi.signum() < 0;
+    }
+  }
+
+  /**
+   * A rational bound on {@code √q} (q ≥ 0): {@code floor(√(n·d·4^b))/(d·2^b)} (lower) or the
+   * ceiling (upper), for {@code q = n/d}. Error at most {@code 2^-b/d}... well below {@code 2^-b}.
+   */
+  public static Aprational sqrtBound(Aprational q, int bits, boolean upper) {
+    if (q.signum() < 0) {
+      throw new IllegalArgumentException("square root of a negative number");
+    }
+    if (q.signum() == 0) {
+      return Rationals.ZERO;
+    }
+    BigInteger n = q.numerator().toBigInteger();
+    BigInteger d = q.denominator().toBigInteger();
+    BigInteger big = n.multiply(d).shiftLeft(2 * bits);
+    BigInteger root = big.sqrt();
+    if (upper && !root.multiply(root).equals(big)) {
+      root = root.add(BigInteger.ONE);
+    }
+    return Rationals.of(root, d.shiftLeft(bits));
+  }
+
+  /**
+   * Definiteness of a symmetric integer matrix, exactly: 1 positive definite, 0 positive
+   * semidefinite and singular, -1 not positive semidefinite. Fraction-free (Bareiss) elimination
+   * with symmetric diagonal pivoting: after k steps with positive pivots the remaining entries are
+   * det(A_k) times the Schur complement's, so their signs are the Schur complement's.
+   */
+  static int definiteness(BigInteger[][] m) {
+    int n = m.length;
+    BigInteger[][] a = new BigInteger[n][];
+    for (int i = 0; i < n; i++) {
+      a[i] = m[i].clone();
+    }
+    BigInteger prev = BigInteger.ONE;
+    for (int k = 0; k < n; k++) {
+      int piv = -1;
+      for (int i = k; i < n; i++) {
+        int sg = a[i][i].signum();
+        if (sg < 0) {
+          return -1;
+        }
+        if (sg > 0 && piv < 0) {
+          piv = i;
+        }
+      }
+      if (piv < 0) {
+        for (int i = k; i < n; i++) {
+          for (int j = k; j < n; j++) {
+            if (a[i][j].signum() != 0) {
+              return -1;
+            }
+          }
+        }
+        return 0;
+      }
+      if (piv != k) {
+        BigInteger[] row = a[piv];
+        a[piv] = a[k];
+        a[k] = row;
+        for (int i = 0; i < n; i++) {
+          BigInteger t = a[i][piv];
+          a[i][piv] = a[i][k];
+          a[i][k] = t;
+        }
+      }
+      BigInteger p = a[k][k];
+      for (int i = k + 1; i < n; i++) {
+        for (int j = k + 1; j < n; j++) {
+          a[i][j] = p.multiply(a[i][j]).subtract(a[i][k].multiply(a[k][j])).divide(prev);
+        }
+      }
+      prev = p;
+    }
+    return 1;
+  }
+
+  /** A rational matrix as integers over one common denominator: {@code A = N/D}. */
+  private record Scaled(BigInteger[][] n, BigInteger d) {
+    static Scaled of(Aprational[][] a) {
+      BigInteger den = BigInteger.ONE;
+      for (Aprational[] row : a) {
+        for (Aprational v : row) {
+          BigInteger d = v.denominator().toBigInteger();
+          den = den.divide(den.gcd(d)).multiply(d);
+        }
+      }
+      int k = a.length;
+      BigInteger[][] n = new BigInteger[k][k];
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          n[i][j] = a[i][j].numerator().toBigInteger().multiply(den.divide(a[i][j].denominator().toBigInteger()));
+        }
+      }
+      return new Scaled(n, den);
+    }
+
+    /** Sign of {@code λmax(A) - T/(D·2^s)}: definiteness of {@code T·I - 2^s·N}. */
+    int compare(BigInteger t, int s) {
+      int k = n.length;
+      BigInteger[][] m = new BigInteger[k][k];
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          BigInteger v = n[i][j].shiftLeft(s).negate();
+          m[i][j] = i == j ? v.add(t) : v;
+        }
+      }
+      return -definiteness(m);
+    }
+  }
+
+  /** Sign of {@code λmax(A) - t} for a symmetric rational A, exactly (-1, 0 or 1). */
+  public static int compareLargestEigenvalue(Aprational[][] a, Aprational t) {
+    int n = a.length;
+    Aprational[][] shifted = new Aprational[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        shifted[i][j] = (i == j ? t : Rationals.ZERO).subtract(a[i][j]);
+      }
+    }
+    return -definiteness(Scaled.of(shifted).n());
+  }
+
+  /**
+   * An enclosure of {@code λmax(A)} for a symmetric rational A: starts from
+   * {@code [max_i A_ii, max_i Σ_j |A_ij|]} (Rayleigh quotient, Gershgorin) and bisects on the grid
+   * {@code T/(D·2^s)}, {@code s = bits + 8}, with the exact test until the width is at most
+   * {@code 2^-bits·max(1, |hi|)}; exact when a grid point hits it.
+   */
+  public static Interval largestEigenvalue(Aprational[][] a, int bits) {
+    Scaled sc = Scaled.of(a);
+    int k = a.length;
+    int s = bits + 8;
+    BigInteger lo = sc.n()[0][0];
+    BigInteger hi = BigInteger.ZERO;
+    for (int i = 0; i < k; i++) {
+      lo = lo.max(sc.n()[i][i]);
+      BigInteger row = BigInteger.ZERO;
+      for (int j = 0; j < k; j++) {
+        row = row.add(sc.n()[i][j].abs());
+      }
+      hi = hi.max(row);
+    }
+    lo = lo.shiftLeft(s);
+    hi = hi.shiftLeft(s);
+    BigInteger unit = sc.d().shiftLeft(s);
+    while (hi.subtract(lo).shiftLeft(bits).compareTo(unit.max(hi.abs())) > 0) {
+      BigInteger mid = lo.add(hi).shiftRight(1);
+      if (mid.equals(lo)) {
+        break;
+      }
+      int c = sc.compare(mid, s);
+      if (c == 0) {
+        lo = mid;
+        hi = mid;
+        break;
+      }
+      if (c < 0) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    return new Interval(Rationals.of(lo, unit), Rationals.of(hi, unit));
+  }
+
+  /**
+   * Encloses {@code λmax(A)} so that the enclosure lies strictly on one side of {@code t}, or is
+   * exactly {@code t}: the sign is decided exactly first, then the bisection is repeated with more
+   * bits until the enclosure separates from t (it must, as λmax ≠ t).
+   */
+  public static Interval largestEigenvalueAgainst(Aprational[][] a, Aprational t, int bits) {
+    int c = compareLargestEigenvalue(a, t);
+    if (c == 0) {
+      return Interval.exact(t);
+    }
+    for (int b = bits; ; b += 32) {
+      Interval e = largestEigenvalue(a, b);
+      if (c < 0 ? e.hi().compareTo(t) < 0 : e.lo().compareTo(t) > 0) {
+        return e;
+      }
+    }
+  }
+
+  /** The exact {@code P - ½11ᵀ} (P exact). */
+  public static Aprational[][] exactMargin(PreferenceMatrix pref) {
+    int k = pref.k();
+    Aprational[][] m = new Aprational[k][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        m[i][j] = pref.exact(i, j).subtract(Rationals.HALF);
+      }
+    }
+    return m;
+  }
+
+  /** {@code AᵀA}, exact. */
+  public static Aprational[][] gram(Aprational[][] a) {
+    int r = a.length;
+    int c = a[0].length;
+    Aprational[][] g = new Aprational[c][c];
+    for (int i = 0; i < c; i++) {
+      for (int j = 0; j < c; j++) {
+        Aprational s = Rationals.ZERO;
+        for (int m = 0; m < r; m++) {
+          s = s.add(a[m][i].multiply(a[m][j]));
+        }
+        g[i][j] = s;
+      }
+    }
+    return g;
+  }
+
+  /** An enclosure of {@code ||P - ½11ᵀ||_2 = sqrt(λmax(MᵀM))} (P exact), {@code bits} bits. */
+  public static Interval marginNormEnclosure(PreferenceMatrix pref, int bits) {
+    return largestEigenvalue(gram(exactMargin(pref)), bits).sqrt(bits);
+  }
+
+  /**
+   * T7's contraction constant {@code L = α + (βλ/2)||P - ½11ᵀ||_2} (P exact) as a certified
+   * enclosure that is either exactly 1 or lies strictly on one side of 1: whether L < 1, = 1 or > 1
+   * is decided exactly first ({@code ||M||_2 < 2(1-α)/(βλ)} iff {@code λmax(MᵀM) < 4(1-α)²/(βλ)²}).
+   */
+  public static Interval contractionEnclosure(MrsParameters params, int bits) {
+    Aprational bl = params.beta().multiply(params.lambda());
+    Aprational alpha = params.alpha();
+    if (bl.signum() == 0) {
+      return Interval.exact(alpha);
+    }
+    Aprational[][] g = gram(exactMargin(params.pref()));
+    Aprational half = bl.divide(Rationals.of(2));
+    Aprational oneMinus = Rationals.ONE.subtract(alpha);
+    if (oneMinus.signum() <= 0) {
+      // α = 1: L ≥ 1, with L = 1 exactly iff M = 0
+      Interval l = largestEigenvalue(g, bits).sqrt(bits).scale(half).add(Interval.exact(alpha));
+      return l;
+    }
+    Aprational t = oneMinus.multiply(oneMinus).divide(half.multiply(half));
+    Interval lm = largestEigenvalueAgainst(g, t, bits);
+    if (lm.lo().equals(lm.hi()) && lm.lo().equals(t)) {
+      return Interval.exact(Rationals.ONE);
+    }
+    boolean below = lm.hi().compareTo(t) < 0;
+    for (int b = bits; ; b += 32) {
+      Interval l = lm.sqrt(b).scale(half).add(Interval.exact(alpha));
+      if (below ? l.hi().compareTo(Rationals.ONE) < 0 : l.lo().compareTo(Rationals.ONE) > 0) {
+        return l;
+      }
+      lm = largestEigenvalueAgainst(g, t, b + 32);
+    }
+  }
+
+  /** The exact Jacobian {@code αI + βλ P S(π)} of the uncentered IPO round at a rational policy π (P exact). */
+  public static Aprational[][] exactJacobian(MrsParameters params, Aprational[] pi) {
+    int k = pi.length;
+    Aprational bl = params.beta().multiply(params.lambda());
+    Aprational[][] s = new Aprational[k][k];
+    for (int r = 0; r < k; r++) {
+      for (int c = 0; c < k; c++) {
+        Aprational v = pi[r].multiply(pi[c]).negate();
+        s[r][c] = r == c ? v.add(pi[r]) : v;
+      }
+    }
+    Aprational[][] j = new Aprational[k][k];
+    for (int r = 0; r < k; r++) {
+      for (int c = 0; c < k; c++) {
+        Aprational v = Rationals.ZERO;
+        for (int m = 0; m < k; m++) {
+          v = v.add(params.pref().exact(r, m).multiply(s[m][c]));
+        }
+        v = v.multiply(bl);
+        j[r][c] = r == c ? v.add(params.alpha()) : v;
+      }
+    }
+    return j;
+  }
+
+  /**
+   * The centered map {@code ΠJ} restricted to 1^⊥, in the rational basis
+   * {@code b_c = e_c - e_K} (c = 1..K-1): the (K-1)×(K-1) matrix R with {@code ΠJB = BR}. A
+   * centered vector v has coordinates {@code (v_1, …, v_{K-1})} in this basis, so R is the first
+   * K-1 rows of {@code ΠJB}.
+   */
+  public static Aprational[][] restrictToCentered(Aprational[][] j) {
+    int k = j.length;
+    Aprational invK = Rationals.of(1, k);
+    Aprational[][] r = new Aprational[k - 1][k - 1];
+    for (int c = 0; c < k - 1; c++) {
+      Aprational[] col = new Aprational[k];
+      Aprational mean = Rationals.ZERO;
+      for (int m = 0; m < k; m++) {
+        col[m] = j[m][c].subtract(j[m][k - 1]);
+        mean = mean.add(col[m]);
+      }
+      mean = mean.multiply(invK);
+      for (int m = 0; m < k - 1; m++) {
+        r[m][c] = col[m].subtract(mean);
+      }
+    }
+    return r;
+  }
+
+  /**
+   * Enclosures of the smallest and largest singular value (in the Euclidean norm of 1^⊥) of a
+   * K = 3 restricted map R (see {@link #restrictToCentered}): with {@code G = BᵀB = I + 11ᵀ} the
+   * Gram matrix of the basis, {@code σ²} are the roots of {@code t² - tr(G⁻¹RᵀGR)t + det(R)²}.
+   *
+   * @return {@code {σ_min, σ_max}}
+   */
+  public static Interval[] singularValuesOnCenteredPlane(Aprational[][] r, int bits) {
+    if (r.length != 2) {
+      throw new IllegalArgumentException("K = 3 only");
+    }
+    Aprational[][] g = {{Rationals.of(2), Rationals.ONE}, {Rationals.ONE, Rationals.of(2)}};
+    Aprational[][] gInv = {{Rationals.of(2, 3), Rationals.of(-1, 3)}, {Rationals.of(-1, 3), Rationals.of(2, 3)}};
+    Aprational[][] rtgr = new Aprational[2][2];
+    for (int i = 0; i < 2; i++) {
+      for (int jj = 0; jj < 2; jj++) {
+        Aprational s = Rationals.ZERO;
+        for (int m = 0; m < 2; m++) {
+          for (int n = 0; n < 2; n++) {
+            s = s.add(r[m][i].multiply(g[m][n]).multiply(r[n][jj]));
+          }
+        }
+        rtgr[i][jj] = s;
+      }
+    }
+    Aprational tr = Rationals.ZERO;
+    for (int i = 0; i < 2; i++) {
+      for (int m = 0; m < 2; m++) {
+        tr = tr.add(gInv[i][m].multiply(rtgr[m][i]));
+      }
+    }
+    Aprational det = r[0][0].multiply(r[1][1]).subtract(r[0][1].multiply(r[1][0]));
+    Aprational disc = tr.multiply(tr).subtract(Rationals.of(4).multiply(det).multiply(det));
+    Interval sq = Interval.exact(disc.signum() <= 0 ? Rationals.ZERO : disc).sqrt(bits + 8);
+    Aprational half = Rationals.HALF;
+    Interval s2max = Interval.exact(tr).add(sq).scale(half);
+    Interval s2min = Interval.exact(tr).subtract(sq).scale(half);
+    return new Interval[] {s2min.sqrt(bits), s2max.sqrt(bits)};
+  }
+
+  /**
+   * A bound on how far the IPO round's centered map is from its linearization at uniform, for K
+   * responses: for centered θ with {@code ||θ||_2 ≤ r},
+   * {@code ||Φ(θ) - Φ(0) - ΠJ₀θ|| ≤ η(r)||θ||} with
+   * {@code η(r) = βλ·m·((r/2)(1 + 2/√K) + r²/4)}, m ≥ ||P - ½11ᵀ||_2 (proofs-notes/T6.md).
+   */
+  public static Aprational linearizationDefect(Aprational betaLambda, Aprational marginNormUpper, int k, Aprational r, int bits) {
+    Aprational invSqrtK = sqrtBound(Rationals.of(1, k), bits, true);
+    Aprational eps = r.multiply(Rationals.HALF).multiply(Rationals.ONE.add(Rationals.of(2).multiply(invSqrtK)))
+        .add(r.multiply(r).divide(Rationals.of(4)));
+    return betaLambda.multiply(marginNormUpper).multiply(eps);
   }
 }
