@@ -29,13 +29,19 @@ public interface Statement {
    */
   boolean admits(Instance instance);
 
-  /** The signed margin of the statement on one instance, computed at {@code precision}. */
+  /**
+   * The signed margin of the statement on one instance, computed at {@code precision}: an
+   * enclosure that provably contains the true margin ({@link Margin}); exact when the question is
+   * rational. A solver that fails or a cap that is hit returns {@link Margin#unknown} with the
+   * reason (never a bounded margin that was not proved). The runner raises the precision while the
+   * enclosure is undecided, so a check should become tighter as the digits grow.
+   */
   Margin check(Instance instance, Precision precision);
 
   /**
-   * How many instances {@code prefdyn check} draws by default (no {@code --tries}). Expensive
-   * checks (long trajectories, high-dimensional numerics) should return fewer, so that the
-   * default run of the whole catalogue stays within about two minutes.
+   * How many instances {@code prefdyn check} draws by default (no {@code --tries}): a fixed number,
+   * never adjusted by time. Expensive checks (long trajectories, high-dimensional numerics) should
+   * return fewer, so that the default run of the whole catalogue stays under 60 s on two cores.
    */
   default int defaultTries() {
     return 100;

@@ -1,10 +1,16 @@
 package prefdyn.catalogue;
 
-/** The outcome of checking one instance (or a run of instances). */
+/**
+ * The verdict of a margin's enclosure {@code [lo, hi]} (see {@link Margin#verdict()}): certified
+ * HOLDS or VIOLATED, or UNDECIDED when the enclosure does not settle it.
+ */
 public enum Verdict {
   HOLDS("holds"),
   VIOLATED("violated"),
-  /** The margin is smaller than its numerical error bound: raise --digits to decide. */
+  /**
+   * The enclosure straddles the boundary (or is unbounded: no enclosure was obtained); more
+   * digits may decide it.
+   */
   UNDECIDED("undecided");
 
   private final String label;

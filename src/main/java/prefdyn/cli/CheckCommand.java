@@ -35,18 +35,23 @@ import prefdyn.search.CheckStatus;
           + "conjecture (the project's main job). Prints a table (ID, statement, tries, status, smallest "
           + "margin, time); an entry that does not hold prints the instance and how to reproduce it.",
       "",
-      "Status: holds (every margin decided positive), violated (an instance fails), undecided (a margin "
-          + "stayed within its numerical error even at --digits + 40; raise --digits), error (the "
-          + "statement's generator or check is broken).",
+      "Every margin is an enclosure [lo, hi] that provably contains the true margin (exact margins: lo = hi). "
+          + "Status: holds (every margin certified: lo > 0, or lo >= 0 for a non-strict statement), violated "
+          + "(some margin certified on the failing side: hi < 0, or hi <= 0 for a strict statement), undecided "
+          + "(some enclosure still straddles the boundary at the cap, or no enclosure was obtained: a solver "
+          + "failed, the check threw), error (the statement's generator is broken).",
+      "",
+      "An undecided margin is re-checked automatically at doubled digits (D, 2D, 4D, ...) up to --max-digits "
+          + "(default: min(8D, 4000), at least D); the table shows the enclosure of the smallest margin and, "
+          + "when digits were raised, where it was decided.",
       ""
     },
     footer = {"", "Exit codes: 0 everything holds; 1 something is violated, undecided or in error "
-        + "(undecided counts as not holding); 2 bad input (unknown ID, --tries < 1, unwritable --report)."})
+        + "(undecided counts as not holding); 2 bad input (unknown ID, --tries < 1, --max-digits < --digits, "
+        + "unwritable --report)."})
 public final class CheckCommand implements Callable<Integer> {
   /** The main job's fixed seed (the paper's arXiv number). */
   static final long DEFAULT_SEED = 2602_12180L;
-  /** Total seconds the default run aims for (per-statement caps are derived from it). */
-  static final double DEFAULT_RUN_SECONDS = 600;
 
   @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
   CommandSpec spec;
@@ -61,9 +66,14 @@ public final class CheckCommand implements Callable<Integer> {
   List<String> theorems = new ArrayList<>();
 
   @Option(names = "--tries", paramLabel = "N",
-      description = "Instances per statement. Default: each statement's own default, each statement capped at a"
-          + " share of about two minutes in total (the table shows the tries actually run).")
+      description = "Instances per statement. Default: each statement's own fixed default (the run does not"
+          + " depend on the machine's speed).")
   @Nullable Integer tries;
+
+  @Option(names = "--max-digits", paramLabel = "M",
+      description = "Cap for re-checking an undecided margin at doubled digits. Default: min(8 x --digits, 4000),"
+          + " at least --digits.")
+  @Nullable Integer maxDigits;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "" + DEFAULT_SEED,
       description = "Seed of the run; each statement's draws depend only on it and the ID (default: ${DEFAULT-VALUE}).")
@@ -84,6 +94,7 @@ public final class CheckCommand implements Callable<Integer> {
       return 0;
     }
     Precision precision = common.precision();
+    prefdyn.search.Escalation.of(precision, maxDigits == null ? 0 : maxDigits); // bad --max-digits: exit 2 before any output
     if (tries != null && tries < 1) {
       throw new BadInput("--tries must be at least 1, got " + tries);
     }
@@ -95,9 +106,7 @@ public final class CheckCommand implements Callable<Integer> {
     if (reportDir != null) {
       OutDirs.probeWritable(reportDir, "--report");
     }
-    double cap = tries != null || statements.isEmpty() ? 0
-        : Math.max(3, Math.min(60, DEFAULT_RUN_SECONDS / statements.size()));
-    CheckRunner.Options options = new CheckRunner.Options(tries, seed, precision, threads, cap);
+    CheckRunner.Options options = new CheckRunner.Options(tries, seed, precision, threads, maxDigits == null ? 0 : maxDigits);
     PrintWriter err = spec.commandLine().getErr();
     ProgressLine progress = new ProgressLine(err, statements.size());
     long start = System.nanoTime();
@@ -171,6 +180,9 @@ public final class CheckCommand implements Callable<Integer> {
       sb.append(" --tries ").append(tries);
     }
     sb.append(" --seed ").append(seed).append(" --digits ").append(common.digits);
+    if (maxDigits != null) {
+      sb.append(" --max-digits ").append(maxDigits);
+    }
     return sb.toString();
   }
 
@@ -181,27 +193,44 @@ public final class CheckCommand implements Callable<Integer> {
   static String table(List<CheckResult> results, Precision precision) {
     List<List<String>> rows = new ArrayList<>();
     for (CheckResult r : results) {
-      rows.add(List.of(r.statement().id(), shorten(r.statement().title(), 64), triesText(r),
-          r.status().label(), shortMargin(r.minMargin(), precision), String.format(Locale.ROOT, "%.1f s", r.seconds())));
+      rows.add(List.of(r.statement().id(), shorten(r.statement().title(), 56), triesText(r),
+          r.status().label(), shortMargin(r.minMargin()), digitsText(r), String.format(Locale.ROOT, "%.1f s", r.seconds())));
     }
-    return Output.table(List.of("ID", "statement", "tries", "status", "smallest margin", "time"), rows);
+    return Output.table(List.of("ID", "statement", "tries", "status", "smallest margin [enclosure]", "digits", "time"), rows);
   }
 
   static String triesText(CheckResult r) {
-    return r.tries() == r.plannedTries() || r.status() != CheckStatus.HOLDS ? String.valueOf(r.tries())
-        : r.tries() + " (of " + r.plannedTries() + ", time cap)";
+    return r.tries() == r.plannedTries() ? String.valueOf(r.tries())
+        : r.tries() + " (of " + r.plannedTries() + ")";
   }
 
-  /** A margin short enough for a table cell: exact values as they are when short, else 6 digits. */
-  static String shortMargin(@Nullable Margin m, Precision p) {
+  /** The digits column: the requested digits, "→ D" when some margin needed raising, "cap D" when undecided there. */
+  static String digitsText(CheckResult r) {
+    if (r.capReached()) {
+      return r.requestedDigits() + ", cap " + r.capDigits();
+    }
+    if (r.decidedDigits() > r.requestedDigits()) {
+      return r.requestedDigits() + " → " + r.decidedDigits();
+    }
+    return String.valueOf(r.requestedDigits());
+  }
+
+  /** Significant digits of the ends in the table. */
+  static final int TABLE_DIGITS = 4;
+
+  /**
+   * A margin short enough for a table cell: an exact value as it is when short (else 6 digits and
+   * "(exact)"); an enclosure as [lo, hi] outward rounded to {@value #TABLE_DIGITS} digits.
+   */
+  static String shortMargin(@Nullable Margin m) {
     if (m == null) {
       return "-";
     }
-    String full = m.format(p);
-    if (full.length() <= 16) {
-      return full;
+    if (m.isExact()) {
+      String full = prefdyn.num.Rationals.format(m.value());
+      return (full.length() <= 16 ? full : m.formatCertified(6)) + " (exact)";
     }
-    return String.format(Locale.ROOT, "%.6g", m.value().doubleValue()) + (m.isExact() ? " (exact)" : "");
+    return m.formatEnclosure(TABLE_DIGITS);
   }
 
   static String shorten(String s, int n) {
@@ -218,11 +247,13 @@ public final class CheckCommand implements Callable<Integer> {
     }
     Margin om = r.offendingMargin();
     if (om != null) {
-      sb.append("  margin:   ").append(om.format(precision)).append('\n');
+      sb.append("  margin:   ").append(om.format(precision)).append("  enclosure ")
+          .append(om.formatEnclosure(precision.digits())).append('\n');
     }
     if (r.offendingTry() >= 0) {
       sb.append("  reproduce: prefdyn check --theorem ").append(id).append(" --seed ").append(r.runSeed())
           .append(" --tries ").append(r.offendingTry() + 1).append(" --digits ").append(precision.digits())
+          .append(r.capDigits() == prefdyn.search.Escalation.defaultCap(precision.digits()) ? "" : " --max-digits " + r.capDigits())
           .append("   (try ").append(r.offendingTry()).append(", draw seed ").append(r.offendingSeed()).append(")\n");
     }
     return sb.toString();
@@ -234,15 +265,27 @@ public final class CheckCommand implements Callable<Integer> {
 
   static Map<String, @Nullable Object> toJson(CheckResult r, Precision precision) {
     Map<String, @Nullable Object> m = new LinkedHashMap<>();
+    Margin min = r.minMargin();
     m.put("id", r.statement().id());
     m.put("status", r.status().label());
     m.put("tries", r.tries());
-    m.put("minMargin", r.minMargin() == null ? null : r.minMargin().format(precision));
+    m.put("minMargin", min == null ? null : min.format(precision));
+    m.put("enclosure", min == null ? null : List.of(min.enclosureText(precision.digits())));
+    m.put("strict", min == null ? null : min.strict());
     m.put("statement", r.statement().title());
     m.put("kind", r.statement().kind().label());
     m.put("plannedTries", r.plannedTries());
+    m.put("digits", r.requestedDigits());
+    m.put("decidedDigits", r.decidedDigits());
+    m.put("maxDigits", r.capDigits());
+    m.put("capReached", r.capReached());
+    m.put("raisedTries", r.raisedTries());
+    m.put("undecidedTries", r.undecidedTries());
     m.put("seconds", String.format(Locale.ROOT, "%.3f", r.seconds()));
     m.put("seed", String.valueOf(r.runSeed()));
+    if (min != null && !min.reason().isEmpty()) {
+      m.put("reason", min.reason());
+    }
     if (!r.holds()) {
       m.put("message", r.message());
       prefdyn.catalogue.Instance x = r.offending();
@@ -252,6 +295,7 @@ public final class CheckCommand implements Callable<Integer> {
       Margin om = r.offendingMargin();
       if (om != null) {
         m.put("margin", om.format(precision));
+        m.put("marginEnclosure", List.of(om.enclosureText(precision.digits())));
       }
       m.put("try", r.offendingTry());
       m.put("drawSeed", String.valueOf(r.offendingSeed()));

@@ -43,7 +43,7 @@ final class CheckReport {
   static void write(Path dir, List<CheckResult> results, Precision precision, long seed, double seconds, String command) {
     System.setProperty("java.awt.headless", "true");
     double threshold = symlogThreshold(results);
-    Output.writeAtomically(dir.resolve("margins.png"), png(marginChart(results, threshold, precision), results.size()));
+    Output.writeAtomically(dir.resolve("margins.png"), png(marginChart(results, threshold), results.size()));
     Output.writeAtomically(dir.resolve("times.png"), png(timeChart(results), results.size()));
     Output.writeAtomically(dir.resolve("report.md"),
         markdown(results, precision, seed, seconds, command, threshold).getBytes(StandardCharsets.UTF_8));
@@ -59,16 +59,19 @@ final class CheckReport {
     md.append("- Result: **").append(held).append(" of ").append(results.size()).append(" statements hold**\n");
     md.append(String.format(Locale.ROOT, "- Seed %d, %d digits, %.1f s wall time, %s%n%n", seed, precision.digits(),
         seconds, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
-    md.append("A statement *holds* when every drawn instance has a decided positive margin (nonnegative for ")
-        .append("non-strict statements); *undecided* means a margin stayed within its numerical error even at ")
-        .append("40 more digits. The smallest margin is the closest any drawn instance came to failing.\n\n");
-    md.append("| ID | statement | kind | tries | status | smallest margin | time |\n");
-    md.append("|---|---|---|---:|---|---:|---:|\n");
+    md.append("Every margin is an enclosure [lo, hi] that provably contains the true margin (lo = hi when exact). ")
+        .append("A statement *holds* when every drawn instance has lo > 0 (lo ≥ 0 for non-strict statements), ")
+        .append("is *violated* when some instance has hi < 0 (hi ≤ 0 for strict statements), and is *undecided* ")
+        .append("when some enclosure still straddles the boundary at the precision cap (digits are doubled up to it) ")
+        .append("or no enclosure was obtained. The smallest margin is the interval minimum over the drawn instances.\n\n");
+    md.append("| ID | statement | kind | tries | status | smallest margin [enclosure] | digits | time |\n");
+    md.append("|---|---|---|---:|---|---:|---:|---:|\n");
     for (CheckResult r : results) {
       md.append("| ").append(r.statement().id()).append(" | ").append(escape(r.statement().title())).append(" | ")
           .append(r.statement().kind().label()).append(" | ").append(CheckCommand.triesText(r)).append(" | ")
           .append(r.holds() ? r.status().label() : "**" + r.status().label() + "**").append(" | ")
-          .append(CheckCommand.shortMargin(r.minMargin(), precision)).append(" | ")
+          .append(CheckCommand.shortMargin(r.minMargin())).append(" | ")
+          .append(CheckCommand.digitsText(r)).append(" | ")
           .append(String.format(Locale.ROOT, "%.1f s", r.seconds())).append(" |\n");
     }
     md.append("\n## Smallest margin per statement\n\n");
@@ -115,7 +118,7 @@ final class CheckReport {
     return Math.signum(m) * Math.log10(1 + Math.abs(m) / t);
   }
 
-  private static JFreeChart marginChart(List<CheckResult> results, double t, Precision precision) {
+  private static JFreeChart marginChart(List<CheckResult> results, double t) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     Paint[] paints = new Paint[results.size()];
     for (int i = 0; i < results.size(); i++) {
@@ -127,7 +130,7 @@ final class CheckReport {
     String[] labels = new String[results.size()];
     for (int i = 0; i < results.size(); i++) {
       CheckResult r = results.get(i);
-      labels[i] = CheckCommand.shortMargin(r.minMargin(), precision).replace(" (exact)", "")
+      labels[i] = CheckCommand.shortMargin(r.minMargin()).replace(" (exact)", "")
           + (r.holds() ? "" : " " + r.status().label());
     }
     return chart("Smallest margin per statement (symmetric log)", "sign(m)·log10(1+|m|/t)", data, paints, labels);

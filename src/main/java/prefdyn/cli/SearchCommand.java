@@ -34,8 +34,11 @@ import prefdyn.search.SearchResult;
           + "moves (matrix entries with P_ji = 1 - P_ij, mass between coordinates of distributions, "
           + "scalar nudges), each kept only when the hypotheses still hold.",
       "",
-      "A counterexample is re-verified (exactly, or at --digits + 50) and shrunk toward small K and "
-          + "simple fractions before it is printed. The same --seed finds the same counterexample.",
+      "A counterexample is certified before it is printed: its margin is exact and violated, or an enclosure "
+          + "that provably contains the true margin lies on the failing side (hi < 0; hi <= 0 for a strict "
+          + "statement); an undecided candidate is re-checked at doubled digits up to --max-digits. It is then "
+          + "shrunk toward small K and simple fractions (each step certified the same way). The same --seed "
+          + "finds the same counterexample.",
       ""
     },
     footer = {"", "Exit codes: 0 no counterexample within the budget; 1 a counterexample was found; "
@@ -61,6 +64,11 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
+  @Option(names = "--max-digits", paramLabel = "M",
+      description = "Cap for re-checking an undecided candidate at doubled digits. Default: min(8 x --digits, 4000),"
+          + " at least --digits.")
+  @Nullable Integer maxDigits;
+
   @Option(names = "--out", paramLabel = "DIR",
       description = "Also write the result as JSON to DIR/search-ID-seed-S.json (atomically).")
   @Nullable Path out;
@@ -85,13 +93,15 @@ public final class SearchCommand implements Callable<Integer> {
       throw new BadInput("--budget must be at least 1, got " + budget);
     }
     Precision precision = common.precision();
+    prefdyn.search.Escalation.of(precision, maxDigits == null ? 0 : maxDigits); // bad --max-digits: exit 2 before any output
     Path outDir = out;
     if (outDir != null) {
       OutDirs.probeWritable(outDir, "--out");
     }
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, id);
-    SearchResult r = Search.run(s, Search.Options.of(budget, seed, precision), progress);
+    Search.Options options = new Search.Options(budget, seed, precision, 4000, maxDigits == null ? 0 : maxDigits);
+    SearchResult r = Search.run(s, options, progress);
     progress.done();
     Map<String, @Nullable Object> json = toJson(r, precision);
     if (outDir != null) {
@@ -150,11 +160,14 @@ public final class SearchCommand implements Callable<Integer> {
     if (r.found() && cx != null && margin != null) {
       m.put("counterexample", cx.describe());
       m.put("margin", margin.format(precision));
+      m.put("enclosure", List.of(margin.enclosureText(precision.digits())));
+      m.put("strict", margin.strict());
       m.put("marginDetail", margin.detail());
     } else {
       m.put("counterexample", null);
       Margin cm = r.closestMargin();
       m.put("margin", cm == null ? null : cm.format(precision));
+      m.put("enclosure", cm == null ? null : List.of(cm.enclosureText(precision.digits())));
       Instance near = r.closest();
       if (near != null && cm != null) {
         m.put("closest", near.describe());
@@ -193,7 +206,8 @@ public final class SearchCommand implements Callable<Integer> {
       sb.append(String.format(Locale.ROOT, "counterexample found after %d evaluations (%d restarts, %.1f s), shrunk in %d steps;%n",
           r.evaluations(), r.restarts(), r.seconds(), r.shrinkSteps()));
       sb.append("margin ").append(margin.format(precision)).append(" (").append(margin.detail()).append("), ")
-          .append(r.verifiedAtDigits() == 0 ? "exact" : "re-verified at " + r.verifiedAtDigits() + " digits").append('\n');
+          .append(r.verifiedAtDigits() == 0 ? "exact" : "certified by the enclosure " + margin.formatEnclosure(precision.digits())
+              + " at " + r.verifiedAtDigits() + " digits").append('\n');
     } else {
       Margin cm = r.closestMargin();
       sb.append(String.format(Locale.ROOT, "no counterexample within %d evaluations (%d restarts, %.1f s); smallest margin seen: %s%n",

@@ -17,19 +17,17 @@ import prefdyn.num.Precision;
 /**
  * Runs statements on drawn instances (what {@code prefdyn check} does): for each statement, draw
  * instances from its hypotheses with a seed derived from the run's seed and the ID, assert that
- * the statement admits them, and evaluate its margin. An undecided margin is re-checked at
- * {@value #RAISE_DIGITS} more digits before it is declared undecided.
+ * the statement admits them, and evaluate its margin, an enclosure whose verdict is certified. An
+ * UNDECIDED margin is re-checked at doubled digits up to a cap ({@link Escalation}); one still
+ * undecided there makes the statement UNDECIDED, with the reason.
  *
- * <p>Results depend only on the statements, the tries, the seed and the precision: each
+ * <p>Results depend only on the statements, the tries, the seed, the precision and the cap: each
  * statement's draws come from its own seed, all draws happen on one drawing thread with one jqwik
  * session ({@link Draws.Drawer}: jqwik's sessions are per thread), and the statements are checked
  * in parallel on up to {@link Options#threads()} threads, the results returned in the order given.
- * A time limit counts drawing and checking alike.
+ * Time is measured and reported, never used to decide what is checked.
  */
 public final class CheckRunner {
-  /** Extra digits for re-checking an undecided margin. */
-  public static final int RAISE_DIGITS = 40;
-
   private CheckRunner() {}
 
   /**
@@ -39,10 +37,9 @@ public final class CheckRunner {
    * @param seed the run's seed
    * @param precision working precision of the checks
    * @param threads statements checked in parallel (at least 1)
-   * @param secondsPerStatement stop a statement after this many seconds (0: no limit); the result
-   *     then reports the tries actually run
+   * @param maxDigits the escalation cap in digits (0: {@link Escalation#defaultCap})
    */
-  public record Options(@Nullable Integer tries, long seed, Precision precision, int threads, double secondsPerStatement) {
+  public record Options(@Nullable Integer tries, long seed, Precision precision, int threads, int maxDigits) {
     public Options {
       if (tries != null && tries < 1) {
         throw new prefdyn.num.BadInput("--tries must be at least 1, got " + tries);
@@ -50,10 +47,15 @@ public final class CheckRunner {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1");
       }
+      Escalation.of(precision, maxDigits); // validates the cap
     }
 
     public static Options of(int tries, long seed, Precision precision) {
       return new Options(tries, seed, precision, 1, 0);
+    }
+
+    public Escalation escalation() {
+      return Escalation.of(precision, maxDigits);
     }
   }
 
@@ -129,10 +131,10 @@ public final class CheckRunner {
 
   private static CheckResult check(Statement s, Draws.Drawer drawer, Options options, Progress progress) {
     Precision precision = options.precision();
+    Escalation escalation = options.escalation();
     int planned = options.tries() != null ? options.tries() : Math.max(1, s.defaultTries());
     long statementSeed = Seeds.forStatement(options.seed(), s.id());
     long start = System.nanoTime();
-    long limit = options.secondsPerStatement() > 0 ? (long) (options.secondsPerStatement() * 1e9) : Long.MAX_VALUE;
     Margin min = null;
     CheckStatus status = CheckStatus.HOLDS;
     Instance offending = null;
@@ -140,13 +142,11 @@ public final class CheckRunner {
     int offendingTry = -1;
     String message = "";
     int done = 0;
-    boolean timeLimited = false;
+    int decidedDigits = precision.digits();
+    int raisedTries = 0;
+    int undecidedTries = 0;
     RandomGenerator<Instance> gen = null;
     for (int t = 0; t < planned; t++) {
-      if (t > 0 && System.nanoTime() - start > limit) {
-        timeLimited = true;
-        break;
-      }
       Instance x;
       try {
         if (gen == null) {
@@ -171,53 +171,43 @@ public final class CheckRunner {
         message = "the generator produced an instance outside the hypotheses (admits() rejects it)";
         break;
       }
-      Margin m;
-      try {
-        m = decide(s, x, precision);
-      } catch (RuntimeException e) {
-        status = CheckStatus.ERROR;
-        offending = x;
-        offendingTry = t;
-        offendingMargin = null;
-        message = "the check threw " + e.getClass().getSimpleName() + ": " + e.getMessage();
-        break;
-      }
-      if (min == null || m.compareValue(min) < 0) {
-        min = m;
+      Escalation.Decision d = escalation.decide(s, x, precision);
+      Margin m = d.margin();
+      min = min == null ? m : Margin.min(min, m);
+      if (d.raised() > 0) {
+        raisedTries++;
       }
       Verdict v = m.verdict();
+      if (v != Verdict.UNDECIDED) {
+        decidedDigits = Math.max(decidedDigits, d.digits());
+      }
       if (v == Verdict.VIOLATED) {
         status = CheckStatus.VIOLATED;
         offending = x;
         offendingTry = t;
         offendingMargin = m;
-        message = m.detail();
+        message = m.detail() + (d.raised() > 0 ? " (decided at " + d.digits() + " digits)" : "");
         break;
       }
-      if (v == Verdict.UNDECIDED && status == CheckStatus.HOLDS) {
-        status = CheckStatus.UNDECIDED;
-        offending = x;
-        offendingTry = t;
-        offendingMargin = m;
-        message = "margin within its error bound even at " + (precision.digits() + RAISE_DIGITS)
-            + " digits: " + m.detail();
+      if (v == Verdict.UNDECIDED) {
+        undecidedTries++;
+        if (status == CheckStatus.HOLDS) {
+          status = CheckStatus.UNDECIDED;
+          offending = x;
+          offendingTry = t;
+          offendingMargin = m;
+          message = "undecided up to the cap of " + d.digits() + " digits: " + m.detail()
+              + (m.reason().isEmpty() ? "" : " (" + m.reason() + ")");
+        }
       }
       progress.tried(s, done, planned);
     }
     long seedOfOffending = offendingTry >= 0 ? Seeds.forTry(statementSeed, offendingTry) : 0L;
     CheckResult r = new CheckResult(s, status, done, planned, min, System.nanoTime() - start,
         options.seed(), statementSeed, offending, offendingTry, seedOfOffending, offendingMargin,
-        message == null ? "" : message, timeLimited);
+        message == null ? "" : message, precision.digits(), escalation.capDigits(), decidedDigits, raisedTries,
+        undecidedTries);
     progress.finished(r);
     return r;
-  }
-
-  /** The margin at {@code precision}, re-checked at {@value #RAISE_DIGITS} more digits when undecided. */
-  public static Margin decide(Statement s, Instance x, Precision precision) {
-    Margin m = s.check(x, precision);
-    if (m.verdict() == Verdict.UNDECIDED) {
-      m = s.check(x, precision.raisedBy(RAISE_DIGITS));
-    }
-    return m;
   }
 }

@@ -2,15 +2,18 @@ package prefdyn.search;
 
 /** The status of a statement after a check run (the "status" of {@code prefdyn check}). */
 public enum CheckStatus {
-  /** Every drawn instance has a decided positive (nonnegative, when not strict) margin. */
+  /** Every drawn instance has a certified positive (nonnegative, when not strict) margin. */
   HOLDS("holds"),
-  /** Some instance violates the statement (a decided negative margin). */
+  /** Some instance has a certified negative (non-positive, when strict) margin. */
   VIOLATED("violated"),
-  /** Some margin stayed within its numerical error even at raised precision (and none violated). */
+  /**
+   * Some margin stayed undecided up to the precision cap (its enclosure straddles the boundary,
+   * or no enclosure was obtained: a solver failed, the check threw), and none was violated.
+   */
   UNDECIDED("undecided"),
   /**
-   * The statement itself is broken: its generator produced an instance its {@code admits}
-   * rejects, or its check threw. Not a verdict about the mathematics.
+   * The statement's generator is broken: it failed to draw, or produced an instance its {@code
+   * admits} rejects. Not a verdict about the mathematics.
    */
   ERROR("error");
 

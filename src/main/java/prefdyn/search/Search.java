@@ -1,6 +1,7 @@
 package prefdyn.search;
 
 import java.util.Random;
+import org.apfloat.Aprational;
 import net.jqwik.api.RandomGenerator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.catalogue.Instance;
@@ -16,13 +17,13 @@ import prefdyn.num.Precision;
  * {@code admits} the moved instance. Deterministic for a given seed: one {@link Random} drives
  * draws and moves, and nothing depends on time or threads.
  *
- * <p>A candidate (a violated margin at the working precision) is re-verified before it counts:
- * an exact margin is its own proof; an approximate one must still be violated at
- * {@value #VERIFY_DIGITS} more digits. It is then {@link Shrinker shrunk} and re-verified again.
+ * <p>A candidate (a violated margin at the working precision, or an undecided one whose
+ * enclosure reaches below zero) becomes a counterexample only when its margin is certified
+ * VIOLATED: exact, or an enclosure strictly on the failing side ({@code hi < 0}; {@code hi <= 0}
+ * for a strict statement), undecided margins being re-checked at doubled digits up to the cap of
+ * {@link Escalation}. It is then {@link Shrinker shrunk} (every step certified the same way).
  */
 public final class Search {
-  /** Extra digits for the re-verification of an approximate counterexample. */
-  public static final int VERIFY_DIGITS = 50;
   /** Evaluations without improving the best margin of a restart before the next restart. */
   static final int STALL = 80;
   /** Consecutive moves rejected by {@code admits} before giving up on a restart. */
@@ -30,16 +31,29 @@ public final class Search {
 
   private Search() {}
 
-  /** How to search. */
-  public record Options(long budget, long seed, Precision precision, long shrinkBudget) {
+  /**
+   * How to search.
+   *
+   * @param budget margin evaluations for the search
+   * @param seed the seed
+   * @param precision working precision of the search
+   * @param shrinkBudget predicate evaluations for shrinking
+   * @param maxDigits the escalation cap for certifying a candidate (0: {@link Escalation#defaultCap})
+   */
+  public record Options(long budget, long seed, Precision precision, long shrinkBudget, int maxDigits) {
     public Options {
       if (budget < 1) {
         throw new prefdyn.num.BadInput("--budget must be at least 1, got " + budget);
       }
+      Escalation.of(precision, maxDigits); // validates the cap
     }
 
     public static Options of(long budget, long seed, Precision precision) {
-      return new Options(budget, seed, precision, 4000);
+      return new Options(budget, seed, precision, 4000, 0);
+    }
+
+    public Escalation escalation() {
+      return Escalation.of(precision, maxDigits);
     }
   }
 
@@ -58,31 +72,44 @@ public final class Search {
     return Draws.inSession(() -> new Run(statement, options, progress).go());
   }
 
-  /** Whether x is a counterexample at this precision (an undecided margin is re-checked higher). */
+  /** Whether x is a certified counterexample (raising the digits up to the default cap). */
   static boolean fails(Statement s, Instance x, Precision p) {
-    return fails(s, x, p, false);
+    return fails(s, x, Escalation.defaultFor(p), p, false);
   }
 
-  /** Like {@link #fails(Statement, Instance, Precision)}, optionally requiring a negative margin. */
+  /** Like {@link #fails(Statement, Instance, Precision)}, optionally requiring {@code hi < 0}. */
   static boolean fails(Statement s, Instance x, Precision p, boolean negative) {
-    if (!s.admits(x)) {
-      return false;
-    }
-    Margin m = CheckRunner.decide(s, x, p);
-    return m.verdict() == Verdict.VIOLATED && (!negative || m.value().signum() < 0);
+    return fails(s, x, Escalation.defaultFor(p), p, negative);
   }
 
-  /** The re-verified margin of a candidate, or null when it does not survive re-verification. */
-  static @Nullable Margin verify(Statement s, Instance x, Precision p) {
+  /**
+   * Whether x is a certified counterexample: admitted, and its margin VIOLATED at some precision
+   * up to the cap; with {@code negative}, also certified strictly negative ({@code hi < 0}).
+   */
+  static boolean fails(Statement s, Instance x, Escalation e, Precision p, boolean negative) {
+    return verify(s, x, e, p, negative) != null;
+  }
+
+  /** The certified margin of a candidate with the digits where it was decided, or null when it is not certified violated. */
+  static Escalation.@Nullable Decision verify(Statement s, Instance x, Escalation e, Precision p, boolean negative) {
     if (!s.admits(x)) {
       return null;
     }
-    Margin m = s.check(x, p);
-    if (m.isExact()) {
-      return m.verdict() == Verdict.VIOLATED ? m : null;
+    Escalation.Decision d = e.decide(s, x, p);
+    Margin m = d.margin();
+    if (m.verdict() != Verdict.VIOLATED) {
+      return null;
     }
-    Margin high = s.check(x, p.raisedBy(VERIFY_DIGITS));
-    return high.verdict() == Verdict.VIOLATED ? high : null;
+    if (negative && !certifiedNegative(m)) {
+      return null;
+    }
+    return d;
+  }
+
+  /** Whether the enclosure lies strictly below zero. */
+  static boolean certifiedNegative(Margin m) {
+    Aprational hi = m.hi();
+    return hi != null && hi.signum() < 0;
   }
 
   private static final class Run {
@@ -122,9 +149,11 @@ public final class Search {
       return m;
     }
 
+    /** Worth certifying: violated, or undecided with a bounded enclosure reaching to zero or below. */
     boolean candidate(Margin m) {
       Verdict v = m.verdict();
-      return v == Verdict.VIOLATED || (v == Verdict.UNDECIDED && m.value().signum() <= 0);
+      Aprational lo = m.lo();
+      return v == Verdict.VIOLATED || (v == Verdict.UNDECIDED && lo != null && lo.signum() <= 0 && m.hi() != null);
     }
 
     SearchResult go() {
@@ -212,24 +241,23 @@ public final class Search {
       if (!candidate(m)) {
         return null;
       }
-      if (m.verdict() == Verdict.UNDECIDED && !fails(s, x, o.precision())) {
-        return null;
-      }
-      Margin verified = verify(s, x, o.precision());
+      Escalation e = o.escalation();
+      Escalation.Decision verified = verify(s, x, e, o.precision(), false);
       if (verified == null) {
         return null;
       }
-      // a strict violation (negative margin) is never shrunk into a mere tie (margin 0)
-      boolean negative = verified.value().signum() < 0;
-      Shrinker.Shrunk shrunk = Shrinker.shrink(x, y -> fails(s, y, o.precision(), negative), o.shrinkBudget());
+      // a strict violation (certified negative margin) is never shrunk into a mere tie (margin 0)
+      boolean negative = certifiedNegative(verified.margin());
+      Shrinker.Shrunk shrunk = Shrinker.shrink(x, y -> fails(s, y, e, o.precision(), negative), o.shrinkBudget());
       Instance small = shrunk.instance();
-      Margin smallMargin = small == x ? verified : verify(s, small, o.precision());
-      if (smallMargin == null) {
+      Escalation.Decision smallDecision = small == x ? verified : verify(s, small, e, o.precision(), negative);
+      if (smallDecision == null) {
         small = x; // the shrunk instance did not survive re-verification: report the original
-        smallMargin = verified;
+        smallDecision = verified;
       }
-      int digits = smallMargin.isExact() ? 0 : o.precision().digits() + VERIFY_DIGITS;
-      return result(true, small, smallMargin, x, verified, shrunk.evaluations(), shrunk.steps(), digits);
+      Margin smallMargin = smallDecision.margin();
+      int digits = smallMargin.isExact() ? 0 : smallDecision.digits();
+      return result(true, small, smallMargin, x, verified.margin(), shrunk.evaluations(), shrunk.steps(), digits);
     }
 
     SearchResult result(boolean found, @Nullable Instance cx, @Nullable Margin cm, @Nullable Instance raw,

@@ -2,6 +2,7 @@ package prefdyn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,11 @@ class SearchCommandTest {
     assertTrue(c6.admits(x));
     assertEquals(Verdict.VIOLATED, c6.check(x, Precision.ofDigits(20)).verdict());
     assertEquals(j.get("margin").asText(), Rationals.format((Aprational) c6.check(x, Precision.ofDigits(20)).value()));
+    // exact margin: the enclosure is [m, m], and certified on the failing side
+    assertEquals(j.get("margin").asText(), j.get("enclosure").get(0).asText());
+    assertEquals(j.get("margin").asText(), j.get("enclosure").get(1).asText());
+    Aprational hi = Rationals.parse(j.get("enclosure").get(1).asText());
+    assertTrue(j.get("strict").asBoolean() ? hi.signum() <= 0 : hi.signum() < 0);
     try (Stream<Path> files = Files.list(out)) {
       List<Path> all = files.toList();
       assertEquals(List.of(out.resolve("search-C6-seed-4.json")), all, "one complete file, no temporaries");
@@ -55,6 +61,23 @@ class SearchCommandTest {
     assertEquals(j, JSON.readTree(Files.readString(out.resolve("search-C6-seed-4.json"))));
     CliRunner again = CliRunner.run("search", "--conjecture", "C6", "--seed", "4", "--json");
     assertEquals(j.get("counterexample"), JSON.readTree(again.out()).get("counterexample"));
+  }
+
+  @Test
+  void anApproximateCounterexampleCarriesItsCertifyingEnclosure() throws IOException {
+    prefdyn.search.ToyStatementsAccess.register();
+    CliRunner r = CliRunner.run("search", "--conjecture", "TOY-FUZZY-BOX", "--seed", "2", "--budget", "5000", "--digits", "20", "--json");
+    assertEquals(1, r.exitCode(), r.err());
+    JsonNode j = JSON.readTree(r.out());
+    assertTrue(j.get("found").asBoolean());
+    Aprational lo = CheckCommandTest.bound(j.get("enclosure").get(0).asText());
+    Aprational hi = CheckCommandTest.bound(j.get("enclosure").get(1).asText());
+    assertNotNull(lo);
+    assertNotNull(hi);
+    assertTrue(lo.compareTo(hi) < 0, "a genuine enclosure");
+    assertTrue(j.get("strict").asBoolean() ? hi.signum() <= 0 : hi.signum() < 0, j.toString());
+    CliRunner never = CliRunner.run("search", "--conjecture", "TOY-STRADDLE-C", "--budget", "10", "--digits", "10", "--json");
+    assertEquals(0, never.exitCode(), "an undecidable margin is never a counterexample: " + never.out());
   }
 
   @Test

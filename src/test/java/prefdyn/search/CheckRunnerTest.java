@@ -1,13 +1,18 @@
 package prefdyn.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import prefdyn.catalogue.Catalogue;
+import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
+import prefdyn.catalogue.Verdict;
+import prefdyn.num.BadInput;
 import prefdyn.num.Precision;
 
 class CheckRunnerTest {
@@ -33,12 +38,86 @@ class CheckRunnerTest {
   }
 
   @Test
-  void aTinyApproximateMarginIsUndecidedAtLowPrecisionAndDecidedWhenRaised() {
-    CheckResult low = CheckRunner.run(ToyStatements.TINY, 3, 1L, Precision.ofDigits(10));
-    assertEquals(CheckStatus.UNDECIDED, low.status(), "10 and 50 digits cannot see 10^-60");
-    // 30 digits is undecided too, but the runner re-checks at 30 + 40 = 70 digits and decides
-    CheckResult high = CheckRunner.run(ToyStatements.TINY, 3, 1L, Precision.ofDigits(30));
-    assertEquals(CheckStatus.HOLDS, high.status());
+  void anUndecidedMarginIsRaisedByDoublingTheDigitsUntilDecided() {
+    // 10^-60 ± 10^-D: undecided at 10, 20 and 40 digits, holds at 80 (the default cap of 10 digits)
+    CheckResult r = CheckRunner.run(ToyStatements.TINY, 3, 1L, Precision.ofDigits(10));
+    assertEquals(CheckStatus.HOLDS, r.status(), r.message());
+    assertEquals(80, r.decidedDigits());
+    assertEquals(80, r.capDigits());
+    assertEquals(3, r.raisedTries());
+    assertFalse(r.capReached());
+    assertEquals(Verdict.HOLDS, r.minMargin().verdict());
+    // the same with a cap of 40 digits: undecided, and the result says the cap was reached
+    CheckResult capped = CheckRunner.run(List.of(ToyStatements.TINY), new CheckRunner.Options(3, 1L, Precision.ofDigits(10), 1, 40),
+        CheckRunner.Progress.NONE).get(0);
+    assertEquals(CheckStatus.UNDECIDED, capped.status());
+    assertTrue(capped.capReached());
+    assertEquals(3, capped.undecidedTries());
+    assertEquals(40, capped.capDigits());
+    assertTrue(capped.message().contains("cap of 40 digits"), capped.message());
+    // a decided margin is not re-checked: 70 digits decides at once
+    CheckResult direct = CheckRunner.run(ToyStatements.TINY, 3, 1L, Precision.ofDigits(70));
+    assertEquals(CheckStatus.HOLDS, direct.status());
+    assertEquals(70, direct.decidedDigits());
+    assertEquals(0, direct.raisedTries());
+  }
+
+  @Test
+  void theEscalationStepsDoubleAndEndAtTheCap() {
+    Escalation e = new Escalation(100);
+    Escalation.Decision d = e.decide(ToyStatements.STRADDLE, ToyStatements.two(), Precision.ofDigits(15));
+    // 15, 30, 60, 100
+    assertEquals(100, d.digits());
+    assertEquals(3, d.raised());
+    assertTrue(d.capReached());
+    assertEquals(Verdict.UNDECIDED, d.verdict());
+    assertEquals(160, Escalation.defaultCap(20));
+    assertEquals(4000, Escalation.defaultCap(1000));
+    assertEquals(5000, Escalation.defaultCap(5000), "never below the requested digits");
+    assertThrows(BadInput.class, () -> Escalation.of(Precision.ofDigits(50), 40));
+  }
+
+  @Test
+  void aMarginThatNeverDecidesReportsTheCapAndIsNeverAVerdict() {
+    for (int digits : new int[] {5, 10, 33}) {
+      CheckResult r = CheckRunner.run(ToyStatements.STRADDLE, 2, 1L, Precision.ofDigits(digits));
+      assertEquals(CheckStatus.UNDECIDED, r.status());
+      assertTrue(r.capReached());
+      assertEquals(Escalation.defaultCap(digits), r.capDigits());
+      Margin m = r.minMargin();
+      assertNotNull(m);
+      assertTrue(m.lo().signum() < 0 && m.hi().signum() > 0, "the enclosure straddles zero");
+      assertEquals(Verdict.UNDECIDED, m.verdict());
+    }
+  }
+
+  @Test
+  void aCheckThatThrowsOrGivesUpIsUndecidedWithTheReason() {
+    CheckResult t = CheckRunner.run(ToyStatements.THROWS, 3, 1L, P);
+    assertEquals(CheckStatus.UNDECIDED, t.status());
+    assertEquals(3, t.tries(), "an undecided try does not stop the run");
+    assertTrue(t.message().contains("ArithmeticException: solver diverged"), t.message());
+    assertNotNull(t.minMargin());
+    assertTrue(t.minMargin().reason().contains("solver diverged"));
+    CheckResult u = CheckRunner.run(ToyStatements.UNKNOWN, 2, 1L, P);
+    assertEquals(CheckStatus.UNDECIDED, u.status());
+    assertTrue(u.message().contains("iteration cap hit"), u.message());
+  }
+
+  @Test
+  void theSmallestMarginIsTheIntervalMinimumAndAgreesWithTheStatus() {
+    for (Statement s : List.of(ToyStatements.HOLDS, ToyStatements.BOX, Catalogue.require("C6"), Catalogue.require("C7"),
+        ToyStatements.STRADDLE, ToyStatements.TINY)) {
+      CheckResult r = CheckRunner.run(s, 40, 9L, P);
+      Margin m = r.minMargin();
+      assertNotNull(m);
+      Verdict expected = switch (r.status()) {
+        case HOLDS -> Verdict.HOLDS;
+        case VIOLATED -> Verdict.VIOLATED;
+        default -> Verdict.UNDECIDED;
+      };
+      assertEquals(expected, m.verdict(), s.id());
+    }
   }
 
   @Test

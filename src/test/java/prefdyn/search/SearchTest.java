@@ -35,6 +35,25 @@ class SearchTest {
   }
 
   @Test
+  void anApproximateCounterexampleIsCertifiedByItsEnclosure() {
+    SearchResult r = Search.run(ToyStatements.FUZZY_BOX, 5000, 2L, P);
+    assertTrue(r.found());
+    Margin m = r.margin();
+    assertNotNull(m);
+    assertFalse(m.isExact());
+    assertEquals(Verdict.VIOLATED, m.verdict());
+    assertTrue(m.hi().signum() <= 0, "strict statement: hi <= 0");
+    assertEquals(P.digits(), r.verifiedAtDigits(), "decided at the working precision, no re-check needed");
+  }
+
+  @Test
+  void aMarginThatNeverDecidesIsNeverReportedAsACounterexample() {
+    SearchResult r = Search.run(ToyStatements.STRADDLE_CONJECTURE, 20, 1L, Precision.ofDigits(10));
+    assertFalse(r.found());
+    assertEquals(Verdict.UNDECIDED, r.closestMargin().verdict());
+  }
+
+  @Test
   void theSameSeedFindsTheSameCounterexample() {
     SearchResult a = Search.run(ToyStatements.BOX, 5000, 17L, P);
     SearchResult b = Search.run(ToyStatements.BOX, 5000, 17L, P);

@@ -15,7 +15,7 @@ import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 
-/** Statements made for testing the engine: one that holds, one violated in a small box, one undecided. */
+/** Statements made for testing the engine: one that holds, one violated in a small box, enclosures that need digits, never decide, or fail. */
 final class ToyStatements {
   private ToyStatements() {}
 
@@ -65,17 +65,83 @@ final class ToyStatements {
       })
       .build();
 
+  static Instance two() {
+    return Instance.of(PreferenceMatrix.of(new Aprational[][] {{Rationals.HALF, Rationals.HALF}, {Rationals.HALF, Rationals.HALF}}));
+  }
+
+  /** 10^-n exactly. */
+  static Aprational tenToMinus(int n) {
+    return Rationals.of(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(n));
+  }
+
   /**
-   * A margin of exactly 10^-60 computed approximately: undecided at 10 digits (and still at
-   * 10 + 40), decided (holds) from about 25 + 40 digits on.
+   * A margin of exactly 10^-60 whose enclosure at D digits is 10^-60 ± 10^-D (an enclosure that
+   * shrinks with the digits): undecided below 61 digits, holds from there on.
    */
   static final Statement TINY = Conjecture.named("TOY-TINY")
       .statement("a tiny positive margin")
       .kind(Kind.PROVED)
-      .hypotheses(Arbitraries.just(Instance.of(PreferenceMatrix.of(new Aprational[][] {{Rationals.HALF, Rationals.HALF}, {Rationals.HALF, Rationals.HALF}}))))
+      .hypotheses(Arbitraries.just(two()))
       .admits(x -> x.k() == 2)
-      .margin((x, precision) -> Margin.approximate(
-          precision.real(Rationals.of(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(60))), precision, true, "10^-60"))
+      .margin((x, precision) -> {
+        Aprational r = tenToMinus(precision.digits());
+        return Margin.enclosure((Aprational) tenToMinus(60).subtract(r), (Aprational) tenToMinus(60).add(r), true, "10^-60");
+      })
+      .build();
+
+  /** A true margin of exactly 0 (non-strict) known only as ±10^-D: never decided, at any digits. */
+  static final Statement STRADDLE = Conjecture.named("TOY-STRADDLE")
+      .statement("a zero margin known only approximately")
+      .kind(Kind.PROVED)
+      .hypotheses(Arbitraries.just(two()))
+      .admits(x -> x.k() == 2)
+      .margin((x, precision) -> {
+        Aprational r = tenToMinus(precision.digits());
+        return Margin.enclosure((Aprational) r.negate(), r, false, "0 ± 10^-digits");
+      })
+      .build();
+
+  /** A check that throws: undecided with the exception as the reason (not an error, not a violation). */
+  static final Statement THROWS = Conjecture.named("TOY-THROWS")
+      .statement("a check that throws")
+      .kind(Kind.PROVED)
+      .hypotheses(Arbitraries.just(two()))
+      .admits(x -> x.k() == 2)
+      .margin((x, precision) -> {
+        throw new ArithmeticException("solver diverged");
+      })
+      .build();
+
+  /** A solver that gives up: Margin.unknown with its reason. */
+  static final Statement UNKNOWN = Conjecture.named("TOY-UNKNOWN")
+      .statement("a solver that gives up")
+      .kind(Kind.PROVED)
+      .hypotheses(Arbitraries.just(two()))
+      .admits(x -> x.k() == 2)
+      .margin((x, precision) -> Margin.unknown("iteration cap hit", true, "fixed point"))
+      .build();
+
+  /**
+   * {@link #BOX} with its margin known only as an enclosure of half-width 10^-digits: the search
+   * must certify a counterexample by an enclosure on the failing side (strict: hi <= 0).
+   */
+  static final Statement FUZZY_BOX = Conjecture.named("TOY-FUZZY-BOX")
+      .statement("no point of the unit square lies in a small box (margin known approximately)")
+      .hypotheses(BOX.hypotheses())
+      .admits(BOX::admits)
+      .margin((x, precision) -> {
+        Margin exact = BOX.check(x, precision);
+        Aprational r = tenToMinus(precision.digits());
+        return Margin.enclosure((Aprational) exact.lo().subtract(r), (Aprational) exact.hi().add(r), true, exact.detail());
+      })
+      .build();
+
+  /** A conjecture whose margin straddles zero at every precision: the search must never report it. */
+  static final Statement STRADDLE_CONJECTURE = Conjecture.named("TOY-STRADDLE-C")
+      .statement("a conjecture that can never be decided")
+      .hypotheses(Arbitraries.just(two()))
+      .admits(x -> x.k() == 2)
+      .margin((x, precision) -> STRADDLE.check(x, precision))
       .build();
 
   private static boolean inUnit(Aprational v) {
@@ -84,7 +150,7 @@ final class ToyStatements {
 
   /** Registers the toys in the catalogue (once per JVM) so that the CLI can run them. */
   static synchronized void register() {
-    for (Statement s : new Statement[] {HOLDS, BOX, TINY}) {
+    for (Statement s : new Statement[] {HOLDS, BOX, TINY, STRADDLE, THROWS, UNKNOWN, FUZZY_BOX, STRADDLE_CONJECTURE}) {
       if (Catalogue.byId(s.id()).isEmpty()) {
         Catalogue.register(s);
       }

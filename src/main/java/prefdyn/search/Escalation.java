@@ -1,0 +1,101 @@
+package prefdyn.search;
+
+import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Margin;
+import prefdyn.catalogue.Statement;
+import prefdyn.catalogue.Verdict;
+import prefdyn.num.BadInput;
+import prefdyn.num.Precision;
+
+/**
+ * The precision policy for an undecided margin: check at the requested digits; while the
+ * enclosure is UNDECIDED (it straddles the verdict's boundary, or is unbounded), check again at
+ * twice the digits, the last step at the cap exactly. A margin still undecided at the cap stays
+ * UNDECIDED, and the decision says so. A check that throws counts as {@link Margin#unknown} with
+ * the exception as its reason (and is retried higher like any undecided margin).
+ *
+ * <p>Only the verdict of the enclosure is used: a decided margin (HOLDS or VIOLATED) is certified
+ * at whatever precision it was obtained, so it is never re-checked.
+ *
+ * @param capDigits the largest precision (decimal digits) a margin is checked at
+ */
+public record Escalation(int capDigits) {
+  /** The default cap is this many times the requested digits ... */
+  public static final int FACTOR = 8;
+  /** ... but at most this many digits (and never below the requested digits). */
+  public static final int DEFAULT_MAX_DIGITS = 4000;
+
+  public Escalation {
+    if (capDigits < 5 || capDigits > Precision.MAX_DIGITS) {
+      throw new BadInput("--max-digits must be between 5 and " + Precision.MAX_DIGITS + ", got " + capDigits);
+    }
+  }
+
+  /** The default cap for a run at {@code digits}: {@code max(digits, min(8·digits, 4000))}. */
+  public static int defaultCap(int digits) {
+    return (int) Math.max(digits, Math.min((long) FACTOR * digits, DEFAULT_MAX_DIGITS));
+  }
+
+  /** The default policy for a run at {@code p}. */
+  public static Escalation defaultFor(Precision p) {
+    return new Escalation(defaultCap(p.digits()));
+  }
+
+  /**
+   * The policy for a run at {@code p} with the cap {@code maxDigits} (0: the default cap).
+   *
+   * @throws BadInput when the cap is below the requested digits
+   */
+  public static Escalation of(Precision p, int maxDigits) {
+    if (maxDigits == 0) {
+      return defaultFor(p);
+    }
+    if (maxDigits < p.digits()) {
+      throw new BadInput("--max-digits (" + maxDigits + ") must be at least --digits (" + p.digits() + ")");
+    }
+    return new Escalation(maxDigits);
+  }
+
+  /**
+   * The outcome for one instance.
+   *
+   * @param margin the margin at the last precision tried
+   * @param digits the digits of that precision (where it was decided, or the cap)
+   * @param capReached whether the margin is still undecided at the cap
+   * @param raised how many times the precision was raised
+   */
+  public record Decision(Margin margin, int digits, boolean capReached, int raised) {
+    public Verdict verdict() {
+      return margin.verdict();
+    }
+  }
+
+  /** The margin of x, raised until decided or at the cap. */
+  public Decision decide(Statement s, Instance x, Precision p) {
+    int digits = p.digits();
+    Precision q = p;
+    int raised = 0;
+    while (true) {
+      Margin m = checkSafely(s, x, q);
+      if (m.verdict() != Verdict.UNDECIDED) {
+        return new Decision(m, digits, false, raised);
+      }
+      if (digits >= capDigits) {
+        return new Decision(m, digits, true, raised);
+      }
+      digits = (int) Math.min((long) digits * 2, capDigits);
+      q = Precision.ofDigits(digits);
+      raised++;
+    }
+  }
+
+  /** The statement's margin, or {@link Margin#unknown} with the exception when the check throws. */
+  public static Margin checkSafely(Statement s, Instance x, Precision p) {
+    try {
+      return s.check(x, p);
+    } catch (RuntimeException e) {
+      return Margin.unknown("the check threw " + e.getClass().getSimpleName() + ": " + e.getMessage(), false,
+          s.id() + ": no margin (the check threw)");
+    }
+  }
+}
