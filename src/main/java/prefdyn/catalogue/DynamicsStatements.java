@@ -19,7 +19,7 @@ import prefdyn.dynamics.Stability;
 import prefdyn.dynamics.ThreeCycleFamily;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
-import prefdyn.num.Complex;
+import prefdyn.num.Ball;
 import prefdyn.num.Kernel;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
@@ -115,6 +115,61 @@ public final class DynamicsStatements {
   /** An undecided margin: the check could not compute what it needs (said in the detail). */
   static Margin undecided(String why) {
     return Margin.approximate(Rationals.ZERO, Rationals.ONE, true, why);
+  }
+
+  /** An input number as a ball: exact rationals exactly (or tightly), other values as given. */
+  static Ball ball(Apfloat v, int prec) {
+    return v instanceof Aprational q ? Ball.of(q, prec) : Ball.of(v, prec);
+  }
+
+  /** A rational interval as a ball containing it. */
+  static Ball ball(Stability.Interval i, int prec) {
+    return Ball.hull(Ball.of(i.lo(), prec), Ball.of(i.hi(), prec));
+  }
+
+  /** {@code ||v||_2} of a ball vector. */
+  static Ball norm2(Ball[] v, int prec) {
+    Ball[] sq = new Ball[v.length];
+    for (int i = 0; i < v.length; i++) {
+      sq[i] = v[i].sqr(prec);
+    }
+    return Ball.sum(sq, prec).sqrt(prec);
+  }
+
+  /** {@code max_i |v_i|} of a ball vector. */
+  static Ball maxAbs(Ball[] v) {
+    Ball m = Ball.ZERO;
+    for (Ball b : v) {
+      m = Ball.max(m, b.abs());
+    }
+    return m;
+  }
+
+  /** The margin whose enclosure is the ball (UNDECIDED with a reason when it is not finite). */
+  static Margin ballMargin(Ball b, boolean strict, String detail) {
+    Aprational lo = b.lo();
+    Aprational hi = b.hi();
+    if (lo == null || hi == null) {
+      return Margin.unknown("the enclosure is not finite at this precision", strict, detail);
+    }
+    return lo.equals(hi) ? Margin.exact(lo, strict, detail) : Margin.enclosure(lo, hi, strict, detail);
+  }
+
+  /**
+   * The margin of an identity {@code difference = 0}, given an enclosure of {@code |difference|}
+   * (a non-negative ball): {@code -dist(0, enclosure)}, exactly. HOLDS iff the certified enclosure
+   * contains 0 ("holds: |difference| ≤ r"), VIOLATED iff it excludes 0.
+   */
+  static Margin equality(Ball absDifference, String detail) {
+    Aprational lo = absDifference.lo();
+    Aprational hi = absDifference.hi();
+    if (lo == null || hi == null) {
+      return Margin.unknown("the enclosure of the difference is not finite at this precision", false, detail);
+    }
+    if (lo.signum() <= 0) {
+      return Margin.exact(Rationals.ZERO, false, detail + ": holds, |difference| ≤ " + absDifference.upperDecimal(3));
+    }
+    return Margin.exact(lo.negate(), false, detail + ": |difference| ≥ " + absDifference.lowerDecimal(3));
   }
 
   /** Bits of the rational enclosures of algebraic margins (their sign is decided exactly first). */
@@ -299,18 +354,38 @@ public final class DynamicsStatements {
     public Margin check(Instance x, Precision p) {
       MrsParameters mp = parameters(x);
       MrsMap map = new MrsMap(mp, p);
-      Optional<Apfloat[]> fp = fixedPoint(map, map.logitsOf(initOf(x)), 400);
-      if (fp.isEmpty()) {
-        return undecided("no fixed point found from init (iteration and Newton did not converge)");
+      String what = "Π(θ* - log π_ref - " + (wrongStrength ? "β" : "β/(1-α)") + "·P(λπ* + (1-λ)π_0)) = 0 at the certified fixed point θ*";
+      FixedPoints.Certified fp = FixedPoints.findAndCertify(map, map.logitsOf(initOf(x)), 400);
+      if (!fp.ok()) {
+        return Margin.unknown(fp.failure(), false, what);
       }
-      Apfloat[] theta = fp.get();
-      Apfloat[] mu = map.sampler(theta);
+      int prec = p.bits();
+      Ball[] theta = fp.box();
+      int k = x.k();
+      Ball[] pi = Ball.softmax(theta, prec);
+      Ball lam = Ball.of(mp.lambda(), prec);
+      Ball offLam = Ball.of(Rationals.ONE.subtract(mp.lambda()), prec);
+      Ball[] mu = new Ball[k];
+      for (int i = 0; i < k; i++) {
+        mu[i] = lam.mul(pi[i], prec).add(offLam.mul(ball(mp.pi0().get(i), prec), prec), prec);
+      }
       Aprational strength = wrongStrength ? mp.beta() : mp.beta().divide(Rationals.ONE.subtract(mp.alpha()));
-      Apfloat[] oneShot = IpoOptimum.logits(map.preference(), mu, map.referenceLogits(), p.real(strength), p);
-      Apfloat dist = FixedPoints.distance(theta, oneShot, p);
-      Apfloat scale = Linalg.norm2(theta, p);
-      return identity(dist, scale, p,
-          "1 - ||Π(θ* - one-shot logits at strength " + (wrongStrength ? "β" : "β/(1-α)") + ")|| / 10^-digits");
+      Ball st = Ball.of(strength, prec);
+      Ball[] logRef = MrsMap.logitsOfBalls(mp.ref(), prec);
+      Ball[] oneShot = new Ball[k];
+      for (int i = 0; i < k; i++) {
+        Ball[] row = new Ball[k];
+        for (int j = 0; j < k; j++) {
+          row[j] = ball(mp.pref().entry(i, j), prec);
+        }
+        oneShot[i] = logRef[i].add(st.mul(Ball.dot(row, mu, prec), prec), prec);
+      }
+      oneShot = MrsMap.center(oneShot, prec);
+      Ball[] diff = new Ball[k];
+      for (int i = 0; i < k; i++) {
+        diff[i] = theta[i].sub(oneShot[i], prec);
+      }
+      return equality(maxAbs(diff), what);
     }
   }
 
@@ -514,7 +589,18 @@ public final class DynamicsStatements {
             }
             return x;
           }))
-          .filter(x -> !centeredEqual(x));
+          .filter(x -> !centeredEqual(x) && !degenerate(x));
+    }
+
+    /**
+     * {@code βλ(P - ½11ᵀ) = 0}: the map is θ ↦ αθ + c and the margin is exactly 0 (checked
+     * separately in T7Properties); the generator leaves these out so that the table's smallest
+     * margin is the smallest non-degenerate one.
+     */
+    static boolean degenerate(Instance x) {
+      Aprational b = x.beta();
+      Aprational l = x.lambda();
+      return b == null || l == null || b.multiply(l).signum() == 0 || marginIsZero(x.pref());
     }
 
     static boolean centeredEqual(Instance x) {
@@ -553,45 +639,82 @@ public final class DynamicsStatements {
       MrsParameters mp = parameters(x);
       if (mp.beta().multiply(mp.lambda()).signum() == 0 || marginIsZero(mp.pref())) {
         // βλ(P - ½11ᵀ) = 0 exactly: the map is θ ↦ αθ + c, stretching every pair by exactly α = L
-        return Margin.exact(Rationals.ZERO, false, "βλ(P - ½11ᵀ) = 0: the map is θ ↦ αθ + c, stretch = α = L exactly");
+        return Margin.exact(Rationals.ZERO, false, "degenerate: βλ(P - ½11ᵀ) = 0, the map is θ ↦ αθ + c, stretch = α = L exactly");
       }
-      MrsMap map = new MrsMap(mp, p);
+      int prec = p.bits();
       int k = x.k();
-      Apfloat[] u = new Apfloat[k];
-      Apfloat[] v = new Apfloat[k];
+      MrsMap map = new MrsMap(mp, p);
+      Stability.Interval lTrue = Stability.contractionEnclosure(mp, enclosureBits(p));
+      // this statement's L: α + factor·βλ||M||_2 (factor ½ in theory.md)
+      Stability.Interval lI = factor.equals(Rationals.HALF) ? lTrue
+          : Stability.marginNormEnclosure(mp.pref(), enclosureBits(p)).scale(factor.multiply(mp.beta()).multiply(mp.lambda()))
+              .add(Stability.Interval.exact(mp.alpha()));
+      Ball l = ball(lI, prec);
+      // stretch of the pair (u, v): ||Π(Φu - Φv)|| / ||Π(u - v)||, Φ in balls, Π(u - v) exact
+      Ball[] u = new Ball[k];
+      Ball[] v = new Ball[k];
+      Aprational[] d = new Aprational[k];
+      Aprational mean = Rationals.ZERO;
       for (int i = 0; i < k; i++) {
-        u[i] = p.real(x.param("u" + i));
-        v[i] = p.real(x.param("v" + i));
+        u[i] = Ball.of(x.param("u" + i), prec);
+        v[i] = Ball.of(x.param("v" + i), prec);
+        d[i] = x.param("u" + i).subtract(x.param("v" + i));
+        mean = mean.add(d[i]);
       }
-      Apfloat l = constant(mp, p);
-      Apfloat stretch = FixedPoints.distance(map.apply(u), map.apply(v), p).divide(FixedPoints.distance(u, v, p));
-      Apfloat margin = l.subtract(stretch);
-      String detail = "L - ||Π(Φu - Φv)||/||Π(u - v)||";
-      if (l.compareTo(p.real(1)) < 0 && l.compareTo(p.real(1).subtract(p.real(r(1, 1000)))) < 0) {
-        Optional<Apfloat[]> fp = fixedPoint(map, map.logitsOf(initOf(x)), 200);
-        if (fp.isEmpty()) {
-          return Margin.approximate(p.real(-1), p.real(0), true, "L < 1 but the iteration did not converge");
-        }
-        Apfloat[] star = fp.get();
-        Apfloat[] theta = map.logitsOf(initOf(x));
-        Apfloat d0 = FixedPoints.distance(theta, star, p);
-        if (d0.compareTo(residualError(p.real(1), p).multiply(p.real(1_000_000))) > 0) {
-          Apfloat lt = p.real(1);
-          for (int t = 1; t <= 30; t++) {
-            theta = map.apply(theta);
-            lt = lt.multiply(l);
-            Apfloat bound = lt.multiply(d0);
-            if (bound.compareTo(residualError(p.real(1), p).multiply(p.real(1_000_000))) < 0) {
-              break;
-            }
-            Apfloat slack = p.real(1).subtract(FixedPoints.distance(theta, star, p).divide(bound));
-            margin = min(margin, slack);
-          }
-          detail = "min(L - stretch of (u, v), min_t 1 - ||Π(θ_t - θ*)||/(L^t ||Π(θ_0 - θ*)||))";
-        }
+      mean = mean.divide(Rationals.of(k));
+      Aprational d2 = Rationals.ZERO;
+      for (int i = 0; i < k; i++) {
+        Aprational c = d[i].subtract(mean);
+        d2 = d2.add(c.multiply(c));
       }
-      return Margin.approximate(margin, residualError(p.real(1), p), false, detail);
+      Ball[] fu = map.round(u, prec);
+      Ball[] fv = map.round(v, prec);
+      Ball[] df = new Ball[k];
+      for (int i = 0; i < k; i++) {
+        df[i] = fu[i].sub(fv[i], prec);
+      }
+      Ball stretch = norm2(df, prec).div(Ball.of(d2, prec).sqrt(prec), prec);
+      Margin m = ballMargin(l.sub(stretch, prec), false, "L - ||Π(Φu - Φv)||/||Π(u - v)|| (L enclosed exactly, Φ in balls)");
+      if (lTrue.hi().compareTo(Rationals.ONE) >= 0) {
+        return m;
+      }
+      // L < 1 (decided exactly): the orbit from init against the fixed point, certified independently (Krawczyk)
+      FixedPoints.Certified fp = FixedPoints.findAndCertify(map, map.logitsOf(initOf(x)), 200);
+      String orbit = "1 - ||Π(θ_t - θ*)||/(L^t ||Π(θ_0 - θ*)||) along the orbit from init (θ* certified by Krawczyk)";
+      if (!fp.ok()) {
+        return Margin.min(m, Margin.unknown("L < 1 but " + fp.failure(), false, orbit));
+      }
+      Ball[] star = fp.box();
+      Ball[] theta = MrsMap.logitsOfBalls(initOf(x), prec);
+      Ball d0 = distance(theta, star, prec);
+      Aprational d0lo = d0.lo();
+      // rounds whose bound L^t d_0 is far above the working precision's resolution are compared
+      Ball floor = Ball.ONE.mulPow2(-(prec / 2));
+      if (d0lo == null || !Ball.of(d0lo, prec).sub(floor, prec).isPositive()) {
+        return m;
+      }
+      Ball lt = Ball.ONE;
+      for (int t = 1; t <= 30; t++) {
+        theta = map.round(theta, prec);
+        lt = lt.mul(l, prec);
+        Ball bound = lt.mul(d0, prec);
+        if (!bound.sub(floor, prec).isPositive()) {
+          break;
+        }
+        Ball slack = Ball.ONE.sub(distance(theta, star, prec).div(bound, prec), prec);
+        m = Margin.min(m, ballMargin(slack, false, orbit));
+      }
+      return m;
     }
+  }
+
+  /** {@code ||Π(a - b)||_2} in balls. */
+  static Ball distance(Ball[] a, Ball[] b, int prec) {
+    Ball[] d = new Ball[a.length];
+    for (int i = 0; i < a.length; i++) {
+      d[i] = a[i].sub(b[i], prec);
+    }
+    return norm2(MrsMap.center(d, prec), prec);
   }
 
   // ---------------------------------------------------------------- T8
@@ -603,10 +726,21 @@ public final class DynamicsStatements {
    * entropy decrease {@code (H_t - H_{t+1})/H_t} over the second half of the run.
    */
   public static final class T8 implements Statement {
-    static final long CAP = 8000;
+    /** Rounds after which the run gives up (UNDECIDED) if the certificates below are not yet reached. */
+    static final long CAP = 4000;
+    private final boolean wrongTop;
+
+    public T8() {
+      this(false);
+    }
+
+    /** @param wrongTop claim the statement for the second response of the order instead of the top (a deliberately wrong statement, for tests) */
+    public T8(boolean wrongTop) {
+      this.wrongTop = wrongTop;
+    }
 
     @Override public String id() { return "T8"; }
-    /** Each try runs a long α = 1 trajectory. */
+    /** Each try runs an α = 1 trajectory in balls. */
     @Override public int defaultTries() { return 50; }
     @Override public String title() { return "alpha = 1, strictly SST: every log-odds of the top response increases every round, pi_t -> vertex, entropy eventually decreasing to 0."; }
     @Override public Kind kind() { return Kind.PAPER; }
@@ -627,59 +761,95 @@ public final class DynamicsStatements {
           && interiorOrNull(x.init()) && interiorOrNull(x.ref());
     }
 
+    /**
+     * Margin, strict: the smallest of (A) every computed round's increase of every log-odds
+     * {@code θ_s - θ_j} (balls; a certified negative one is a counterexample); (B) at the round T
+     * where the run stops, {@code δ = min_j β d_s^{(j)}(λπ_{T,s} + (1-λ)π_{0,s})}, a certified lower
+     * bound on every later increase (row dominance {@code d^{(j)} = P_s· - P_j· ≥ 0}, checked
+     * exactly, and π_s nondecreasing), so the log-odds diverge and π_t → δ_s; (C) with
+     * {@code ε_T = 1 - π_{T,s}} and {@code c = e^{-δ}/(1 - ε_T)}: {@code log((1-ε_T)/ε_T)(1 - c) - c log(K-1)},
+     * positive exactly when H(π_t) provably decreases at every round t ≥ T (proofs-notes/T8.md).
+     * The run stops at the first T where (B) and (C) are certified positive; at the cap it is
+     * UNDECIDED.
+     */
     @Override
     public Margin check(Instance x, Precision p) {
-      int s = top(x.pref());
-      if (s < 0) {
+      int[] order = Structure.majorityOrder(x.pref()).orElse(null);
+      String what = "min(every round's log-odds increase, δ = certified lower bound of all later increases, eventual-entropy-decrease certificate)";
+      if (order == null) {
         return Margin.exact(Rationals.of(-1), true, "P is not transitive: no top response");
       }
-      MrsParameters mp = parameters(x);
-      MrsMap map = new MrsMap(mp, p);
+      int s = wrongTop ? order[1] : order[0];
       int k = x.k();
-      Apfloat[] theta = map.logitsOf(initOf(x));
-      Apfloat target = ApfloatMath.scale(p.real(1), -100);
-      Apfloat minInc = null;
-      Apfloat minDrop = null;
-      List<Apfloat> entropies = new ArrayList<>();
-      entropies.add(LogitPolicy.entropy(theta, p));
-      long t = 0;
-      boolean reached = false;
-      while (t < CAP) {
-        Apfloat[] next = map.apply(theta);
+      MrsParameters mp = parameters(x);
+      // row dominance, exact: d^(j)_m = P_sm - P_jm ≥ 0 for every m, d^(j)_s > 0
+      Aprational[] ds = new Aprational[k];
+      boolean dominance = true;
+      for (int j = 0; j < k; j++) {
+        if (j == s) {
+          continue;
+        }
+        for (int m = 0; m < k; m++) {
+          dominance &= x.pref().exact(s, m).subtract(x.pref().exact(j, m)).signum() >= 0;
+        }
+        ds[j] = x.pref().exact(s, s).subtract(x.pref().exact(j, s));
+        dominance &= ds[j].signum() > 0;
+      }
+      int prec = p.bits();
+      MrsMap map = new MrsMap(mp, p);
+      Ball beta = Ball.of(mp.beta(), prec);
+      Ball lam = Ball.of(mp.lambda(), prec);
+      Ball offPi0s = Ball.of(Rationals.ONE.subtract(mp.lambda()), prec).mul(ball(mp.pi0().get(s), prec), prec);
+      Ball logKm1 = k == 2 ? Ball.ZERO : Ball.exact(k - 1).log(prec);
+      Ball[] theta = MrsMap.logitsOfBalls(initOf(x), prec);
+      Margin inc = null;
+      for (long t = 1; t <= CAP; t++) {
+        Ball[] next = map.round(theta, prec);
         for (int j = 0; j < k; j++) {
           if (j != s) {
-            Apfloat inc = LogitPolicy.logOdds(next, s, j, p).subtract(LogitPolicy.logOdds(theta, s, j, p));
-            minInc = minInc == null || inc.compareTo(minInc) < 0 ? inc : minInc;
+            Ball d = next[s].sub(next[j], prec).sub(theta[s].sub(theta[j], prec), prec);
+            Margin mj = ballMargin(d, true, "round " + t + ": increase of log(π_" + s + "/π_" + j + ")");
+            inc = inc == null ? mj : Margin.min(inc, mj);
           }
         }
         theta = next;
-        t++;
-        entropies.add(LogitPolicy.entropy(theta, p));
-        if (LogitPolicy.massOff(theta, s, p).compareTo(target) < 0) {
-          reached = true;
-          break;
+        if (inc != null && inc.verdict() == Verdict.VIOLATED) {
+          return inc;
+        }
+        if (!dominance) {
+          continue;
+        }
+        Ball[] pi = Ball.softmax(theta, prec);
+        Ball eps = Ball.ZERO;
+        for (int j = 0; j < k; j++) {
+          if (j != s) {
+            eps = eps.add(pi[j], prec);
+          }
+        }
+        Ball base = lam.mul(pi[s], prec).add(offPi0s, prec);
+        Ball delta = null;
+        for (int j = 0; j < k; j++) {
+          if (j != s) {
+            Ball dj = beta.mul(Ball.of(ds[j], prec), prec).mul(base, prec);
+            delta = delta == null ? dj : Ball.min(delta, dj);
+          }
+        }
+        if (delta == null || !eps.isFinite() || !Ball.ONE.mulPow2(-1).sub(eps, prec).isPositive()) {
+          continue;
+        }
+        Ball oneMinusEps = Ball.ONE.sub(eps, prec);
+        Ball c = delta.neg().exp(prec).div(oneMinusEps, prec);
+        Ball cert = oneMinusEps.div(eps, prec).log(prec).mul(Ball.ONE.sub(c, prec), prec).sub(c.mul(logKm1, prec), prec);
+        if (delta.isPositive() && cert.isPositive() && Ball.ONE.sub(c, prec).isPositive()) {
+          Margin b = ballMargin(delta, true, "δ = " + delta.format(6) + " bounds every increase after round " + t + " (π_t → vertex)");
+          Margin cm = ballMargin(cert, true, "entropy certified decreasing at every round after " + t + " (1 - π_top ≤ " + eps.upperDecimal(3) + ")");
+          Margin all = Margin.min(List.of(inc, b, cm));
+          return all.verdict() == Verdict.HOLDS ? all.withDetail(what + ", certificates at round " + t) : all;
         }
       }
-      Apfloat off = LogitPolicy.massOff(theta, s, p);
-      Apfloat b = off.signum() == 0 ? p.real(1)
-          : ln(off, p).negate().divide(ln(p.real(10), p)).subtract(p.real(100)).divide(p.real(100));
-      for (int i = entropies.size() / 2; i + 1 < entropies.size(); i++) {
-        Apfloat hi = entropies.get(i);
-        if (hi.signum() > 0) {
-          Apfloat drop = hi.subtract(entropies.get(i + 1)).divide(hi);
-          minDrop = minDrop == null || drop.compareTo(minDrop) < 0 ? drop : minDrop;
-        }
-      }
-      Apfloat m = b;
-      if (minInc != null) {
-        m = min(m, minInc);
-      }
-      if (minDrop != null) {
-        m = min(m, minDrop);
-      }
-      return Margin.approximate(m, residualError(p.real(1000), p), true,
-          "min(smallest log-odds increase, (-log10(1-π_top) - 100)/100 after " + t + " rounds"
-              + (reached ? "" : " (cap reached)") + ", smallest relative entropy drop in the second half)");
+      return Margin.min(inc == null ? Margin.unknown("no round", true, what) : inc,
+          Margin.unknown((dominance ? "" : "row dominance of the claimed top fails; ")
+              + "round cap " + CAP + " reached before the convergence and entropy certificates", true, what));
     }
   }
 
@@ -728,54 +898,64 @@ public final class DynamicsStatements {
         return Margin.exact(Rationals.of(-1), true, "P is not transitive: no top response");
       }
       MrsParameters base = parameters(x);
-      @Nullable Apfloat margin = null;
-      StringBuilder detail = new StringBuilder("min log-slack of π_i ≥ π_ref,i e^{-κ'} and of the 1 - π_top bound, at κ' =");
+      int prec = p.bits();
+      int k = x.k();
+      List<Margin> parts = new ArrayList<>();
+      String what = "min log-slack of π_i ≥ π_ref,i e^{-κ'} and of the 1 - π_top bound at the certified fixed points, κ' = β/(1-α) and 16κ'";
       for (long mult : new long[] {1, 16}) {
         MrsParameters mp = base.withBeta(base.beta().multiply(Rationals.of(mult)));
         MrsMap map = new MrsMap(mp, p);
-        Optional<Apfloat[]> fp = fixedPoint(map, map.logitsOf(initOf(x)), 300);
-        if (fp.isEmpty()) {
-          return undecided("no fixed point found at β·" + mult);
+        FixedPoints.Certified fp = FixedPoints.findAndCertify(map, map.logitsOf(initOf(x)), 300);
+        if (!fp.ok()) {
+          return Margin.unknown(fp.failure() + " (β·" + mult + ")", false, what);
         }
-        Apfloat[] theta = fp.get();
-        Apfloat[] pi = LogitPolicy.policy(theta, p);
-        Apfloat[] ref = mp.ref().real(p);
-        Apfloat kappa = p.real(mp.beta().divide(Rationals.ONE.subtract(mp.alpha())));
-        detail.append(' ').append(Rationals.format(mp.beta().divide(Rationals.ONE.subtract(mp.alpha()))));
-        for (int i = 0; i < pi.length; i++) {
-          Apfloat a = ln(pi[i], p).subtract(ln(ref[i], p)).add(kappa);
-          margin = margin == null ? a : min(margin, a);
+        Ball[] theta = fp.box();
+        Ball lse = Ball.logSumExp(theta, prec);
+        Ball[] logRef = new Ball[k];
+        Ball[] ref = new Ball[k];
+        for (int i = 0; i < k; i++) {
+          ref[i] = ball(mp.ref().get(i), prec);
+          logRef[i] = ref[i].log(prec);
         }
-        Apfloat rsum = p.real(0);
-        for (int j = 0; j < pi.length; j++) {
+        Aprational kp = mp.beta().divide(Rationals.ONE.subtract(mp.alpha()));
+        Ball kappa = Ball.of(kp, prec);
+        String at = "κ' = " + Rationals.format(kp);
+        for (int i = 0; i < k; i++) {
+          Ball a = theta[i].sub(lse, prec).sub(logRef[i], prec).add(kappa, prec);
+          parts.add(ballMargin(a, false, "log π_" + i + " - log π_ref," + i + " + κ' at " + at));
+        }
+        Ball rsum = Ball.ZERO;
+        for (int j = 0; j < k; j++) {
           if (j != s) {
-            rsum = rsum.add(ref[j].divide(ref[s]));
+            rsum = rsum.add(ref[j].div(ref[s], prec), prec);
           }
         }
-        Apfloat lam = p.real(mp.lambda());
-        Apfloat muLow = lam.divide(p.real(1).add(rsum)).add(p.real(1).subtract(lam).multiply(mp.pi0().real(p)[s]));
-        Apfloat bound = p.real(0);
-        for (int j = 0; j < pi.length; j++) {
+        Ball lam = Ball.of(mp.lambda(), prec);
+        Ball muLow = lam.div(Ball.ONE.add(rsum, prec), prec)
+            .add(Ball.of(Rationals.ONE.subtract(mp.lambda()), prec).mul(ball(mp.pi0().get(s), prec), prec), prec);
+        Ball bound = Ball.ZERO;
+        Ball off = Ball.ZERO;
+        for (int j = 0; j < k; j++) {
           if (j != s) {
-            Apfloat g = p.real(x.pref().entry(s, j)).subtract(p.real(Rationals.HALF));
-            Apfloat expo = kappa.multiply(g).multiply(withMuLow ? muLow : p.real(1)).negate();
-            bound = bound.add(ref[j].divide(ref[s]).multiply(Kernel.exp(expo, p)));
+            Ball g = Ball.of(x.pref().exact(s, j).subtract(Rationals.HALF), prec);
+            Ball expo = kappa.mul(g, prec).mul(withMuLow ? muLow : Ball.ONE, prec).neg();
+            bound = bound.add(ref[j].div(ref[s], prec).mul(expo.exp(prec), prec), prec);
+            off = off.add(theta[j].sub(lse, prec).exp(prec), prec);
           }
         }
-        Apfloat off = LogitPolicy.massOff(theta, s, p);
-        Apfloat b = ln(bound, p).subtract(ln(off, p));
-        margin = margin == null ? b : min(margin, b);
+        parts.add(ballMargin(bound.log(prec).sub(off.log(prec), prec), false, "log(bound) - log(1 - π_top) at " + at));
       }
-      return Margin.approximate(Instance.need(margin, "margin"), residualError(p.real(100), p), false, detail.toString());
+      Margin m = Margin.min(parts);
+      return m.verdict() == Verdict.HOLDS ? m.withDetail(what + "; smallest: " + m.detail()) : m;
     }
   }
 
   // ---------------------------------------------------------------- C2
 
-  /** Fixed-point top mass π∞_s at κ (from init), for C2. */
-  static Optional<Apfloat> topMass(MrsParameters mp, Distribution init, int s, Precision p) {
+  /** A certified enclosure of the fixed-point top mass π∞_s (fixed point found from init), for C2. */
+  static FixedPoints.Certified fixedPointFrom(MrsParameters mp, Distribution init, Precision p) {
     MrsMap map = new MrsMap(mp, p);
-    return fixedPoint(map, map.logitsOf(init), 300).map(th -> LogitPolicy.policy(th, p)[s]);
+    return FixedPoints.findAndCertify(map, map.logitsOf(init), 300);
   }
 
   /**
@@ -802,13 +982,16 @@ public final class DynamicsStatements {
     public Margin check(Instance x, Precision p) {
       int s = top(x.pref());
       MrsParameters mp = parameters(x);
-      Optional<Apfloat> lo = topMass(mp, initOf(x), s, p);
-      Optional<Apfloat> hi = topMass(mp.withBeta(mp.beta().multiply(x.param("factor"))), initOf(x), s, p);
-      if (lo.isEmpty() || hi.isEmpty()) {
-        return undecided("no fixed point found");
+      String what = "π∞_top(factor·κ) - π∞_top(κ) at certified fixed points (found from init)";
+      FixedPoints.Certified lo = fixedPointFrom(mp, initOf(x), p);
+      FixedPoints.Certified hi = fixedPointFrom(mp.withBeta(mp.beta().multiply(x.param("factor"))), initOf(x), p);
+      if (!lo.ok() || !hi.ok()) {
+        return Margin.unknown(lo.ok() ? hi.failure() : lo.failure(), false, what);
       }
-      return Margin.approximate(hi.get().subtract(lo.get()), residualError(p.real(1), p), false,
-          "π∞_top(factor·κ) - π∞_top(κ)");
+      int prec = p.bits();
+      Ball a = Ball.softmax(lo.box(), prec)[s];
+      Ball b = Ball.softmax(hi.box(), prec)[s];
+      return ballMargin(b.sub(a, prec), false, what);
     }
   }
 
