@@ -12,7 +12,6 @@ import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.dynamics.FastMrs;
 import prefdyn.dynamics.FixedPoints;
-import prefdyn.dynamics.LogitPolicy;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.Stability;
@@ -24,7 +23,6 @@ import prefdyn.num.Kernel;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
-import prefdyn.optimum.IpoOptimum;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Sst;
@@ -112,19 +110,9 @@ public final class DynamicsStatements {
     return v != null && v.signum() >= 0 && v.compareTo(Rationals.ONE) <= 0;
   }
 
-  /** An undecided margin: the check could not compute what it needs (said in the detail). */
-  static Margin undecided(String why) {
-    return Margin.approximate(Rationals.ZERO, Rationals.ONE, true, why);
-  }
-
   /** An input number as a ball: exact rationals exactly (or tightly), other values as given. */
   static Ball ball(Apfloat v, int prec) {
     return v instanceof Aprational q ? Ball.of(q, prec) : Ball.of(v, prec);
-  }
-
-  /** A rational interval as a ball containing it. */
-  static Ball ball(Stability.Interval i, int prec) {
-    return Ball.hull(Ball.of(i.lo(), prec), Ball.of(i.hi(), prec));
   }
 
   /** {@code ||v||_2} of a ball vector. */
@@ -133,7 +121,7 @@ public final class DynamicsStatements {
     for (int i = 0; i < v.length; i++) {
       sq[i] = v[i].sqr(prec);
     }
-    return Ball.sum(sq, prec).sqrt(prec);
+    return Stability.nonNegativeSqrt(Ball.sum(sq, prec), prec);
   }
 
   /** {@code max_i |v_i|} of a ball vector. */
@@ -185,46 +173,18 @@ public final class DynamicsStatements {
     return Kernel.log(x, p);
   }
 
-  /** Fixed point of an MRS-IPO map with α < 1: a few rounds of iteration, then Newton. */
-  static Optional<Apfloat[]> fixedPoint(MrsMap map, Apfloat[] theta0, long rounds) {
-    FixedPoints.Result it = FixedPoints.iterate(map, theta0, rounds);
-    if (it.converged()) {
-      return Optional.of(it.logits());
-    }
-    FixedPoints.Result nt = FixedPoints.newton(map, it.logits(), 80);
-    if (nt.converged()) {
-      return Optional.of(nt.logits());
-    }
-    FixedPoints.Result it2 = FixedPoints.iterate(map, nt.logits(), 20 * rounds);
-    return it2.converged() ? Optional.of(it2.logits()) : Optional.empty();
-  }
-
-  /** The claim tolerance of identities checked "to working precision": 10^-digits·max(1, scale). */
-  static Apfloat claimTolerance(Apfloat scale, Precision p) {
-    Apfloat s = ApfloatMath.abs(scale);
-    if (s.compareTo(p.real(1)) < 0) {
-      s = p.real(1);
-    }
-    return p.epsilon().multiply(s);
-  }
-
-  /** Error bound of a computed identity residual: 10^-(working-6)·max(1, scale). */
+  /**
+   * Transitional, for MrsDpoStatements (branch traj) only, which still decides DPO-* with it: a
+   * hand-picked 10^-(working-6)·max(1, scale), not an error bound. None of this class's checks
+   * use it; delete it when DPO-* compute their margins in balls.
+   */
+  @Deprecated
   static Apfloat residualError(Apfloat scale, Precision p) {
     Apfloat s = ApfloatMath.abs(scale);
     if (s.compareTo(p.real(1)) < 0) {
       s = p.real(1);
     }
     return ApfloatMath.scale(p.real(1), -(p.working() - 6)).multiply(s);
-  }
-
-  /**
-   * Margin of an identity checked to the requested digits: {@code 1 - dist/tol} with
-   * {@code tol = 10^-digits·max(1, scale)} (1 = exact agreement, 0 = at the tolerance, negative =
-   * off by more), decided against the working-precision error {@code 10^-(working-6)·max(1, scale)}.
-   */
-  static Margin identity(Apfloat dist, Apfloat scale, Precision p, String detail) {
-    Apfloat tol = claimTolerance(scale, p);
-    return Margin.approximate(p.real(1).subtract(dist.divide(tol)), residualError(scale, p).divide(tol), false, detail);
   }
 
   static boolean marginIsZero(PreferenceMatrix p) {
@@ -302,13 +262,25 @@ public final class DynamicsStatements {
         }
       }
       int bits = enclosureBits(p);
-      Stability.Interval top = Stability.largestEigenvalueAgainst(sm, bound, bits);
-      Stability.Interval bottom = Stability.largestEigenvalueAgainst(neg, bound, bits);
-      Stability.Interval norm = new Stability.Interval(Rationals.max(top.lo(), bottom.lo()), Rationals.max(top.hi(), bottom.hi()));
-      Stability.Interval m = Stability.Interval.exact(bound).subtract(norm);
-      String what = Rationals.format(bound) + " - ||diag(π) - ππᵀ||_2 (S1 = 0 exactly; the norm's comparison with "
+      String what = Rationals.format(bound) + " - ||diag(π) - ππᵀ||_2 (S1 = 0 exactly; ||S||_2 vs "
           + Rationals.format(bound) + " decided exactly by definiteness of " + Rationals.format(bound) + "I ∓ S)";
-      return m.lo().equals(m.hi()) ? Margin.exact(m.lo(), false, what) : Margin.enclosure(m.lo(), m.hi(), false, what);
+      int top = Stability.compareLargestEigenvalue(sm, bound);
+      int bottom = Stability.compareLargestEigenvalue(neg, bound);
+      if (Math.max(top, bottom) == 0) {
+        return Margin.exact(Rationals.ZERO, false, what + ": equality, ||S||_2 = " + Rationals.format(bound) + " exactly");
+      }
+      int prec = bits + 16;
+      Ball norm = Ball.max(Stability.largestEigenvalue(sm, bits), Stability.largestEigenvalue(neg, bits));
+      Ball m = Ball.of(bound, prec).sub(norm, prec);
+      Aprational lo = m.lo();
+      Aprational hi = m.hi();
+      if (lo == null || hi == null) {
+        return Margin.unknown("enclosure not finite", false, what);
+      }
+      // the exact sign: the margin is > 0 (norm < bound) or < 0; the enclosure is cut to that side
+      return Math.max(top, bottom) < 0
+          ? Margin.enclosure(Rationals.max(lo, Rationals.ZERO), Rationals.max(hi, Rationals.ZERO), false, what)
+          : Margin.enclosure(Rationals.min(lo, Rationals.ZERO), Rationals.min(hi, Rationals.ZERO), false, what + " (exceeded)");
     }
   }
 
@@ -472,33 +444,31 @@ public final class DynamicsStatements {
         return Margin.exact(Rationals.ZERO, false, eig + "; ρ = 1 exactly: no dynamic claim");
       }
       // the certified dynamics on a centered ball B_r: every round multiplies ||θ|| by a factor in [σ_min - η, σ_max + η]
-      Stability.Interval[] sv = Stability.singularValuesOnCenteredPlane(rj, bits);
-      Stability.Interval sMin = sv[0];
-      Stability.Interval sMax = sv[1];
-      Stability.Interval rho = Stability.Interval.exact(rho2).sqrt(bits);
-      Aprational mHi = Stability.marginNormEnclosure(x.pref(), bits).hi();
+      int prec = bits + 16;
+      Ball[] sv = Stability.singularValuesOnCenteredPlane(rj, bits);
+      Ball sMin = sv[0];
+      Ball sMax = sv[1];
+      Ball rho = Ball.of(rho2, prec).sqrt(prec);
+      Ball mNorm = Stability.marginNormEnclosure(x.pref(), bits);
       Aprational bl = mp.beta().multiply(mp.lambda());
-      Aprational gap = side < 0 ? Rationals.ONE.subtract(sMax.hi()) : sMin.lo().subtract(Rationals.ONE);
+      Ball gap = side < 0 ? Ball.ONE.sub(sMax, prec) : sMin.sub(Ball.ONE, prec);
       int j = 1;
-      Aprational radius = r(1, 2);
-      Aprational eta = Stability.linearizationDefect(bl, mHi, 3, radius, bits);
-      Aprational target = gap.signum() > 0 ? gap.divide(r(2, 1)) : Rationals.ZERO;
-      while (j < 64 && (gap.signum() <= 0 || eta.compareTo(target) > 0)) {
+      Ball radius = Ball.ONE.mulPow2(-1);
+      Ball eta = Stability.linearizationDefect(bl, mNorm, 3, radius, prec);
+      // the smallest radius 2^-j with η(r) below half the gap (or 2^-64 when there is no gap: the claim fails)
+      while (j < 64 && (!gap.isPositive() || !gap.mulPow2(-1).sub(eta, prec).isPositive())) {
         j++;
-        radius = radius.divide(r(2, 1));
-        eta = Stability.linearizationDefect(bl, mHi, 3, radius, bits);
+        radius = radius.mulPow2(-1);
+        eta = Stability.linearizationDefect(bl, mNorm, 3, radius, prec);
       }
-      Stability.Interval etaI = Stability.Interval.exact(eta);
-      Stability.Interval stab = side < 0
-          ? Stability.Interval.exact(Rationals.ONE).subtract(sMax).subtract(etaI)
-          : sMin.subtract(etaI).subtract(Stability.Interval.exact(Rationals.ONE));
-      Stability.Interval rateLow = rho.subtract(sMin.subtract(etaI));
-      Stability.Interval rateHigh = sMax.add(etaI).subtract(rho);
-      Stability.Interval m = stab.min(rateLow).min(rateHigh);
+      Ball stab = side < 0 ? Ball.ONE.sub(sMax, prec).sub(eta, prec) : sMin.sub(eta, prec).sub(Ball.ONE, prec);
+      Ball rateLow = rho.sub(sMin.sub(eta, prec), prec);
+      Ball rateHigh = sMax.add(eta, prec).sub(rho, prec);
+      Ball m = Ball.min(stab, Ball.min(rateLow, rateHigh));
       String dyn = side < 0
           ? "ρ < 1: on the centered ball of radius 2^-" + j + " every round multiplies ||θ|| by a factor in [σ_min - η, σ_max + η] ∋ ρ, below 1 (margin min(1 - σ_max - η, band around ρ))"
           : "ρ > 1: on the centered ball of radius 2^-" + j + " every round multiplies ||θ|| by a factor in [σ_min - η, σ_max + η] ∋ ρ, above 1: no orbit converges to uniform (margin min(σ_min - η - 1, band around ρ))";
-      return Margin.enclosure(m.lo(), m.hi(), true, eig + "; " + dyn);
+      return ballMargin(m, true, eig + "; " + dyn);
     }
   }
 
@@ -561,7 +531,7 @@ public final class DynamicsStatements {
   /**
    * T7. Instance: the MRS-IPO parameters, two logit vectors u, v (params u0.., v0..) and a start
    * (init). Margin = the smaller of {@code L - ||Π(Φu - Φv)||/||Π(u - v)||} (no stretch beyond L)
-   * and, when L < 1, {@code min_t 1 - ||Π(θ_t - θ*)|| / (L^t ||Π(θ_0 - θ*)||)} over 30 rounds
+   * and, when L < 1, {@code min_t 1 - ||Π(θ_t - θ*)|| / (L^t ||Π(θ_0 - θ*)||)} over the first {@link #ORBIT_ROUNDS} rounds
    * (the contraction bound along the orbit).
    */
   public static final class T7 implements Statement {
@@ -572,7 +542,12 @@ public final class DynamicsStatements {
       this.factor = factor;
     }
 
+    /** Rounds of the orbit compared with {@code L^t d_0} when L < 1. */
+    static final int ORBIT_ROUNDS = 12;
+
     @Override public String id() { return "T7"; }
+    /** Each try certifies a fixed point (Krawczyk) and runs an orbit in balls. */
+    @Override public int defaultTries() { return 40; }
     @Override public String title() { return "L = alpha + (beta lambda/2)||P - 11^T/2||_2: the logit map never stretches centered distances by more than L; L < 1 gives global convergence."; }
     @Override public Kind kind() { return Kind.PAPER; }
 
@@ -644,12 +619,11 @@ public final class DynamicsStatements {
       int prec = p.bits();
       int k = x.k();
       MrsMap map = new MrsMap(mp, p);
-      Stability.Interval lTrue = Stability.contractionEnclosure(mp, enclosureBits(p));
+      Stability.Contraction lTrue = Stability.contractionEnclosure(mp, enclosureBits(p));
       // this statement's L: α + factor·βλ||M||_2 (factor ½ in theory.md)
-      Stability.Interval lI = factor.equals(Rationals.HALF) ? lTrue
-          : Stability.marginNormEnclosure(mp.pref(), enclosureBits(p)).scale(factor.multiply(mp.beta()).multiply(mp.lambda()))
-              .add(Stability.Interval.exact(mp.alpha()));
-      Ball l = ball(lI, prec);
+      Ball l = factor.equals(Rationals.HALF) ? lTrue.value()
+          : Ball.of(mp.alpha(), prec).add(Ball.of(factor.multiply(mp.beta()).multiply(mp.lambda()), prec)
+              .mul(Stability.marginNormEnclosure(mp.pref(), enclosureBits(p)), prec), prec);
       // stretch of the pair (u, v): ||Π(Φu - Φv)|| / ||Π(u - v)||, Φ in balls, Π(u - v) exact
       Ball[] u = new Ball[k];
       Ball[] v = new Ball[k];
@@ -675,7 +649,7 @@ public final class DynamicsStatements {
       }
       Ball stretch = norm2(df, prec).div(Ball.of(d2, prec).sqrt(prec), prec);
       Margin m = ballMargin(l.sub(stretch, prec), false, "L - ||Π(Φu - Φv)||/||Π(u - v)|| (L enclosed exactly, Φ in balls)");
-      if (lTrue.hi().compareTo(Rationals.ONE) >= 0) {
+      if (lTrue.vsOne() >= 0) {
         return m;
       }
       // L < 1 (decided exactly): the orbit from init against the fixed point, certified independently (Krawczyk)
@@ -694,7 +668,8 @@ public final class DynamicsStatements {
         return m;
       }
       Ball lt = Ball.ONE;
-      for (int t = 1; t <= 30; t++) {
+      Ball worst = null;
+      for (int t = 1; t <= ORBIT_ROUNDS; t++) {
         theta = map.round(theta, prec);
         lt = lt.mul(l, prec);
         Ball bound = lt.mul(d0, prec);
@@ -702,9 +677,9 @@ public final class DynamicsStatements {
           break;
         }
         Ball slack = Ball.ONE.sub(distance(theta, star, prec).div(bound, prec), prec);
-        m = Margin.min(m, ballMargin(slack, false, orbit));
+        worst = worst == null ? slack : Ball.min(worst, slack);
       }
-      return m;
+      return worst == null ? m : Margin.min(m, ballMargin(worst, false, orbit));
     }
   }
 
@@ -802,20 +777,23 @@ public final class DynamicsStatements {
       Ball offPi0s = Ball.of(Rationals.ONE.subtract(mp.lambda()), prec).mul(ball(mp.pi0().get(s), prec), prec);
       Ball logKm1 = k == 2 ? Ball.ZERO : Ball.exact(k - 1).log(prec);
       Ball[] theta = MrsMap.logitsOfBalls(initOf(x), prec);
-      Margin inc = null;
+      Ball inc = null;
+      String incWhere = "";
       for (long t = 1; t <= CAP; t++) {
         Ball[] next = map.round(theta, prec);
         for (int j = 0; j < k; j++) {
           if (j != s) {
             Ball d = next[s].sub(next[j], prec).sub(theta[s].sub(theta[j], prec), prec);
-            Margin mj = ballMargin(d, true, "round " + t + ": increase of log(π_" + s + "/π_" + j + ")");
-            inc = inc == null ? mj : Margin.min(inc, mj);
+            if (inc == null || !d.sub(inc, prec).isPositive()) {
+              incWhere = "round " + t + ": increase of log(π_" + s + "/π_" + j + ")";
+            }
+            inc = inc == null ? d : Ball.min(inc, d);
+            if (d.isNonPositive()) {
+              return ballMargin(d, true, incWhere);
+            }
           }
         }
         theta = next;
-        if (inc != null && inc.verdict() == Verdict.VIOLATED) {
-          return inc;
-        }
         if (!dominance) {
           continue;
         }
@@ -843,11 +821,11 @@ public final class DynamicsStatements {
         if (delta.isPositive() && cert.isPositive() && Ball.ONE.sub(c, prec).isPositive()) {
           Margin b = ballMargin(delta, true, "δ = " + delta.format(6) + " bounds every increase after round " + t + " (π_t → vertex)");
           Margin cm = ballMargin(cert, true, "entropy certified decreasing at every round after " + t + " (1 - π_top ≤ " + eps.upperDecimal(3) + ")");
-          Margin all = Margin.min(List.of(inc, b, cm));
+          Margin all = Margin.min(List.of(ballMargin(inc, true, "smallest log-odds increase (" + incWhere + ")"), b, cm));
           return all.verdict() == Verdict.HOLDS ? all.withDetail(what + ", certificates at round " + t) : all;
         }
       }
-      return Margin.min(inc == null ? Margin.unknown("no round", true, what) : inc,
+      return Margin.min(inc == null ? Margin.unknown("no round", true, what) : ballMargin(inc, true, incWhere),
           Margin.unknown((dominance ? "" : "row dominance of the claimed top fails; ")
               + "round cap " + CAP + " reached before the convergence and entropy certificates", true, what));
     }
@@ -871,6 +849,8 @@ public final class DynamicsStatements {
     }
 
     @Override public String id() { return "T9"; }
+    /** Each try certifies two fixed points (Krawczyk). */
+    @Override public int defaultTries() { return 40; }
     @Override public String title() { return "alpha < 1, strictly SST: fixed points are interior, and 1 - pi_top -> 0 as kappa = beta lambda/(1-alpha) grows."; }
     @Override public Kind kind() { return Kind.PAPER; }
 
@@ -1022,10 +1002,12 @@ public final class DynamicsStatements {
 
     @Override
     public Margin check(Instance x, Precision p) {
-      Stability.Interval l = Stability.contractionEnclosure(parameters(x), enclosureBits(p));
-      Stability.Interval m = Stability.Interval.exact(Rationals.ONE).subtract(l);
+      Stability.Contraction l = Stability.contractionEnclosure(parameters(x), enclosureBits(p));
       String what = "1 - L, L = α + (βλ/2)||P_a - ½11ᵀ||_2 (L vs 1 decided exactly: λmax(MᵀM) vs 4(1-α)²/(βλ)²)";
-      return m.lo().equals(m.hi()) ? Margin.exact(m.lo(), true, what) : Margin.enclosure(m.lo(), m.hi(), true, what);
+      if (l.vsOne() == 0) {
+        return Margin.exact(Rationals.ZERO, true, what + ": L = 1 exactly");
+      }
+      return ballMargin(Ball.ONE.sub(l.value(), enclosureBits(p) + 16), true, what);
     }
   }
 }

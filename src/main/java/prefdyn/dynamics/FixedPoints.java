@@ -175,8 +175,7 @@ public final class FixedPoints {
   }
 
   /**
-   * Finds an approximate fixed point from {@code theta0} (iteration, then Newton, then more
-   * iteration: see {@link #approximate}) and certifies it ({@link #certify}).
+   * Finds an approximate fixed point from {@code theta0} (Newton, iteration: see {@link #approximate}) and certifies it ({@link #certify}).
    */
   public static Certified findAndCertify(MrsMap map, Apfloat[] theta0, long rounds) {
     Optional<Apfloat[]> a = approximate(map, theta0, rounds);
@@ -186,8 +185,12 @@ public final class FixedPoints {
     return certify(map, a.get(), map.precision().bits());
   }
 
-  /** An approximate fixed point of an MRS-IPO map: a few rounds of iteration, then Newton, then more iteration. */
+  /** An approximate fixed point of an MRS-IPO map: Newton from the start, else iteration, then Newton, then more iteration. */
   public static Optional<Apfloat[]> approximate(MrsMap map, Apfloat[] theta0, long rounds) {
+    Result first = newton(map, theta0, 60);
+    if (first.converged()) {
+      return Optional.of(first.logits());
+    }
     Result it = iterate(map, theta0, rounds);
     if (it.converged()) {
       return Optional.of(it.logits());

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
-import org.apfloat.Apint;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import prefdyn.num.Ball;
 import prefdyn.num.Complex;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
@@ -168,80 +168,7 @@ public final class Stability {
   // The questions "is ||M||_2 < t", "is λmax(S) ≤ 1/2", "is L < 1" are about rational matrices,
   // so they are decided exactly: tI - A is positive (semi)definite or not, by fraction-free
   // elimination in integers. Enclosures of the (algebraic) values come from exact bisection with
-  // the same test, and from integer square roots rounded outward. No floating point enters.
-
-  /** A closed interval {@code [lo, hi]} of exact rationals known to contain a real number. */
-  public record Interval(Aprational lo, Aprational hi) {
-    public Interval {
-      if (lo.compareTo(hi) > 0) {
-        throw new IllegalArgumentException("empty interval");
-      }
-    }
-
-    public static Interval exact(Aprational v) {
-      return new Interval(v, v);
-    }
-
-    public Interval add(Interval o) {
-      return new Interval(lo.add(o.lo), hi.add(o.hi));
-    }
-
-    public Interval negate() {
-      return new Interval(hi.negate(), lo.negate());
-    }
-
-    public Interval subtract(Interval o) {
-      return add(o.negate());
-    }
-
-    /** Product with a non-negative rational. */
-    public Interval scale(Aprational c) {
-      if (c.signum() < 0) {
-        throw new IllegalArgumentException("negative scale");
-      }
-      return new Interval(lo.multiply(c), hi.multiply(c));
-    }
-
-    /** Interval minimum: contains min(x, y) for x in this, y in o. */
-    public Interval min(Interval o) {
-      return new Interval(Rationals.min(lo, o.lo), Rationals.min(hi, o.hi));
-    }
-
-    /** Encloses the square root of every non-negative element (lo clamped at 0), {@code bits} fractional bits, rounded outward. */
-    public Interval sqrt(int bits) {
-      Aprational l = lo.signum() <= 0 ? Rationals.ZERO : sqrtBound(lo, bits, false);
-      return new Interval(l, sqrtBound(hi, bits, true));
-    }
-
-    public boolean isPositive() {
-      return lo.signum() > 0;
-    }
-
-    public boolean isNegative() {
-      return hi.signum() < 0;
-    }
-  }
-
-  /**
-   * A rational bound on {@code √q} (q ≥ 0): {@code floor(√(n·d·4^b))/(d·2^b)} (lower) or the
-   * ceiling (upper), for {@code q = n/d}. Error at most {@code 2^-b/d}... well below {@code 2^-b}.
-   */
-  public static Aprational sqrtBound(Aprational q, int bits, boolean upper) {
-    if (q.signum() < 0) {
-      throw new IllegalArgumentException("square root of a negative number");
-    }
-    if (q.signum() == 0) {
-      return Rationals.ZERO;
-    }
-    BigInteger n = q.numerator().toBigInteger();
-    BigInteger d = q.denominator().toBigInteger();
-    BigInteger big = n.multiply(d).shiftLeft(2 * bits);
-    BigInteger root = big.sqrt();
-    if (upper && !root.multiply(root).equals(big)) {
-      root = root.add(BigInteger.ONE);
-    }
-    return Rationals.of(root, d.shiftLeft(bits));
-  }
+  // the same test, continued in ball arithmetic (square roots). No floating point enters.
 
   /**
    * Definiteness of a symmetric integer matrix, exactly: 1 positive definite, 0 positive
@@ -348,9 +275,9 @@ public final class Stability {
    * An enclosure of {@code λmax(A)} for a symmetric rational A: starts from
    * {@code [max_i A_ii, max_i Σ_j |A_ij|]} (Rayleigh quotient, Gershgorin) and bisects on the grid
    * {@code T/(D·2^s)}, {@code s = bits + 8}, with the exact test until the width is at most
-   * {@code 2^-bits·max(1, |hi|)}; exact when a grid point hits it.
+   * {@code 2^-bits·max(1, |hi|)}; the ends {@code T/(D·2^s)} are then enclosed in one ball.
    */
-  public static Interval largestEigenvalue(Aprational[][] a, int bits) {
+  public static Ball largestEigenvalue(Aprational[][] a, int bits) {
     Scaled sc = Scaled.of(a);
     int k = a.length;
     int s = bits + 8;
@@ -384,25 +311,9 @@ public final class Stability {
         lo = mid;
       }
     }
-    return new Interval(Rationals.of(lo, unit), Rationals.of(hi, unit));
-  }
-
-  /**
-   * Encloses {@code λmax(A)} so that the enclosure lies strictly on one side of {@code t}, or is
-   * exactly {@code t}: the sign is decided exactly first, then the bisection is repeated with more
-   * bits until the enclosure separates from t (it must, as λmax ≠ t).
-   */
-  public static Interval largestEigenvalueAgainst(Aprational[][] a, Aprational t, int bits) {
-    int c = compareLargestEigenvalue(a, t);
-    if (c == 0) {
-      return Interval.exact(t);
-    }
-    for (int b = bits; ; b += 32) {
-      Interval e = largestEigenvalue(a, b);
-      if (c < 0 ? e.hi().compareTo(t) < 0 : e.lo().compareTo(t) > 0) {
-        return e;
-      }
-    }
+    int prec = bits + 16;
+    Ball u = Ball.exact(unit);
+    return Ball.hull(Ball.exact(lo).div(u, prec), Ball.exact(hi).div(u, prec));
   }
 
   /** The exact {@code P - ½11ᵀ} (P exact). */
@@ -434,42 +345,54 @@ public final class Stability {
     return g;
   }
 
-  /** An enclosure of {@code ||P - ½11ᵀ||_2 = sqrt(λmax(MᵀM))} (P exact), {@code bits} bits. */
-  public static Interval marginNormEnclosure(PreferenceMatrix pref, int bits) {
-    return largestEigenvalue(gram(exactMargin(pref)), bits).sqrt(bits);
+  /** An enclosure of {@code ||P - ½11ᵀ||_2 = sqrt(λmax(MᵀM))} (P exact), about {@code bits} bits. */
+  public static Ball marginNormEnclosure(PreferenceMatrix pref, int bits) {
+    return nonNegativeSqrt(largestEigenvalue(gram(exactMargin(pref)), bits), bits + 16);
+  }
+
+  /** √x for a ball x that encloses a non-negative number (its negative part is cut off first). */
+  public static Ball nonNegativeSqrt(Ball x, int prec) {
+    Aprational hi = x.hi();
+    if (hi != null && x.containsZero()) {
+      return Ball.hull(Ball.ZERO, x.abs()).sqrt(prec);
+    }
+    return x.sqrt(prec);
   }
 
   /**
-   * T7's contraction constant {@code L = α + (βλ/2)||P - ½11ᵀ||_2} (P exact) as a certified
-   * enclosure that is either exactly 1 or lies strictly on one side of 1: whether L < 1, = 1 or > 1
-   * is decided exactly first ({@code ||M||_2 < 2(1-α)/(βλ)} iff {@code λmax(MᵀM) < 4(1-α)²/(βλ)²}).
+   * T7's contraction constant {@code L = α + (βλ/2)||P - ½11ᵀ||_2} (P exact): whether L < 1, = 1
+   * or > 1 is decided exactly ({@code ||M||_2 < 2(1-α)/(βλ)} iff
+   * {@code λmax(MᵀM) < 4(1-α)²/(βλ)²}), and the enclosure is refined until it lies on that side
+   * of 1.
+   *
+   * @param vsOne the exact sign of {@code L - 1}
+   * @param value an enclosure of L, on the side of 1 that vsOne says (or containing 1 when L = 1)
    */
-  public static Interval contractionEnclosure(MrsParameters params, int bits) {
+  public record Contraction(int vsOne, Ball value) {}
+
+  public static Contraction contractionEnclosure(MrsParameters params, int bits) {
     Aprational bl = params.beta().multiply(params.lambda());
     Aprational alpha = params.alpha();
+    int prec = bits + 16;
     if (bl.signum() == 0) {
-      return Interval.exact(alpha);
+      return new Contraction(alpha.compareTo(Rationals.ONE), Ball.of(alpha, prec));
     }
     Aprational[][] g = gram(exactMargin(params.pref()));
     Aprational half = bl.divide(Rationals.of(2));
     Aprational oneMinus = Rationals.ONE.subtract(alpha);
+    int sign;
     if (oneMinus.signum() <= 0) {
-      // α = 1: L ≥ 1, with L = 1 exactly iff M = 0
-      Interval l = largestEigenvalue(g, bits).sqrt(bits).scale(half).add(Interval.exact(alpha));
-      return l;
+      sign = compareLargestEigenvalue(g, Rationals.ZERO) > 0 ? 1 : 0;
+    } else {
+      sign = compareLargestEigenvalue(g, oneMinus.multiply(oneMinus).divide(half.multiply(half)));
     }
-    Aprational t = oneMinus.multiply(oneMinus).divide(half.multiply(half));
-    Interval lm = largestEigenvalueAgainst(g, t, bits);
-    if (lm.lo().equals(lm.hi()) && lm.lo().equals(t)) {
-      return Interval.exact(Rationals.ONE);
-    }
-    boolean below = lm.hi().compareTo(t) < 0;
     for (int b = bits; ; b += 32) {
-      Interval l = lm.sqrt(b).scale(half).add(Interval.exact(alpha));
-      if (below ? l.hi().compareTo(Rationals.ONE) < 0 : l.lo().compareTo(Rationals.ONE) > 0) {
-        return l;
+      int q = b + 16;
+      Ball l = Ball.of(alpha, q).add(Ball.of(half, q).mul(nonNegativeSqrt(largestEigenvalue(g, b), q), q), q);
+      Ball d = l.sub(Ball.ONE, q);
+      if (sign == 0 || (sign < 0 ? d.isNegative() : d.isPositive()) || b > bits + 32 * 64) {
+        return new Contraction(sign, l);
       }
-      lm = largestEigenvalueAgainst(g, t, b + 32);
     }
   }
 
@@ -530,7 +453,7 @@ public final class Stability {
    *
    * @return {@code {σ_min, σ_max}}
    */
-  public static Interval[] singularValuesOnCenteredPlane(Aprational[][] r, int bits) {
+  public static Ball[] singularValuesOnCenteredPlane(Aprational[][] r, int bits) {
     if (r.length != 2) {
       throw new IllegalArgumentException("K = 3 only");
     }
@@ -556,11 +479,13 @@ public final class Stability {
     }
     Aprational det = r[0][0].multiply(r[1][1]).subtract(r[0][1].multiply(r[1][0]));
     Aprational disc = tr.multiply(tr).subtract(Rationals.of(4).multiply(det).multiply(det));
-    Interval sq = Interval.exact(disc.signum() <= 0 ? Rationals.ZERO : disc).sqrt(bits + 8);
-    Aprational half = Rationals.HALF;
-    Interval s2max = Interval.exact(tr).add(sq).scale(half);
-    Interval s2min = Interval.exact(tr).subtract(sq).scale(half);
-    return new Interval[] {s2min.sqrt(bits), s2max.sqrt(bits)};
+    int prec = bits + 16;
+    // disc ≥ 0 in exact arithmetic (symmetric positive semidefinite pencil); clamp a rounding-free 0
+    Ball sq = disc.signum() <= 0 ? Ball.ZERO : Ball.of(disc, prec).sqrt(prec);
+    Ball t = Ball.of(tr, prec);
+    Ball s2max = t.add(sq, prec).mulPow2(-1);
+    Ball s2min = t.sub(sq, prec).mulPow2(-1);
+    return new Ball[] {nonNegativeSqrt(s2min, prec), nonNegativeSqrt(s2max, prec)};
   }
 
   /**
@@ -569,10 +494,9 @@ public final class Stability {
    * {@code ||Φ(θ) - Φ(0) - ΠJ₀θ|| ≤ η(r)||θ||} with
    * {@code η(r) = βλ·m·((r/2)(1 + 2/√K) + r²/4)}, m ≥ ||P - ½11ᵀ||_2 (proofs-notes/T6.md).
    */
-  public static Aprational linearizationDefect(Aprational betaLambda, Aprational marginNormUpper, int k, Aprational r, int bits) {
-    Aprational invSqrtK = sqrtBound(Rationals.of(1, k), bits, true);
-    Aprational eps = r.multiply(Rationals.HALF).multiply(Rationals.ONE.add(Rationals.of(2).multiply(invSqrtK)))
-        .add(r.multiply(r).divide(Rationals.of(4)));
-    return betaLambda.multiply(marginNormUpper).multiply(eps);
+  public static Ball linearizationDefect(Aprational betaLambda, Ball marginNormUpper, int k, Ball r, int prec) {
+    Ball invSqrtK = Ball.exact(k).sqrt(prec).inv(prec);
+    Ball eps = r.mulPow2(-1).mul(Ball.ONE.add(invSqrtK.mulPow2(1), prec), prec).add(r.sqr(prec).mulPow2(-2), prec);
+    return Ball.of(betaLambda, prec).mul(marginNormUpper, prec).mul(eps, prec);
   }
 }
