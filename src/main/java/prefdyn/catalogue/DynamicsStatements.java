@@ -572,7 +572,7 @@ public final class DynamicsStatements {
      * separately in T7Properties); the generator leaves these out so that the table's smallest
      * margin is the smallest non-degenerate one.
      */
-    static boolean degenerate(Instance x) {
+    public static boolean degenerate(Instance x) {
       Aprational b = x.beta();
       Aprational l = x.lambda();
       return b == null || l == null || b.multiply(l).signum() == 0 || marginIsZero(x.pref());
