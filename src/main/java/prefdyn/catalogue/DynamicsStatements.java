@@ -287,9 +287,12 @@ public final class DynamicsStatements {
   // ---------------------------------------------------------------- L4
 
   /**
-   * L4: for α < 1 a computed interior fixed point θ* satisfies
-   * {@code π* ∝ π_ref ⊙ exp((β/(1-α)) P(λπ* + (1-λ)π_0))}. Margin: {@code 10^-digits·scale - ||Π(θ* - θ_oneshot)||}
-   * (the identity holds to the requested digits, decided against a working-precision error bound).
+   * L4: for α < 1 an interior fixed point θ* satisfies
+   * {@code π* ∝ π_ref ⊙ exp((β/(1-α)) P(λπ* + (1-λ)π_0))}. θ* is certified by Krawczyk
+   * ({@link FixedPoints#certify}); the difference {@code Π(θ* - one-shot logits)} is enclosed in
+   * balls on the certified box. Margin (an equality): 0 when the enclosure contains 0 ("holds:
+   * |difference| ≤ r"), else minus its distance from 0 (violated); UNDECIDED when no fixed point is
+   * certified.
    */
   public static final class L4 implements Statement {
     private final boolean wrongStrength;
@@ -364,12 +367,13 @@ public final class DynamicsStatements {
   // ---------------------------------------------------------------- T6
 
   /**
-   * T6 (3-cycle family, uniform π_ref = π_0). Margin = the smaller of
-   * (1) {@code 10^-digits - max|λ_computed - (α ± i·aβλ·f)|} for the Jacobian on 1^⊥ at uniform;
-   * (2) if ρ > 1: {@code log(min_{t ≥ T_esc} ||θ_t|| / ||θ_0||)} (the orbit from a 10^-6
-   *     perturbation stays away from uniform) and (winding turns in the window) − 1 (it keeps
-   *     rotating); if ρ < 1: {@code 10^-4 - max_t |(||θ_{t+1}||/||θ_t||)/ρ - 1|} (contraction at rate
-   *     exactly ρ, up to the O(||θ||) nonlinearity).
+   * T6 (3-cycle family, uniform π_ref = π_0). (1) Eigenvalues, exact: the characteristic
+   * polynomial of the exact rational Jacobian on 1^⊥ against {@code (t - λ)(t - λ̄)} of the claimed
+   * {@code α ± i·aβλ·f} (a difference: exact negative margin). (2) Dynamics, certified: on a
+   * centered ball of radius r every round multiplies {@code ||θ||} by a factor in
+   * {@code [σ_min - η(r), σ_max + η(r)]} ({@link Stability#linearizationDefect}); margin
+   * {@code min(1 - σ_max - η, band around ρ)} for ρ < 1 (convergence at rate ρ),
+   * {@code min(σ_min - η - 1, band)} for ρ > 1 (no orbit converges to uniform). ρ vs 1 exactly.
    */
   public static final class T6 implements Statement {
     private final Sqrt3 factor;
