@@ -825,7 +825,8 @@ public final class DynamicsStatements {
         if (delta.isPositive() && cert.isPositive() && Ball.ONE.sub(c, prec).isPositive()) {
           Margin b = ballMargin(delta, true, "δ = " + delta.format(6) + " bounds every increase after round " + t + " (π_t → vertex)");
           Margin cm = ballMargin(cert, true, "entropy certified decreasing at every round after " + t + " (1 - π_top ≤ " + eps.upperDecimal(3) + ")");
-          Margin all = Margin.min(List.of(ballMargin(inc, true, "smallest log-odds increase (" + incWhere + ")"), b, cm));
+          Margin incM = inc == null ? Margin.unknown("no round", true, what) : ballMargin(inc, true, "smallest log-odds increase (" + incWhere + ")");
+          Margin all = Margin.min(List.of(incM, b, cm));
           return all.verdict() == Verdict.HOLDS ? all.withDetail(what + ", certificates at round " + t) : all;
         }
       }
