@@ -1,6 +1,12 @@
 package prefdyn.properties;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import org.apfloat.Aprational;
+import prefdyn.catalogue.Margin;
+import prefdyn.catalogue.Statement;
+import prefdyn.catalogue.Verdict;
+import prefdyn.num.Precision;
 import prefdyn.catalogue.Instance;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Rationals;
@@ -37,5 +43,23 @@ final class DynamicsFixtures {
       e[i] = q(num[i], den);
     }
     return Distribution.of(e);
+  }
+
+  /** The precisions of issue 10's acceptance runs ({@code check --digits D}). */
+  static Arbitrary<Integer> lowDigits() {
+    return Arbitraries.of(5, 6, 8, 10, 20);
+  }
+
+  /**
+   * A paper or proved statement is never VIOLATED on its own generator, at any precision: at low
+   * precision the check may only be UNDECIDED (the runner then raises the precision).
+   */
+  static Margin neverViolated(Statement s, Instance x, int digits) {
+    Margin m = s.check(x, Precision.ofDigits(digits));
+    if (m.verdict() == Verdict.VIOLATED) {
+      throw new AssertionError(s.id() + " violated at " + digits + " digits: " + m.detail() + " [" + m.formatLo(6)
+          + ", " + m.formatHi(6) + "] on " + x.describe());
+    }
+    return m;
   }
 }

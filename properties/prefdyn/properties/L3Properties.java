@@ -43,4 +43,14 @@ class L3Properties {
     Checks.assertViolated(wrong, Instance.of(Matrices.threeCycle(Rationals.HALF)).withInit(DynamicsFixtures.dist(2, 1, 1, 0)), Checks.SUITE);
     Checks.assertViolated(wrong, Instance.of(Matrices.threeCycle(Rationals.HALF)).withInit(DynamicsFixtures.dist(5, 2, 2, 1)), Checks.SUITE);
   }
+
+  @Property(tries = 40)
+  void neverViolatedAtLowPrecision(@ForAll("instances") Instance x, @ForAll("digits") int digits) {
+    DynamicsFixtures.neverViolated(l3, x, digits);
+  }
+
+  @Provide
+  Arbitrary<Integer> digits() {
+    return DynamicsFixtures.lowDigits();
+  }
 }

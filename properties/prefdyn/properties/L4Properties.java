@@ -41,4 +41,14 @@ class L4Properties {
   void rejectsStrengthBetaInsteadOfBetaOverOneMinusAlpha() {
     Checks.assertViolated(new DynamicsStatements.L4(true), sst(), Checks.SUITE);
   }
+
+  @Property(tries = 12)
+  void neverViolatedAtLowPrecision(@ForAll("instances") Instance x, @ForAll("digits") int digits) {
+    DynamicsFixtures.neverViolated(l4, x, digits);
+  }
+
+  @Provide
+  Arbitrary<Integer> digits() {
+    return DynamicsFixtures.lowDigits();
+  }
 }

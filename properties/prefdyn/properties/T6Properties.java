@@ -48,4 +48,14 @@ class T6Properties {
     Checks.assertViolated(new DynamicsStatements.T6(DynamicsStatements.Sqrt3.WRONG_ONE_THIRD), x, Checks.SUITE);
     Checks.assertViolated(new DynamicsStatements.T6(DynamicsStatements.Sqrt3.WRONG_SQRT3), x, Checks.SUITE);
   }
+
+  @Property(tries = 30)
+  void neverViolatedAtLowPrecision(@ForAll("instances") Instance x, @ForAll("digits") int digits) {
+    DynamicsFixtures.neverViolated(t6, x, digits);
+  }
+
+  @Provide
+  Arbitrary<Integer> digits() {
+    return DynamicsFixtures.lowDigits();
+  }
 }

@@ -14,6 +14,7 @@ import prefdyn.dynamics.FixedPoints;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.Stability;
 import prefdyn.num.Rationals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static prefdyn.properties.DynamicsFixtures.q;
 import static prefdyn.properties.DynamicsFixtures.threeCycle;
@@ -50,18 +51,55 @@ class T7Properties {
     Checks.assertViolated(new DynamicsStatements.T7(q(1, 4)), nearUniformPair(), Checks.SUITE);
   }
 
+  /**
+   * Degenerate instances (βλ(P - ½11ᵀ) = 0: the map is θ ↦ αθ + c) are counted here, not in the
+   * generator: the stretch is exactly α = L, margin exactly 0, and it holds.
+   */
+  @Example
+  void degenerateInstancesHaveMarginExactlyZero() {
+    Instance x = threeCycle(Rationals.HALF, q(1, 2), Rationals.ZERO, q(3, 1))
+        .withParam("u0", q(1, 1)).withParam("u1", Rationals.ZERO).withParam("u2", Rationals.ZERO)
+        .withParam("v0", Rationals.ZERO).withParam("v1", Rationals.ZERO).withParam("v2", Rationals.ZERO);
+    assertTrue(DynamicsStatements.T7.degenerate(x));
+    prefdyn.catalogue.Margin m = Checks.assertHolds(t7, x);
+    assertTrue(m.isExact() && m.value().signum() == 0, m.detail());
+    prefdyn.search.Draws.inSession(() -> {
+      var g = prefdyn.search.Draws.generator(t7.hypotheses());
+      for (long seed = 0; seed < 200; seed++) {
+        assertFalse(DynamicsStatements.T7.degenerate(prefdyn.search.Draws.draw(g, seed)));
+      }
+      return null;
+    });
+  }
+
+  @Example
+  void rejectsAContractionBoundWithoutTheNormFactor() {
+    // L' = α alone (factor 0): any on-policy stretch beyond α is a certified violation
+    Checks.assertViolated(new DynamicsStatements.T7(Rationals.ZERO), nearUniformPair(), Checks.SUITE);
+  }
+
   @Example
   void lAtLeastOneCanStillConverge() {
     // T6 with α = 0 and 2/√3 < aβλ = 3/2 < √3: L = 3√3/4 ≈ 1.299 ≥ 1, yet ρ = √3/2 < 1
     Instance x = threeCycle(Rationals.HALF, Rationals.ZERO, Rationals.ONE, q(3, 1))
         .withInit(DynamicsFixtures.dist(10, 4, 3, 3));
     MrsMap map = new MrsMap(DynamicsStatements.parameters(x), Checks.SUITE);
-    Apfloat l = Stability.contractionConstant(map.parameters(), Checks.SUITE);
-    assertTrue(l.compareTo(Checks.SUITE.real(1)) > 0, "L = " + l);
+    Stability.Contraction l = Stability.contractionEnclosure(map.parameters(), 64);
+    assertTrue(l.vsOne() > 0 && l.value().sub(prefdyn.num.Ball.ONE, 64).isPositive(), "L = " + l.value());
     FixedPoints.Result r = FixedPoints.iterate(map, map.logitsOf(DynamicsFixtures.dist(10, 4, 3, 3)), 2000);
     assertTrue(r.converged(), "iteration from (0.4, 0.3, 0.3) did not converge");
     assertTrue(FixedPoints.distance(r.logits(), new Apfloat[] {Checks.SUITE.real(0), Checks.SUITE.real(0), Checks.SUITE.real(0)},
         Checks.SUITE).compareTo(Checks.SUITE.epsilon()) < 0, "limit is not uniform");
     Checks.assertHolds(Catalogue.require("T6"), x);
+  }
+
+  @Property(tries = 12)
+  void neverViolatedAtLowPrecision(@ForAll("instances") Instance x, @ForAll("digits") int digits) {
+    DynamicsFixtures.neverViolated(t7, x, digits);
+  }
+
+  @Provide
+  Arbitrary<Integer> digits() {
+    return DynamicsFixtures.lowDigits();
   }
 }

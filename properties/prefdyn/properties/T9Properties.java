@@ -43,4 +43,14 @@ class T9Properties {
   void rejectsTheBoundWithoutTheSamplerFactor() {
     Checks.assertViolated(new DynamicsStatements.T9(false), smallTopSampler(), Checks.SUITE);
   }
+
+  @Property(tries = 10)
+  void neverViolatedAtLowPrecision(@ForAll("instances") Instance x, @ForAll("digits") int digits) {
+    DynamicsFixtures.neverViolated(t9, x, digits);
+  }
+
+  @Provide
+  Arbitrary<Integer> digits() {
+    return DynamicsFixtures.lowDigits();
+  }
 }

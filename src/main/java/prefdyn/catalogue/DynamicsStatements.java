@@ -12,19 +12,17 @@ import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.dynamics.FastMrs;
 import prefdyn.dynamics.FixedPoints;
-import prefdyn.dynamics.LogitPolicy;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.Stability;
 import prefdyn.dynamics.ThreeCycleFamily;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
-import prefdyn.num.Complex;
+import prefdyn.num.Ball;
 import prefdyn.num.Kernel;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
-import prefdyn.optimum.IpoOptimum;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Sst;
@@ -112,9 +110,59 @@ public final class DynamicsStatements {
     return v != null && v.signum() >= 0 && v.compareTo(Rationals.ONE) <= 0;
   }
 
-  /** An undecided margin: the check could not compute what it needs (said in the detail). */
-  static Margin undecided(String why) {
-    return Margin.approximate(Rationals.ZERO, Rationals.ONE, true, why);
+  /** An input number as a ball: exact rationals exactly (or tightly), other values as given. */
+  static Ball ball(Apfloat v, int prec) {
+    return v instanceof Aprational q ? Ball.of(q, prec) : Ball.of(v, prec);
+  }
+
+  /** {@code ||v||_2} of a ball vector. */
+  static Ball norm2(Ball[] v, int prec) {
+    Ball[] sq = new Ball[v.length];
+    for (int i = 0; i < v.length; i++) {
+      sq[i] = v[i].sqr(prec);
+    }
+    return Stability.nonNegativeSqrt(Ball.sum(sq, prec), prec);
+  }
+
+  /** {@code max_i |v_i|} of a ball vector. */
+  static Ball maxAbs(Ball[] v) {
+    Ball m = Ball.ZERO;
+    for (Ball b : v) {
+      m = Ball.max(m, b.abs());
+    }
+    return m;
+  }
+
+  /** The margin whose enclosure is the ball (UNDECIDED with a reason when it is not finite). */
+  static Margin ballMargin(Ball b, boolean strict, String detail) {
+    Aprational lo = b.lo();
+    Aprational hi = b.hi();
+    if (lo == null || hi == null) {
+      return Margin.unknown("the enclosure is not finite at this precision", strict, detail);
+    }
+    return lo.equals(hi) ? Margin.exact(lo, strict, detail) : Margin.enclosure(lo, hi, strict, detail);
+  }
+
+  /**
+   * The margin of an identity {@code difference = 0}, given an enclosure of {@code |difference|}
+   * (a non-negative ball): {@code -dist(0, enclosure)}, exactly. HOLDS iff the certified enclosure
+   * contains 0 ("holds: |difference| ≤ r"), VIOLATED iff it excludes 0.
+   */
+  static Margin equality(Ball absDifference, String detail) {
+    Aprational lo = absDifference.lo();
+    Aprational hi = absDifference.hi();
+    if (lo == null || hi == null) {
+      return Margin.unknown("the enclosure of the difference is not finite at this precision", false, detail);
+    }
+    if (lo.signum() <= 0) {
+      return Margin.exact(Rationals.ZERO, false, detail + ": holds, |difference| ≤ " + absDifference.upperDecimal(3));
+    }
+    return Margin.exact(lo.negate(), false, detail + ": |difference| ≥ " + absDifference.lowerDecimal(3));
+  }
+
+  /** Bits of the rational enclosures of algebraic margins (their sign is decided exactly first). */
+  static int enclosureBits(Precision p) {
+    return Math.min(p.bits(), 96);
   }
 
   static Apfloat min(Apfloat a, Apfloat b) {
@@ -125,46 +173,18 @@ public final class DynamicsStatements {
     return Kernel.log(x, p);
   }
 
-  /** Fixed point of an MRS-IPO map with α < 1: a few rounds of iteration, then Newton. */
-  static Optional<Apfloat[]> fixedPoint(MrsMap map, Apfloat[] theta0, long rounds) {
-    FixedPoints.Result it = FixedPoints.iterate(map, theta0, rounds);
-    if (it.converged()) {
-      return Optional.of(it.logits());
-    }
-    FixedPoints.Result nt = FixedPoints.newton(map, it.logits(), 80);
-    if (nt.converged()) {
-      return Optional.of(nt.logits());
-    }
-    FixedPoints.Result it2 = FixedPoints.iterate(map, nt.logits(), 20 * rounds);
-    return it2.converged() ? Optional.of(it2.logits()) : Optional.empty();
-  }
-
-  /** The claim tolerance of identities checked "to working precision": 10^-digits·max(1, scale). */
-  static Apfloat claimTolerance(Apfloat scale, Precision p) {
-    Apfloat s = ApfloatMath.abs(scale);
-    if (s.compareTo(p.real(1)) < 0) {
-      s = p.real(1);
-    }
-    return p.epsilon().multiply(s);
-  }
-
-  /** Error bound of a computed identity residual: 10^-(working-6)·max(1, scale). */
+  /**
+   * Transitional, for MrsDpoStatements (branch traj) only, which still decides DPO-* with it: a
+   * hand-picked 10^-(working-6)·max(1, scale), not an error bound. None of this class's checks
+   * use it; delete it when DPO-* compute their margins in balls.
+   */
+  @Deprecated
   static Apfloat residualError(Apfloat scale, Precision p) {
     Apfloat s = ApfloatMath.abs(scale);
     if (s.compareTo(p.real(1)) < 0) {
       s = p.real(1);
     }
     return ApfloatMath.scale(p.real(1), -(p.working() - 6)).multiply(s);
-  }
-
-  /**
-   * Margin of an identity checked to the requested digits: {@code 1 - dist/tol} with
-   * {@code tol = 10^-digits·max(1, scale)} (1 = exact agreement, 0 = at the tolerance, negative =
-   * off by more), decided against the working-precision error {@code 10^-(working-6)·max(1, scale)}.
-   */
-  static Margin identity(Apfloat dist, Apfloat scale, Precision p, String detail) {
-    Apfloat tol = claimTolerance(scale, p);
-    return Margin.approximate(p.real(1).subtract(dist.divide(tol)), residualError(scale, p).divide(tol), false, detail);
   }
 
   static boolean marginIsZero(PreferenceMatrix p) {
@@ -232,27 +252,47 @@ public final class DynamicsStatements {
       if (worst.signum() != 0) {
         return Margin.exact(worst.negate(), false, "S1 ≠ 0: max |(S1)_i| = " + Rationals.format(worst));
       }
-      int halves = 0;
-      for (Aprational v : pi) {
-        if (v.equals(Rationals.HALF)) {
-          halves++;
+      // S is symmetric; ||S||_2 = max(λmax(S), -λmin(S)). Both sides decided exactly.
+      Aprational[][] sm = new Aprational[k][k];
+      Aprational[][] neg = new Aprational[k][k];
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          sm[i][j] = (i == j ? pi[i] : Rationals.ZERO).subtract(pi[i].multiply(pi[j]));
+          neg[i][j] = sm[i][j].negate();
         }
       }
-      if (halves == 2 && bound.equals(Rationals.HALF)) {
-        return Margin.exact(Rationals.ZERO, false, "equality case: two entries 1/2, ||S||_2 = 1/2 exactly");
+      int bits = enclosureBits(p);
+      String what = Rationals.format(bound) + " - ||diag(π) - ππᵀ||_2 (S1 = 0 exactly; ||S||_2 vs "
+          + Rationals.format(bound) + " decided exactly by definiteness of " + Rationals.format(bound) + "I ∓ S)";
+      int top = Stability.compareLargestEigenvalue(sm, bound);
+      int bottom = Stability.compareLargestEigenvalue(neg, bound);
+      if (Math.max(top, bottom) == 0) {
+        return Margin.exact(Rationals.ZERO, false, what + ": equality, ||S||_2 = " + Rationals.format(bound) + " exactly");
       }
-      Apfloat norm = Linalg.spectralNorm(MrsMap.softmaxJacobian(d.real(p), p), p);
-      return Margin.approximate(p.real(bound).subtract(norm), p, false,
-          Rationals.format(bound) + " - ||diag(π) - ππᵀ||_2 (S1 = 0 exactly)");
+      int prec = bits + 16;
+      Ball norm = Ball.max(Stability.largestEigenvalue(sm, bits), Stability.largestEigenvalue(neg, bits));
+      Ball m = Ball.of(bound, prec).sub(norm, prec);
+      Aprational lo = m.lo();
+      Aprational hi = m.hi();
+      if (lo == null || hi == null) {
+        return Margin.unknown("enclosure not finite", false, what);
+      }
+      // the exact sign: the margin is > 0 (norm < bound) or < 0; the enclosure is cut to that side
+      return Math.max(top, bottom) < 0
+          ? Margin.enclosure(Rationals.max(lo, Rationals.ZERO), Rationals.max(hi, Rationals.ZERO), false, what)
+          : Margin.enclosure(Rationals.min(lo, Rationals.ZERO), Rationals.min(hi, Rationals.ZERO), false, what + " (exceeded)");
     }
   }
 
   // ---------------------------------------------------------------- L4
 
   /**
-   * L4: for α < 1 a computed interior fixed point θ* satisfies
-   * {@code π* ∝ π_ref ⊙ exp((β/(1-α)) P(λπ* + (1-λ)π_0))}. Margin: {@code 10^-digits·scale - ||Π(θ* - θ_oneshot)||}
-   * (the identity holds to the requested digits, decided against a working-precision error bound).
+   * L4: for α < 1 an interior fixed point θ* satisfies
+   * {@code π* ∝ π_ref ⊙ exp((β/(1-α)) P(λπ* + (1-λ)π_0))}. θ* is certified by Krawczyk
+   * ({@link FixedPoints#certify}); the difference {@code Π(θ* - one-shot logits)} is enclosed in
+   * balls on the certified box. Margin (an equality): 0 when the enclosure contains 0 ("holds:
+   * |difference| ≤ r"), else minus its distance from 0 (violated); UNDECIDED when no fixed point is
+   * certified.
    */
   public static final class L4 implements Statement {
     private final boolean wrongStrength;
@@ -289,30 +329,51 @@ public final class DynamicsStatements {
     public Margin check(Instance x, Precision p) {
       MrsParameters mp = parameters(x);
       MrsMap map = new MrsMap(mp, p);
-      Optional<Apfloat[]> fp = fixedPoint(map, map.logitsOf(initOf(x)), 400);
-      if (fp.isEmpty()) {
-        return undecided("no fixed point found from init (iteration and Newton did not converge)");
+      String what = "Π(θ* - log π_ref - " + (wrongStrength ? "β" : "β/(1-α)") + "·P(λπ* + (1-λ)π_0)) = 0 at the certified fixed point θ*";
+      FixedPoints.Certified fp = FixedPoints.findAndCertify(map, map.logitsOf(initOf(x)), 400);
+      if (!fp.ok()) {
+        return Margin.unknown(fp.failure(), false, what);
       }
-      Apfloat[] theta = fp.get();
-      Apfloat[] mu = map.sampler(theta);
+      int prec = p.bits();
+      Ball[] theta = fp.box();
+      int k = x.k();
+      Ball[] pi = Ball.softmax(theta, prec);
+      Ball lam = Ball.of(mp.lambda(), prec);
+      Ball offLam = Ball.of(Rationals.ONE.subtract(mp.lambda()), prec);
+      Ball[] mu = new Ball[k];
+      for (int i = 0; i < k; i++) {
+        mu[i] = lam.mul(pi[i], prec).add(offLam.mul(ball(mp.pi0().get(i), prec), prec), prec);
+      }
       Aprational strength = wrongStrength ? mp.beta() : mp.beta().divide(Rationals.ONE.subtract(mp.alpha()));
-      Apfloat[] oneShot = IpoOptimum.logits(map.preference(), mu, map.referenceLogits(), p.real(strength), p);
-      Apfloat dist = FixedPoints.distance(theta, oneShot, p);
-      Apfloat scale = Linalg.norm2(theta, p);
-      return identity(dist, scale, p,
-          "1 - ||Π(θ* - one-shot logits at strength " + (wrongStrength ? "β" : "β/(1-α)") + ")|| / 10^-digits");
+      Ball st = Ball.of(strength, prec);
+      Ball[] logRef = MrsMap.logitsOfBalls(mp.ref(), prec);
+      Ball[] oneShot = new Ball[k];
+      for (int i = 0; i < k; i++) {
+        Ball[] row = new Ball[k];
+        for (int j = 0; j < k; j++) {
+          row[j] = ball(mp.pref().entry(i, j), prec);
+        }
+        oneShot[i] = logRef[i].add(st.mul(Ball.dot(row, mu, prec), prec), prec);
+      }
+      oneShot = MrsMap.center(oneShot, prec);
+      Ball[] diff = new Ball[k];
+      for (int i = 0; i < k; i++) {
+        diff[i] = theta[i].sub(oneShot[i], prec);
+      }
+      return equality(maxAbs(diff), what);
     }
   }
 
   // ---------------------------------------------------------------- T6
 
   /**
-   * T6 (3-cycle family, uniform π_ref = π_0). Margin = the smaller of
-   * (1) {@code 10^-digits - max|λ_computed - (α ± i·aβλ·f)|} for the Jacobian on 1^⊥ at uniform;
-   * (2) if ρ > 1: {@code log(min_{t ≥ T_esc} ||θ_t|| / ||θ_0||)} (the orbit from a 10^-6
-   *     perturbation stays away from uniform) and (winding turns in the window) − 1 (it keeps
-   *     rotating); if ρ < 1: {@code 10^-4 - max_t |(||θ_{t+1}||/||θ_t||)/ρ - 1|} (contraction at rate
-   *     exactly ρ, up to the O(||θ||) nonlinearity).
+   * T6 (3-cycle family, uniform π_ref = π_0). (1) Eigenvalues, exact: the characteristic
+   * polynomial of the exact rational Jacobian on 1^⊥ against {@code (t - λ)(t - λ̄)} of the claimed
+   * {@code α ± i·aβλ·f} (a difference: exact negative margin). (2) Dynamics, certified: on a
+   * centered ball of radius r every round multiplies {@code ||θ||} by a factor in
+   * {@code [σ_min - η(r), σ_max + η(r)]} ({@link Stability#linearizationDefect}); margin
+   * {@code min(1 - σ_max - η, band around ρ)} for ρ < 1 (convergence at rate ρ),
+   * {@code min(σ_min - η - 1, band)} for ρ > 1 (no orbit converges to uniform). ρ vs 1 exactly.
    */
   public static final class T6 implements Statement {
     private final Sqrt3 factor;
@@ -346,12 +407,12 @@ public final class DynamicsStatements {
           && (x.pi0() == null || x.pi0().equals(Distribution.uniform(3)));
     }
 
-    Apfloat claimedImaginary(Aprational c, Precision p) {
-      Apfloat v = p.real(c);
+    /** The claimed {@code f²} in the eigenvalues {@code α ± i·aβλ·f}. */
+    Aprational factorSquared() {
       return switch (factor) {
-        case INVERSE -> v.divide(ApfloatMath.sqrt(p.real(3)));
-        case WRONG_ONE_THIRD -> v.divide(p.real(3));
-        case WRONG_SQRT3 -> v.multiply(ApfloatMath.sqrt(p.real(3)));
+        case INVERSE -> r(1, 3);
+        case WRONG_ONE_THIRD -> r(1, 9);
+        case WRONG_SQRT3 -> r(3, 1);
       };
     }
 
@@ -359,81 +420,73 @@ public final class DynamicsStatements {
     public Margin check(Instance x, Precision p) {
       Aprational a = x.param("a");
       MrsParameters mp = parameters(x);
-      MrsMap map = new MrsMap(mp, p);
-      Apfloat[] zero = {p.real(0), p.real(0), p.real(0)};
-      List<Complex> eig = Stability.eigenvalues(map, zero);
-      Apfloat im = claimedImaginary(a.multiply(mp.beta()).multiply(mp.lambda()), p);
-      Apfloat al = p.real(mp.alpha());
-      Apfloat worst = p.real(0);
-      for (Complex z : eig) {
-        Apfloat dRe = z.re().subtract(al);
-        Apfloat dIm = ApfloatMath.abs(z.im()).subtract(im);
-        Apfloat d = ApfloatMath.sqrt(dRe.multiply(dRe).add(dIm.multiply(dIm)));
-        worst = d.compareTo(worst) > 0 ? d : worst;
+      int bits = enclosureBits(p);
+      Aprational[] u = Distribution.uniform(3).exactEntries();
+      // uniform is a fixed point: π_ref uniform (admits) and Π P μ_0 = 0 exactly
+      Aprational[] pmu = x.pref().times(Distribution.uniform(3));
+      if (!pmu[0].equals(pmu[1]) || !pmu[1].equals(pmu[2])) {
+        return Margin.exact(r(-1, 1), true, "uniform is not a fixed point: P·uniform is not constant");
       }
-      boolean conjugatePair = eig.size() == 2
-          && ApfloatMath.abs(eig.get(0).im().add(eig.get(1).im())).compareTo(claimTolerance(im, p)) <= 0;
-      Apfloat scale = al.add(im);
-      Margin eigMargin = identity(worst, scale, p,
-          "1 - max |eigenvalue - (α ± i·aβλ·f)| / 10^-digits on 1^⊥ (f = " + factor + ")");
-      // the claimed modulus ρ, from the claimed eigenvalues
-      Apfloat rho = ApfloatMath.sqrt(al.multiply(al).add(im.multiply(im)));
-      Apfloat dyn;
-      String what;
-      if (rho.compareTo(p.real(1)) > 0) {
-        dyn = oscillationMargin(map, rho, p);
-        what = "ρ > 1: min(log of the smallest late ||θ_t||/||θ_0||, late winding turns - 1)";
-      } else {
-        dyn = rateMargin(map, rho, p);
-        what = "ρ < 1: 1e-4 - max |(||θ_{t+1}||/||θ_t||)/ρ - 1|";
+      // the exact Jacobian at uniform, restricted to 1^⊥ (basis e_1 - e_3, e_2 - e_3)
+      Aprational[][] rj = Stability.restrictToCentered(Stability.exactJacobian(mp, u));
+      Aprational tr = rj[0][0].add(rj[1][1]);
+      Aprational det = rj[0][0].multiply(rj[1][1]).subtract(rj[0][1].multiply(rj[1][0]));
+      Aprational c = a.multiply(mp.beta()).multiply(mp.lambda());
+      Aprational claimedTr = mp.alpha().multiply(r(2, 1));
+      Aprational rho2 = mp.alpha().multiply(mp.alpha()).add(c.multiply(c).multiply(factorSquared()));
+      Aprational dTr = org.apfloat.AprationalMath.abs(tr.subtract(claimedTr));
+      Aprational dDet = org.apfloat.AprationalMath.abs(det.subtract(rho2));
+      if (dTr.signum() != 0 || dDet.signum() != 0) {
+        return Margin.exact(Rationals.max(dTr, dDet).negate(), true,
+            "the characteristic polynomial of the Jacobian on 1^⊥ is t² - " + Rationals.format(tr) + "t + " + Rationals.format(det)
+                + ", the claimed eigenvalues α ± i·aβλ·f (f = " + factor + ") give t² - " + Rationals.format(claimedTr) + "t + "
+                + Rationals.format(rho2) + " (margin: -max coefficient difference, exact)");
       }
-      if (!conjugatePair) {
-        return Margin.approximate(p.real(-1), p.real(0), true, "eigenvalues are not a conjugate pair: " + eig);
+      int side = rho2.compareTo(Rationals.ONE);
+      String eig = "eigenvalues on 1^⊥ exactly α ± i·aβλ·f (characteristic polynomial equal, exact)";
+      if (side == 0) {
+        return Margin.exact(Rationals.ZERO, false, eig + "; ρ = 1 exactly: no dynamic claim");
       }
-      if (eigMargin.verdict() != Verdict.HOLDS) {
-        return eigMargin;
+      // the certified dynamics on a centered ball B_r: every round multiplies ||θ|| by a factor in [σ_min - η, σ_max + η]
+      int prec = bits + 16;
+      Ball[] sv = Stability.singularValuesOnCenteredPlane(rj, bits);
+      Ball sMin = sv[0];
+      Ball sMax = sv[1];
+      Ball rho = Ball.of(rho2, prec).sqrt(prec);
+      Ball mNorm = Stability.marginNormEnclosure(x.pref(), bits);
+      Aprational bl = mp.beta().multiply(mp.lambda());
+      Ball gap = side < 0 ? Ball.ONE.sub(sMax, prec) : sMin.sub(Ball.ONE, prec);
+      int j = 1;
+      Ball radius = Ball.ONE.mulPow2(-1);
+      Ball eta = Stability.linearizationDefect(bl, mNorm, 3, radius, prec);
+      // the smallest radius 2^-j with η(r) below half the gap (or 2^-64 when there is no gap: the claim fails)
+      while (j < 64 && (!gap.isPositive() || !gap.mulPow2(-1).sub(eta, prec).isPositive())) {
+        j++;
+        radius = radius.mulPow2(-1);
+        eta = Stability.linearizationDefect(bl, mNorm, 3, radius, prec);
       }
-      return Margin.approximate(min(eigMargin.value(), dyn), eigMargin.errorBound(), true,
-          "min(1 - eigenvalue error / 10^-digits, dynamics: " + what + ")");
+      Ball stab = side < 0 ? Ball.ONE.sub(sMax, prec).sub(eta, prec) : sMin.sub(eta, prec).sub(Ball.ONE, prec);
+      Ball rateLow = rho.sub(sMin.sub(eta, prec), prec);
+      Ball rateHigh = sMax.add(eta, prec).sub(rho, prec);
+      Ball m = Ball.min(stab, Ball.min(rateLow, rateHigh));
+      String dyn = side < 0
+          ? "ρ < 1: on the centered ball of radius 2^-" + j + " every round multiplies ||θ|| by a factor in [σ_min - η, σ_max + η] ∋ ρ, below 1 (margin min(1 - σ_max - η, band around ρ))"
+          : "ρ > 1: on the centered ball of radius 2^-" + j + " every round multiplies ||θ|| by a factor in [σ_min - η, σ_max + η] ∋ ρ, above 1: no orbit converges to uniform (margin min(σ_min - η - 1, band around ρ))";
+      return ballMargin(m, true, eig + "; " + dyn);
     }
+  }
 
-    /** Coordinates of a centered 3-vector in the Helmert basis. */
-    static double[] plane(Apfloat[] theta) {
-      double a = theta[0].doubleValue();
-      double b = theta[1].doubleValue();
-      double c = theta[2].doubleValue();
-      return new double[] {(a - b) / Math.sqrt(2), (a + b - 2 * c) / Math.sqrt(6)};
-    }
+  /** Coordinates of a centered 3-vector in the Helmert basis. */
+  static double[] plane(Apfloat[] theta) {
+    double a = theta[0].doubleValue();
+    double b = theta[1].doubleValue();
+    double c = theta[2].doubleValue();
+    return new double[] {(a - b) / Math.sqrt(2), (a + b - 2 * c) / Math.sqrt(6)};
+  }
 
-    static Apfloat[] perturbation(double size, Precision p) {
-      Apfloat e = ApfloatMath.scale(p.real(1), -Math.round(-Math.log10(size)));
-      return Linalg.center(new Apfloat[] {e, e.negate(), p.real(0)}, p);
-    }
-
-    private Apfloat oscillationMargin(MrsMap map, Apfloat rho, Precision p) {
-      double lr = Math.log(rho.doubleValue());
-      double al = map.parameters().alpha().doubleValue();
-      double phi = Math.abs(Math.atan2(Math.sqrt(Math.max(0, rho.doubleValue() * rho.doubleValue() - al * al)), al));
-      long tEsc = (long) Math.ceil(Math.log(1e6) / lr);
-      long tTurns = (long) Math.ceil(4 * Math.PI / Math.max(phi, 1e-3));
-      return rotationMargin(map, tEsc, Math.min(6000, tEsc + 2 * tTurns));
-    }
-
-    private Apfloat rateMargin(MrsMap map, Apfloat rho, Precision p) {
-      double lr = -Math.log(rho.doubleValue());
-      long total = Math.min(3000, (long) Math.ceil(Math.log(1e10) / lr));
-      Apfloat[] theta = perturbation(1e-8, p);
-      Apfloat norm = Linalg.norm2(theta, p);
-      Apfloat worst = p.real(0);
-      for (long t = 1; t <= total; t++) {
-        theta = map.apply(theta);
-        Apfloat n = Linalg.norm2(theta, p);
-        Apfloat dev = ApfloatMath.abs(n.divide(norm).divide(rho).subtract(p.real(1)));
-        worst = dev.compareTo(worst) > 0 ? dev : worst;
-        norm = n;
-      }
-      return p.real(r(1, 10_000)).subtract(worst);
-    }
+  static Apfloat[] perturbation(double size, Precision p) {
+    Apfloat e = ApfloatMath.scale(p.real(1), -Math.round(-Math.log10(size)));
+    return Linalg.center(new Apfloat[] {e, e.negate(), p.real(0)}, p);
   }
 
   /**
@@ -443,14 +496,14 @@ public final class DynamicsStatements {
    */
   static Apfloat rotationMargin(MrsMap map, long tEsc, long total) {
     Precision pp = map.precision();
-    Apfloat[] theta = T6.perturbation(1e-6, pp);
+    Apfloat[] theta = perturbation(1e-6, pp);
     Apfloat n0 = Linalg.norm2(theta, pp);
     @Nullable Apfloat minRatio = null;
     double winding = 0;
-    double[] prev = T6.plane(theta);
+    double[] prev = plane(theta);
     for (long t = 1; t <= total; t++) {
       theta = map.apply(theta);
-      double[] cur = T6.plane(theta);
+      double[] cur = plane(theta);
       if (t > tEsc) {
         Apfloat ratio = Linalg.norm2(theta, pp).divide(n0);
         minRatio = minRatio == null || ratio.compareTo(minRatio) < 0 ? ratio : minRatio;
@@ -482,7 +535,7 @@ public final class DynamicsStatements {
   /**
    * T7. Instance: the MRS-IPO parameters, two logit vectors u, v (params u0.., v0..) and a start
    * (init). Margin = the smaller of {@code L - ||Π(Φu - Φv)||/||Π(u - v)||} (no stretch beyond L)
-   * and, when L < 1, {@code min_t 1 - ||Π(θ_t - θ*)|| / (L^t ||Π(θ_0 - θ*)||)} over 30 rounds
+   * and, when L < 1, {@code min_t 1 - ||Π(θ_t - θ*)|| / (L^t ||Π(θ_0 - θ*)||)} over the first {@link #ORBIT_ROUNDS} rounds
    * (the contraction bound along the orbit).
    */
   public static final class T7 implements Statement {
@@ -493,7 +546,12 @@ public final class DynamicsStatements {
       this.factor = factor;
     }
 
+    /** Rounds of the orbit compared with {@code L^t d_0} when L < 1. */
+    static final int ORBIT_ROUNDS = 12;
+
     @Override public String id() { return "T7"; }
+    /** Each try certifies a fixed point (Krawczyk) and runs an orbit in balls. */
+    @Override public int defaultTries() { return 40; }
     @Override public String title() { return "L = alpha + (beta lambda/2)||P - 11^T/2||_2: the logit map never stretches centered distances by more than L; L < 1 gives global convergence."; }
     @Override public Kind kind() { return Kind.PAPER; }
 
@@ -510,7 +568,18 @@ public final class DynamicsStatements {
             }
             return x;
           }))
-          .filter(x -> !centeredEqual(x));
+          .filter(x -> !centeredEqual(x) && !degenerate(x));
+    }
+
+    /**
+     * {@code βλ(P - ½11ᵀ) = 0}: the map is θ ↦ αθ + c and the margin is exactly 0 (checked
+     * separately in T7Properties); the generator leaves these out so that the table's smallest
+     * margin is the smallest non-degenerate one.
+     */
+    public static boolean degenerate(Instance x) {
+      Aprational b = x.beta();
+      Aprational l = x.lambda();
+      return b == null || l == null || b.multiply(l).signum() == 0 || marginIsZero(x.pref());
     }
 
     static boolean centeredEqual(Instance x) {
@@ -549,45 +618,82 @@ public final class DynamicsStatements {
       MrsParameters mp = parameters(x);
       if (mp.beta().multiply(mp.lambda()).signum() == 0 || marginIsZero(mp.pref())) {
         // βλ(P - ½11ᵀ) = 0 exactly: the map is θ ↦ αθ + c, stretching every pair by exactly α = L
-        return Margin.exact(Rationals.ZERO, false, "βλ(P - ½11ᵀ) = 0: the map is θ ↦ αθ + c, stretch = α = L exactly");
+        return Margin.exact(Rationals.ZERO, false, "degenerate: βλ(P - ½11ᵀ) = 0, the map is θ ↦ αθ + c, stretch = α = L exactly");
       }
-      MrsMap map = new MrsMap(mp, p);
+      int prec = p.bits();
       int k = x.k();
-      Apfloat[] u = new Apfloat[k];
-      Apfloat[] v = new Apfloat[k];
+      MrsMap map = new MrsMap(mp, p);
+      Stability.Contraction lTrue = Stability.contractionEnclosure(mp, enclosureBits(p));
+      // this statement's L: α + factor·βλ||M||_2 (factor ½ in theory.md)
+      Ball l = factor.equals(Rationals.HALF) ? lTrue.value()
+          : Ball.of(mp.alpha(), prec).add(Ball.of(factor.multiply(mp.beta()).multiply(mp.lambda()), prec)
+              .mul(Stability.marginNormEnclosure(mp.pref(), enclosureBits(p)), prec), prec);
+      // stretch of the pair (u, v): ||Π(Φu - Φv)|| / ||Π(u - v)||, Φ in balls, Π(u - v) exact
+      Ball[] u = new Ball[k];
+      Ball[] v = new Ball[k];
+      Aprational[] d = new Aprational[k];
+      Aprational mean = Rationals.ZERO;
       for (int i = 0; i < k; i++) {
-        u[i] = p.real(x.param("u" + i));
-        v[i] = p.real(x.param("v" + i));
+        u[i] = Ball.of(x.param("u" + i), prec);
+        v[i] = Ball.of(x.param("v" + i), prec);
+        d[i] = x.param("u" + i).subtract(x.param("v" + i));
+        mean = mean.add(d[i]);
       }
-      Apfloat l = constant(mp, p);
-      Apfloat stretch = FixedPoints.distance(map.apply(u), map.apply(v), p).divide(FixedPoints.distance(u, v, p));
-      Apfloat margin = l.subtract(stretch);
-      String detail = "L - ||Π(Φu - Φv)||/||Π(u - v)||";
-      if (l.compareTo(p.real(1)) < 0 && l.compareTo(p.real(1).subtract(p.real(r(1, 1000)))) < 0) {
-        Optional<Apfloat[]> fp = fixedPoint(map, map.logitsOf(initOf(x)), 200);
-        if (fp.isEmpty()) {
-          return Margin.approximate(p.real(-1), p.real(0), true, "L < 1 but the iteration did not converge");
-        }
-        Apfloat[] star = fp.get();
-        Apfloat[] theta = map.logitsOf(initOf(x));
-        Apfloat d0 = FixedPoints.distance(theta, star, p);
-        if (d0.compareTo(residualError(p.real(1), p).multiply(p.real(1_000_000))) > 0) {
-          Apfloat lt = p.real(1);
-          for (int t = 1; t <= 30; t++) {
-            theta = map.apply(theta);
-            lt = lt.multiply(l);
-            Apfloat bound = lt.multiply(d0);
-            if (bound.compareTo(residualError(p.real(1), p).multiply(p.real(1_000_000))) < 0) {
-              break;
-            }
-            Apfloat slack = p.real(1).subtract(FixedPoints.distance(theta, star, p).divide(bound));
-            margin = min(margin, slack);
-          }
-          detail = "min(L - stretch of (u, v), min_t 1 - ||Π(θ_t - θ*)||/(L^t ||Π(θ_0 - θ*)||))";
-        }
+      mean = mean.divide(Rationals.of(k));
+      Aprational d2 = Rationals.ZERO;
+      for (int i = 0; i < k; i++) {
+        Aprational c = d[i].subtract(mean);
+        d2 = d2.add(c.multiply(c));
       }
-      return Margin.approximate(margin, residualError(p.real(1), p), false, detail);
+      Ball[] fu = map.round(u, prec);
+      Ball[] fv = map.round(v, prec);
+      Ball[] df = new Ball[k];
+      for (int i = 0; i < k; i++) {
+        df[i] = fu[i].sub(fv[i], prec);
+      }
+      Ball stretch = norm2(df, prec).div(Ball.of(d2, prec).sqrt(prec), prec);
+      Margin m = ballMargin(l.sub(stretch, prec), false, "L - ||Π(Φu - Φv)||/||Π(u - v)|| (L enclosed exactly, Φ in balls)");
+      if (lTrue.vsOne() >= 0) {
+        return m;
+      }
+      // L < 1 (decided exactly): the orbit from init against the fixed point, certified independently (Krawczyk)
+      FixedPoints.Certified fp = FixedPoints.findAndCertify(map, map.logitsOf(initOf(x)), 200);
+      String orbit = "1 - ||Π(θ_t - θ*)||/(L^t ||Π(θ_0 - θ*)||) along the orbit from init (θ* certified by Krawczyk)";
+      if (!fp.ok()) {
+        return Margin.min(m, Margin.unknown("L < 1 but " + fp.failure(), false, orbit));
+      }
+      Ball[] star = fp.box();
+      Ball[] theta = MrsMap.logitsOfBalls(initOf(x), prec);
+      Ball d0 = distance(theta, star, prec);
+      Aprational d0lo = d0.lo();
+      // rounds whose bound L^t d_0 is far above the working precision's resolution are compared
+      Ball floor = Ball.ONE.mulPow2(-(prec / 2));
+      if (d0lo == null || !Ball.of(d0lo, prec).sub(floor, prec).isPositive()) {
+        return m;
+      }
+      Ball lt = Ball.ONE;
+      Ball worst = null;
+      for (int t = 1; t <= ORBIT_ROUNDS; t++) {
+        theta = map.round(theta, prec);
+        lt = lt.mul(l, prec);
+        Ball bound = lt.mul(d0, prec);
+        if (!bound.sub(floor, prec).isPositive()) {
+          break;
+        }
+        Ball slack = Ball.ONE.sub(distance(theta, star, prec).div(bound, prec), prec);
+        worst = worst == null ? slack : Ball.min(worst, slack);
+      }
+      return worst == null ? m : Margin.min(m, ballMargin(worst, false, orbit));
     }
+  }
+
+  /** {@code ||Π(a - b)||_2} in balls. */
+  static Ball distance(Ball[] a, Ball[] b, int prec) {
+    Ball[] d = new Ball[a.length];
+    for (int i = 0; i < a.length; i++) {
+      d[i] = a[i].sub(b[i], prec);
+    }
+    return norm2(MrsMap.center(d, prec), prec);
   }
 
   // ---------------------------------------------------------------- T8
@@ -599,10 +705,21 @@ public final class DynamicsStatements {
    * entropy decrease {@code (H_t - H_{t+1})/H_t} over the second half of the run.
    */
   public static final class T8 implements Statement {
-    static final long CAP = 8000;
+    /** Rounds after which the run gives up (UNDECIDED) if the certificates below are not yet reached. */
+    static final long CAP = 4000;
+    private final boolean wrongTop;
+
+    public T8() {
+      this(false);
+    }
+
+    /** @param wrongTop claim the statement for the second response of the order instead of the top (a deliberately wrong statement, for tests) */
+    public T8(boolean wrongTop) {
+      this.wrongTop = wrongTop;
+    }
 
     @Override public String id() { return "T8"; }
-    /** Each try runs a long α = 1 trajectory. */
+    /** Each try runs an α = 1 trajectory in balls. */
     @Override public int defaultTries() { return 50; }
     @Override public String title() { return "alpha = 1, strictly SST: every log-odds of the top response increases every round, pi_t -> vertex, entropy eventually decreasing to 0."; }
     @Override public Kind kind() { return Kind.PAPER; }
@@ -623,59 +740,99 @@ public final class DynamicsStatements {
           && interiorOrNull(x.init()) && interiorOrNull(x.ref());
     }
 
+    /**
+     * Margin, strict: the smallest of (A) every computed round's increase of every log-odds
+     * {@code θ_s - θ_j} (balls; a certified negative one is a counterexample); (B) at the round T
+     * where the run stops, {@code δ = min_j β d_s^{(j)}(λπ_{T,s} + (1-λ)π_{0,s})}, a certified lower
+     * bound on every later increase (row dominance {@code d^{(j)} = P_s· - P_j· ≥ 0}, checked
+     * exactly, and π_s nondecreasing), so the log-odds diverge and π_t → δ_s; (C) with
+     * {@code ε_T = 1 - π_{T,s}} and {@code c = e^{-δ}/(1 - ε_T)}: {@code log((1-ε_T)/ε_T)(1 - c) - c log(K-1)},
+     * positive exactly when H(π_t) provably decreases at every round t ≥ T (proofs-notes/T8.md).
+     * The run stops at the first T where (B) and (C) are certified positive; at the cap it is
+     * UNDECIDED.
+     */
     @Override
     public Margin check(Instance x, Precision p) {
-      int s = top(x.pref());
-      if (s < 0) {
+      int[] order = Structure.majorityOrder(x.pref()).orElse(null);
+      String what = "min(every round's log-odds increase, δ = certified lower bound of all later increases, eventual-entropy-decrease certificate)";
+      if (order == null) {
         return Margin.exact(Rationals.of(-1), true, "P is not transitive: no top response");
       }
-      MrsParameters mp = parameters(x);
-      MrsMap map = new MrsMap(mp, p);
+      int s = wrongTop ? order[1] : order[0];
       int k = x.k();
-      Apfloat[] theta = map.logitsOf(initOf(x));
-      Apfloat target = ApfloatMath.scale(p.real(1), -100);
-      Apfloat minInc = null;
-      Apfloat minDrop = null;
-      List<Apfloat> entropies = new ArrayList<>();
-      entropies.add(LogitPolicy.entropy(theta, p));
-      long t = 0;
-      boolean reached = false;
-      while (t < CAP) {
-        Apfloat[] next = map.apply(theta);
+      MrsParameters mp = parameters(x);
+      // row dominance, exact: d^(j)_m = P_sm - P_jm ≥ 0 for every m, d^(j)_s > 0
+      Aprational[] ds = new Aprational[k];
+      boolean dominance = true;
+      for (int j = 0; j < k; j++) {
+        if (j == s) {
+          continue;
+        }
+        for (int m = 0; m < k; m++) {
+          dominance &= x.pref().exact(s, m).subtract(x.pref().exact(j, m)).signum() >= 0;
+        }
+        ds[j] = x.pref().exact(s, s).subtract(x.pref().exact(j, s));
+        dominance &= ds[j].signum() > 0;
+      }
+      int prec = p.bits();
+      MrsMap map = new MrsMap(mp, p);
+      Ball beta = Ball.of(mp.beta(), prec);
+      Ball lam = Ball.of(mp.lambda(), prec);
+      Ball offPi0s = Ball.of(Rationals.ONE.subtract(mp.lambda()), prec).mul(ball(mp.pi0().get(s), prec), prec);
+      Ball logKm1 = k == 2 ? Ball.ZERO : Ball.exact(k - 1).log(prec);
+      Ball[] theta = MrsMap.logitsOfBalls(initOf(x), prec);
+      Ball inc = null;
+      String incWhere = "";
+      for (long t = 1; t <= CAP; t++) {
+        Ball[] next = map.round(theta, prec);
         for (int j = 0; j < k; j++) {
           if (j != s) {
-            Apfloat inc = LogitPolicy.logOdds(next, s, j, p).subtract(LogitPolicy.logOdds(theta, s, j, p));
-            minInc = minInc == null || inc.compareTo(minInc) < 0 ? inc : minInc;
+            Ball d = next[s].sub(next[j], prec).sub(theta[s].sub(theta[j], prec), prec);
+            if (inc == null || !d.sub(inc, prec).isPositive()) {
+              incWhere = "round " + t + ": increase of log(π_" + s + "/π_" + j + ")";
+            }
+            inc = inc == null ? d : Ball.min(inc, d);
+            if (d.isNonPositive()) {
+              return ballMargin(d, true, incWhere);
+            }
           }
         }
         theta = next;
-        t++;
-        entropies.add(LogitPolicy.entropy(theta, p));
-        if (LogitPolicy.massOff(theta, s, p).compareTo(target) < 0) {
-          reached = true;
-          break;
+        if (!dominance) {
+          continue;
+        }
+        Ball[] pi = Ball.softmax(theta, prec);
+        Ball eps = Ball.ZERO;
+        for (int j = 0; j < k; j++) {
+          if (j != s) {
+            eps = eps.add(pi[j], prec);
+          }
+        }
+        Ball base = lam.mul(pi[s], prec).add(offPi0s, prec);
+        Ball delta = null;
+        for (int j = 0; j < k; j++) {
+          if (j != s) {
+            Ball dj = beta.mul(Ball.of(ds[j], prec), prec).mul(base, prec);
+            delta = delta == null ? dj : Ball.min(delta, dj);
+          }
+        }
+        if (delta == null || !eps.isFinite() || !Ball.ONE.mulPow2(-1).sub(eps, prec).isPositive()) {
+          continue;
+        }
+        Ball oneMinusEps = Ball.ONE.sub(eps, prec);
+        Ball c = delta.neg().exp(prec).div(oneMinusEps, prec);
+        Ball cert = oneMinusEps.div(eps, prec).log(prec).mul(Ball.ONE.sub(c, prec), prec).sub(c.mul(logKm1, prec), prec);
+        if (delta.isPositive() && cert.isPositive() && Ball.ONE.sub(c, prec).isPositive()) {
+          Margin b = ballMargin(delta, true, "δ = " + delta.format(6) + " bounds every increase after round " + t + " (π_t → vertex)");
+          Margin cm = ballMargin(cert, true, "entropy certified decreasing at every round after " + t + " (1 - π_top ≤ " + eps.upperDecimal(3) + ")");
+          Margin incM = inc == null ? Margin.unknown("no round", true, what) : ballMargin(inc, true, "smallest log-odds increase (" + incWhere + ")");
+          Margin all = Margin.min(List.of(incM, b, cm));
+          return all.verdict() == Verdict.HOLDS ? all.withDetail(what + ", certificates at round " + t) : all;
         }
       }
-      Apfloat off = LogitPolicy.massOff(theta, s, p);
-      Apfloat b = off.signum() == 0 ? p.real(1)
-          : ln(off, p).negate().divide(ln(p.real(10), p)).subtract(p.real(100)).divide(p.real(100));
-      for (int i = entropies.size() / 2; i + 1 < entropies.size(); i++) {
-        Apfloat hi = entropies.get(i);
-        if (hi.signum() > 0) {
-          Apfloat drop = hi.subtract(entropies.get(i + 1)).divide(hi);
-          minDrop = minDrop == null || drop.compareTo(minDrop) < 0 ? drop : minDrop;
-        }
-      }
-      Apfloat m = b;
-      if (minInc != null) {
-        m = min(m, minInc);
-      }
-      if (minDrop != null) {
-        m = min(m, minDrop);
-      }
-      return Margin.approximate(m, residualError(p.real(1000), p), true,
-          "min(smallest log-odds increase, (-log10(1-π_top) - 100)/100 after " + t + " rounds"
-              + (reached ? "" : " (cap reached)") + ", smallest relative entropy drop in the second half)");
+      return Margin.min(inc == null ? Margin.unknown("no round", true, what) : ballMargin(inc, true, incWhere),
+          Margin.unknown((dominance ? "" : "row dominance of the claimed top fails; ")
+              + "round cap " + CAP + " reached before the convergence and entropy certificates", true, what));
     }
   }
 
@@ -697,6 +854,8 @@ public final class DynamicsStatements {
     }
 
     @Override public String id() { return "T9"; }
+    /** Each try certifies two fixed points (Krawczyk). */
+    @Override public int defaultTries() { return 40; }
     @Override public String title() { return "alpha < 1, strictly SST: fixed points are interior, and 1 - pi_top -> 0 as kappa = beta lambda/(1-alpha) grows."; }
     @Override public Kind kind() { return Kind.PAPER; }
 
@@ -724,54 +883,64 @@ public final class DynamicsStatements {
         return Margin.exact(Rationals.of(-1), true, "P is not transitive: no top response");
       }
       MrsParameters base = parameters(x);
-      @Nullable Apfloat margin = null;
-      StringBuilder detail = new StringBuilder("min log-slack of π_i ≥ π_ref,i e^{-κ'} and of the 1 - π_top bound, at κ' =");
+      int prec = p.bits();
+      int k = x.k();
+      List<Margin> parts = new ArrayList<>();
+      String what = "min log-slack of π_i ≥ π_ref,i e^{-κ'} and of the 1 - π_top bound at the certified fixed points, κ' = β/(1-α) and 16κ'";
       for (long mult : new long[] {1, 16}) {
         MrsParameters mp = base.withBeta(base.beta().multiply(Rationals.of(mult)));
         MrsMap map = new MrsMap(mp, p);
-        Optional<Apfloat[]> fp = fixedPoint(map, map.logitsOf(initOf(x)), 300);
-        if (fp.isEmpty()) {
-          return undecided("no fixed point found at β·" + mult);
+        FixedPoints.Certified fp = FixedPoints.findAndCertify(map, map.logitsOf(initOf(x)), 300);
+        if (!fp.ok()) {
+          return Margin.unknown(fp.failure() + " (β·" + mult + ")", false, what);
         }
-        Apfloat[] theta = fp.get();
-        Apfloat[] pi = LogitPolicy.policy(theta, p);
-        Apfloat[] ref = mp.ref().real(p);
-        Apfloat kappa = p.real(mp.beta().divide(Rationals.ONE.subtract(mp.alpha())));
-        detail.append(' ').append(Rationals.format(mp.beta().divide(Rationals.ONE.subtract(mp.alpha()))));
-        for (int i = 0; i < pi.length; i++) {
-          Apfloat a = ln(pi[i], p).subtract(ln(ref[i], p)).add(kappa);
-          margin = margin == null ? a : min(margin, a);
+        Ball[] theta = fp.box();
+        Ball lse = Ball.logSumExp(theta, prec);
+        Ball[] logRef = new Ball[k];
+        Ball[] ref = new Ball[k];
+        for (int i = 0; i < k; i++) {
+          ref[i] = ball(mp.ref().get(i), prec);
+          logRef[i] = ref[i].log(prec);
         }
-        Apfloat rsum = p.real(0);
-        for (int j = 0; j < pi.length; j++) {
+        Aprational kp = mp.beta().divide(Rationals.ONE.subtract(mp.alpha()));
+        Ball kappa = Ball.of(kp, prec);
+        String at = "κ' = " + Rationals.format(kp);
+        for (int i = 0; i < k; i++) {
+          Ball a = theta[i].sub(lse, prec).sub(logRef[i], prec).add(kappa, prec);
+          parts.add(ballMargin(a, false, "log π_" + i + " - log π_ref," + i + " + κ' at " + at));
+        }
+        Ball rsum = Ball.ZERO;
+        for (int j = 0; j < k; j++) {
           if (j != s) {
-            rsum = rsum.add(ref[j].divide(ref[s]));
+            rsum = rsum.add(ref[j].div(ref[s], prec), prec);
           }
         }
-        Apfloat lam = p.real(mp.lambda());
-        Apfloat muLow = lam.divide(p.real(1).add(rsum)).add(p.real(1).subtract(lam).multiply(mp.pi0().real(p)[s]));
-        Apfloat bound = p.real(0);
-        for (int j = 0; j < pi.length; j++) {
+        Ball lam = Ball.of(mp.lambda(), prec);
+        Ball muLow = lam.div(Ball.ONE.add(rsum, prec), prec)
+            .add(Ball.of(Rationals.ONE.subtract(mp.lambda()), prec).mul(ball(mp.pi0().get(s), prec), prec), prec);
+        Ball bound = Ball.ZERO;
+        Ball off = Ball.ZERO;
+        for (int j = 0; j < k; j++) {
           if (j != s) {
-            Apfloat g = p.real(x.pref().entry(s, j)).subtract(p.real(Rationals.HALF));
-            Apfloat expo = kappa.multiply(g).multiply(withMuLow ? muLow : p.real(1)).negate();
-            bound = bound.add(ref[j].divide(ref[s]).multiply(Kernel.exp(expo, p)));
+            Ball g = Ball.of(x.pref().exact(s, j).subtract(Rationals.HALF), prec);
+            Ball expo = kappa.mul(g, prec).mul(withMuLow ? muLow : Ball.ONE, prec).neg();
+            bound = bound.add(ref[j].div(ref[s], prec).mul(expo.exp(prec), prec), prec);
+            off = off.add(theta[j].sub(lse, prec).exp(prec), prec);
           }
         }
-        Apfloat off = LogitPolicy.massOff(theta, s, p);
-        Apfloat b = ln(bound, p).subtract(ln(off, p));
-        margin = margin == null ? b : min(margin, b);
+        parts.add(ballMargin(bound.log(prec).sub(off.log(prec), prec), false, "log(bound) - log(1 - π_top) at " + at));
       }
-      return Margin.approximate(Instance.need(margin, "margin"), residualError(p.real(100), p), false, detail.toString());
+      Margin m = Margin.min(parts);
+      return m.verdict() == Verdict.HOLDS ? m.withDetail(what + "; smallest: " + m.detail()) : m;
     }
   }
 
   // ---------------------------------------------------------------- C2
 
-  /** Fixed-point top mass π∞_s at κ (from init), for C2. */
-  static Optional<Apfloat> topMass(MrsParameters mp, Distribution init, int s, Precision p) {
+  /** A certified enclosure of the fixed-point top mass π∞_s (fixed point found from init), for C2. */
+  static FixedPoints.Certified fixedPointFrom(MrsParameters mp, Distribution init, Precision p) {
     MrsMap map = new MrsMap(mp, p);
-    return fixedPoint(map, map.logitsOf(init), 300).map(th -> LogitPolicy.policy(th, p)[s]);
+    return FixedPoints.findAndCertify(map, map.logitsOf(init), 300);
   }
 
   /**
@@ -798,13 +967,16 @@ public final class DynamicsStatements {
     public Margin check(Instance x, Precision p) {
       int s = top(x.pref());
       MrsParameters mp = parameters(x);
-      Optional<Apfloat> lo = topMass(mp, initOf(x), s, p);
-      Optional<Apfloat> hi = topMass(mp.withBeta(mp.beta().multiply(x.param("factor"))), initOf(x), s, p);
-      if (lo.isEmpty() || hi.isEmpty()) {
-        return undecided("no fixed point found");
+      String what = "π∞_top(factor·κ) - π∞_top(κ) at certified fixed points (found from init)";
+      FixedPoints.Certified lo = fixedPointFrom(mp, initOf(x), p);
+      FixedPoints.Certified hi = fixedPointFrom(mp.withBeta(mp.beta().multiply(x.param("factor"))), initOf(x), p);
+      if (!lo.ok() || !hi.ok()) {
+        return Margin.unknown(lo.ok() ? hi.failure() : lo.failure(), false, what);
       }
-      return Margin.approximate(hi.get().subtract(lo.get()), residualError(p.real(1), p), false,
-          "π∞_top(factor·κ) - π∞_top(κ)");
+      int prec = p.bits();
+      Ball a = Ball.softmax(lo.box(), prec)[s];
+      Ball b = Ball.softmax(hi.box(), prec)[s];
+      return ballMargin(b.sub(a, prec), false, what);
     }
   }
 
@@ -835,8 +1007,12 @@ public final class DynamicsStatements {
 
     @Override
     public Margin check(Instance x, Precision p) {
-      Apfloat l = Stability.contractionConstant(parameters(x), p);
-      return Margin.approximate(p.real(1).subtract(l), p, true, "1 - L, L = α + (βλ/2)||P_a - ½11ᵀ||_2");
+      Stability.Contraction l = Stability.contractionEnclosure(parameters(x), enclosureBits(p));
+      String what = "1 - L, L = α + (βλ/2)||P_a - ½11ᵀ||_2 (L vs 1 decided exactly: λmax(MᵀM) vs 4(1-α)²/(βλ)²)";
+      if (l.vsOne() == 0) {
+        return Margin.exact(Rationals.ZERO, true, what + ": L = 1 exactly");
+      }
+      return ballMargin(Ball.ONE.sub(l.value(), enclosureBits(p) + 16), true, what);
     }
   }
 }

@@ -1,14 +1,20 @@
 package prefdyn.dynamics;
 
+import java.util.Optional;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import prefdyn.num.Ball;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
+import prefdyn.verified.BallMatrix;
+import prefdyn.verified.FixedPointEnclosure;
+import prefdyn.verified.Krawczyk;
 
 /**
  * Fixed points of the MRS map: by plain iteration, and by Newton's method on L4's fixed-point
  * equation {@code G(θ) = Π[(1-α)(θ - log π_ref) - βP(λ softmax θ + (1-λ)π_0)] = 0} (which is
- * {@code θ - Φ(θ)} on centered θ).
+ * {@code θ - Φ(θ)} on centered θ). Iteration and Newton only <em>find</em> an approximate fixed
+ * point; {@link #certify} proves that a fixed point exists near it and encloses it (Krawczyk).
  */
 public final class FixedPoints {
   private FixedPoints() {}
@@ -121,5 +127,79 @@ public final class FixedPoints {
       d[i] = p.real(a[i]).subtract(p.real(b[i]));
     }
     return Linalg.norm2(Linalg.center(d, p), p);
+  }
+
+  /**
+   * A certified fixed point of the MRS-IPO round, or why none was certified.
+   *
+   * @param theta balls containing a fixed point θ* = Φ(θ*) (centered logits); null when failed
+   * @param certificate the Krawczyk certificate (its box holds exactly one fixed point)
+   * @param failure why no fixed point was certified (empty when certified)
+   */
+  public record Certified(Ball @org.checkerframework.checker.nullness.qual.Nullable [] theta,
+      @org.checkerframework.checker.nullness.qual.Nullable FixedPointEnclosure certificate, String failure) {
+    public boolean ok() {
+      return theta != null;
+    }
+
+    /** The enclosure; throws when not certified (check {@link #ok()} first). */
+    public Ball[] box() {
+      Ball[] t = theta;
+      if (t == null) {
+        throw new IllegalStateException("no certified fixed point: " + failure);
+      }
+      return t.clone();
+    }
+  }
+
+  /**
+   * Proves that the round has a fixed point near {@code approx} and encloses it: the Krawczyk
+   * test (prefdyn.verified) on boxes around approx, with the round {@link MrsMap#round} in balls
+   * (an inclusion function of Φ) and the centered Jacobian {@link MrsMap#centeredJacobian}
+   * enclosed on the box. Φ is constant along 1 and I - ΠDΦ maps 1 to 1, so the test runs in R^K
+   * and certifies the centered fixed point. No stopping tolerance enters: the approximation only
+   * chooses where to look.
+   */
+  public static Certified certify(MrsMap map, Apfloat[] approx, int prec) {
+    Ball[] t = new Ball[approx.length];
+    for (int i = 0; i < approx.length; i++) {
+      Ball b = Ball.of(approx[i], prec);
+      t[i] = b.isExact() ? b : Ball.of(b.midExact(), Ball.MAX_PREC);
+    }
+    FixedPointEnclosure e = Krawczyk.certify(map::round, (box, q) -> BallMatrix.of(map.centeredJacobian(box, q)), t, prec);
+    if (!e.certified()) {
+      String why = e.failure();
+      return new Certified(null, e, "fixed point not certified: " + (why == null ? "Krawczyk test failed" : why));
+    }
+    return new Certified(e.theta(), e, "");
+  }
+
+  /**
+   * Finds an approximate fixed point from {@code theta0} (Newton, iteration: see {@link #approximate}) and certifies it ({@link #certify}).
+   */
+  public static Certified findAndCertify(MrsMap map, Apfloat[] theta0, long rounds) {
+    Optional<Apfloat[]> a = approximate(map, theta0, rounds);
+    if (a.isEmpty()) {
+      return new Certified(null, null, "no approximate fixed point: iteration (" + rounds + " rounds) and Newton did not settle");
+    }
+    return certify(map, a.get(), map.precision().bits());
+  }
+
+  /** An approximate fixed point of an MRS-IPO map: Newton from the start, else iteration, then Newton, then more iteration. */
+  public static Optional<Apfloat[]> approximate(MrsMap map, Apfloat[] theta0, long rounds) {
+    Result first = newton(map, theta0, 60);
+    if (first.converged()) {
+      return Optional.of(first.logits());
+    }
+    Result it = iterate(map, theta0, rounds);
+    if (it.converged()) {
+      return Optional.of(it.logits());
+    }
+    Result nt = newton(map, it.logits(), 80);
+    if (nt.converged()) {
+      return Optional.of(nt.logits());
+    }
+    Result it2 = iterate(map, nt.logits(), 20 * rounds);
+    return it2.converged() ? Optional.of(it2.logits()) : Optional.empty();
   }
 }
