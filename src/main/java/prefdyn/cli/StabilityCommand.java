@@ -16,7 +16,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import prefdyn.dynamics.CheckedTrajectory;
 import prefdyn.dynamics.LogitPolicy;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.Stability;
@@ -89,7 +88,7 @@ public final class StabilityCommand implements Callable<Integer> {
       parts[2 * i] = zs.get(i).re();
       parts[2 * i + 1] = zs.get(i).im();
     }
-    List<String> printed = CheckedTrajectory.formatAbsolute(parts, r.spectralRadius(), precision);
+    List<String> printed = precision.formatAbsolute(parts, r.spectralRadius());
     List<Map<String, String>> eig = new ArrayList<>();
     for (int i = 0; i < zs.size(); i++) {
       Map<String, String> m = new LinkedHashMap<>();
@@ -102,7 +101,7 @@ public final class StabilityCommand implements Callable<Integer> {
     json.put("contractionConstant", precision.format(r.contractionConstant()));
     json.put("contraction", r.contractionConstant().compareTo(precision.real(1)) < 0);
     json.put("locallyStable", r.spectralRadius().compareTo(precision.real(1)) < 0);
-    json.put("fixedPointLogits", CheckedTrajectory.formatLogits(r.fixedPoint(), precision));
+    json.put("fixedPointLogits", precision.formatAbsolute(r.fixedPoint(), new Apfloat(1)));
     json.put("fixedPointSource", r.source());
     json.put("iterationRounds", r.iteration().steps());
     json.put("iterationConverged", r.iteration().converged());

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import org.apfloat.Apfloat;
 import org.apfloat.Apint;
 import org.apfloat.Aprational;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Ball;
 import prefdyn.num.Rationals;
 import prefdyn.num.Kernel;
@@ -429,14 +430,40 @@ public final class MrsMap {
     return Ball.entropyOfLogits(theta, prec);
   }
 
-  /** The exact midpoint of a ball as an exact ball. */
+  /**
+   * The exact midpoint of a ball as an exact ball. Uses num's {@code Ball.midBall()} (cheap) when it
+   * is accessible, else the exact rational midpoint (correct, but a radix conversion).
+   */
   static Ball midpoint(Ball b) {
-    return b.isExact() ? b : Ball.of(b.midExact(), Ball.MAX_PREC);
+    if (b.isExact()) {
+      return b;
+    }
+    java.lang.invoke.MethodHandle h = MID_BALL;
+    if (h != null) {
+      try {
+        return (Ball) h.invokeExact(b);
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return Ball.of(b.midExact(), Ball.MAX_PREC);
   }
 
-  /** The radius of a ball as an exact ball. */
+  private static final java.lang.invoke.@Nullable MethodHandle MID_BALL = midBallHandle();
+
+  private static java.lang.invoke.@Nullable MethodHandle midBallHandle() {
+    try {
+      java.lang.reflect.Method m = Ball.class.getDeclaredMethod("midBall");
+      m.setAccessible(true);
+      return java.lang.invoke.MethodHandles.lookup().unreflect(m);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A ball {@code [0, r']} whose upper end bounds the radius of {@code b} (0 for an exact ball). */
   static Ball radius(Ball b) {
-    return b.isExact() ? Ball.ZERO : Ball.of(b.radExact(), JACOBIAN_BITS).abs();
+    return b.isExact() ? Ball.ZERO : b.sub(midpoint(b), JACOBIAN_BITS).abs();
   }
 
   private static Ball[] whole(int k) {
