@@ -41,6 +41,10 @@ import prefdyn.pref.PreferenceMatrix;
     description = {"Fixed point, Jacobian eigenvalues on the centered space, spectral radius and the contraction",
         "constant L = alpha + (beta lambda/2)||P - 11^T/2||_2 of the MRS-IPO map."})
 public final class StabilityCommand implements Callable<Integer> {
+  /** Printed until the fixed point and eigenvalues come from enclosures (branch verified). */
+  static final String APPROXIMATE = "approximate values (fixed point by iteration, eigenvalues by QR at --digits);"
+      + " not certified by enclosures";
+
   @Mixin Common common = new Common();
 
   @Mixin MrsOptions mrs = new MrsOptions();
@@ -108,6 +112,9 @@ public final class StabilityCommand implements Callable<Integer> {
     Apfloat agreement = r.agreement();
     json.put("newtonAgreement", agreement == null ? "n/a" : precision.format(agreement));
     json.put("basis", "Helmert orthonormal basis of the centered space 1^perp");
+    // not yet from enclosures: the numbers are approximate and say so (no verdict words)
+    json.put("certified", false);
+    json.put("note", APPROXIMATE);
     Optional<Aprational> a = ThreeCycleFamily.strength(p);
     if (plotPath != null) {
       StabilityPlot.write(plotPath, params, a, Stability.toDoubles(r.eigenvalues()));
@@ -124,10 +131,11 @@ public final class StabilityCommand implements Callable<Integer> {
       String im = String.valueOf(m.get("im"));
       rows.add(List.of("eigenvalue", re + "  " + (im.startsWith("-") ? "- " + im.substring(1) : "+ " + im) + " i"));
     }
-    rows.add(List.of("spectral radius", String.valueOf(json.get("spectralRadius")) + (Boolean.TRUE.equals(json.get("locallyStable")) ? "  (locally stable)" : "  (not locally stable)")));
-    rows.add(List.of("contraction constant L", String.valueOf(json.get("contractionConstant")) + (Boolean.TRUE.equals(json.get("contraction")) ? "  (contraction)" : "  (no contraction guarantee)")));
+    rows.add(List.of("spectral radius", String.valueOf(json.get("spectralRadius")) + "  (approximate)"));
+    rows.add(List.of("contraction constant L", String.valueOf(json.get("contractionConstant")) + "  (approximate)"));
     rows.add(List.of("iteration vs Newton", String.valueOf(json.get("newtonAgreement"))));
     out.print(Output.table(List.of("quantity", "value"), rows));
+    out.println(APPROXIMATE);
     if (plotPath != null) {
       out.println("picture: " + plotPath);
     }
