@@ -93,7 +93,7 @@ public final class BallOrbit {
         t++;
         return;
       }
-      lastLipschitz = SpectralBound.upper(map.centeredJacobian(box(), MrsMap.JACOBIAN_BITS), MrsMap.JACOBIAN_BITS);
+      lastLipschitz = lipschitz(box());
       propagated = lastLipschitz.mul(err, MrsMap.JACOBIAN_BITS);
     }
     err = propagated.add(norm2Upper(rad), MrsMap.JACOBIAN_BITS);
@@ -102,6 +102,37 @@ public final class BallOrbit {
     }
     mid = next;
     t++;
+  }
+
+  /** The box on which {@link #cachedL} was computed (a slightly enlarged box), or null. */
+  private Ball @org.checkerframework.checker.nullness.qual.Nullable [] cachedBox;
+
+  private Ball cachedL = Ball.ONE;
+
+  /**
+   * {@code L >= sup ||ΠJ||_2} over the box. Computed on the box enlarged by 2^-24 per coordinate
+   * and reused while later boxes lie inside that enlarged box (a bound over a larger set is a bound
+   * over a subset): near a fixed point the bound is computed once.
+   */
+  private Ball lipschitz(Ball[] box) {
+    Ball[] c = cachedBox;
+    if (c != null) {
+      boolean inside = true;
+      for (int i = 0; i < box.length && inside; i++) {
+        inside = c[i].contains(box[i]);
+      }
+      if (inside) {
+        return cachedL;
+      }
+    }
+    Ball[] big = new Ball[box.length];
+    Ball eta = Ball.ONE.mulPow2(-24);
+    for (int i = 0; i < box.length; i++) {
+      big[i] = box[i].inflate(eta);
+    }
+    cachedL = SpectralBound.upper(map.centeredJacobian(big, MrsMap.JACOBIAN_BITS), MrsMap.JACOBIAN_BITS);
+    cachedBox = big;
+    return cachedL;
   }
 
   /**
