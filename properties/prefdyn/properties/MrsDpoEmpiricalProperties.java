@@ -8,10 +8,13 @@ import net.jqwik.api.Provide;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Kind;
+import prefdyn.catalogue.Margin;
+import prefdyn.catalogue.Verdict;
 import prefdyn.catalogue.Statement;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static prefdyn.properties.DynamicsFixtures.q;
 import static prefdyn.properties.DynamicsFixtures.threeCycle;
 
@@ -39,29 +42,31 @@ class MrsDpoEmpiricalProperties {
     assertEquals(Kind.EMPIRICAL, collapse.kind());
   }
 
-  @Property(tries = 6)
-  void dpoOscillatesOnTheThreeCycle(@ForAll("cycles") Instance x) {
-    Checks.assertHolds(cycle, x);
+  /**
+   * Until the MRS-DPO orbit is certified (proofs-notes/MRS-DPO.md), every check is UNDECIDED with
+   * its reason: never a verdict from a tolerance, neither HOLDS nor VIOLATED.
+   */
+  @Property(tries = 3)
+  void dpoCycleIsUndecidedWithAReason(@ForAll("cycles") Instance x) {
+    Margin m = cycle.check(x, Checks.SUITE);
+    assertEquals(Verdict.UNDECIDED, m.verdict());
+    assertTrue(m.reason().contains("not certified"), m.reason());
   }
 
-  @Property(tries = 25)
-  void dpoConcentratesOnTheTopOfStrictlySst(@ForAll("collapses") Instance x) {
-    Checks.assertHolds(collapse, x);
+  @Property(tries = 3)
+  void dpoCollapseIsUndecidedWithAReason(@ForAll("collapses") Instance x) {
+    Margin m = collapse.check(x, Checks.SUITE);
+    assertEquals(Verdict.UNDECIDED, m.verdict());
+    assertTrue(m.reason().contains("not certified"), m.reason());
   }
 
   @Example
-  void rotationCheckRejectsAConvergingOrbit() {
-    // the IPO-style check on a DPO round with alpha = 0 and a weak update (beta_DPO = 8): the
-    // orbit falls back to uniform, so "stays away and rotates" must be rejected
-    Instance x = threeCycle(q(1, 8), Rationals.ZERO, Rationals.ONE, q(8, 1));
-    Checks.assertViolated(cycle, x, Checks.SUITE);
-  }
-
-  @Example
-  void collapseCheckRejectsATransitiveNonSstMatrix() {
-    Instance x = Instance.of(DynamicsFixtures.matrix(100, new long[][] {{50, 51, 55}, {49, 50, 98}, {45, 2, 50}}))
+  void generatorsStillProduceAdmittedInstances() {
+    Instance x = threeCycle(q(1, 4), Rationals.ONE, Rationals.HALF, q(1, 1));
+    assertTrue(cycle.admits(x));
+    Instance y = Instance.of(DynamicsFixtures.matrix(10, new long[][] {{5, 6, 8}, {4, 5, 6}, {2, 4, 5}}))
         .withAlpha(Rationals.ONE).withLambda(Rationals.HALF).withBeta(q(1, 2))
-        .withRef(Distribution.uniform(3)).withPi0(Distribution.uniform(3)).withInit(DynamicsFixtures.dist(100, 1, 1, 98));
-    Checks.assertViolated(collapse, x, Checks.SUITE);
+        .withRef(Distribution.uniform(3)).withPi0(Distribution.uniform(3)).withInit(Distribution.uniform(3));
+    assertTrue(collapse.admits(y));
   }
 }

@@ -242,6 +242,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       j.put("recheckSeconds", String.format(Locale.ROOT, "%.3f", result.recheckNanos() / 1e9));
       j.put("rechecked", result.rechecked());
       j.put("agreed", result.agreed());
+      j.put("undecided", result.undecided());
       List<Map<String, String>> rows = new ArrayList<>();
       for (List<String> r : summary) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -263,8 +264,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     o.printf(Locale.ROOT, "runs: %d (%d settings x %d matrices, %d rounds each), fast path %.3f s on %d cores%n",
         result.runs().size(), result.settings().size(), matrices.size(), steps, result.fastNanos() / 1e9,
         Runtime.getRuntime().availableProcessors());
-    o.printf(Locale.ROOT, "arbitrary-precision re-check (%d digits): %d runs, %d agree, %.3f s%n",
-        common.precision().digits(), result.rechecked(), result.agreed(), result.recheckNanos() / 1e9);
+    o.printf(Locale.ROOT, "ball-arithmetic re-check (%d digits): %d runs, %d agree, %d undecided, %d disagree"
+        + " (by enclosure), %.3f s%n", common.precision().digits(), result.rechecked(), result.agreed(),
+        result.undecided(), result.rechecked() - result.agreed() - result.undecided(), result.recheckNanos() / 1e9);
     List<String> header = List.of("class", "alpha", "lambda", "beta", "n", "mean CS", "median CS", "max CS",
         "median CS tail", "median log10 H", "min log10 H", "median 1-pi_top");
     o.print(Output.table(header, summary));

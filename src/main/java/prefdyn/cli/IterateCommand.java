@@ -27,13 +27,18 @@ import prefdyn.pref.PreferenceMatrix;
 
 /**
  * {@code prefdyn iterate}: an MRS-IPO / MRS-DPO trajectory (theory.md section 4) in logits at
- * --digits. Every printed digit is checked by a rerun with more guard digits
- * ({@link CheckedTrajectory}). JSON as in cli.md, plus {@code "workingDigits"} and {@code "runs"}.
+ * --digits, in ball arithmetic: every printed digit is certified by the enclosure of the true orbit
+ * ({@link CheckedTrajectory}; the run restarts at a higher precision when the error bound grows).
+ * JSON as in cli.md, plus {@code "certifiedDigits"} (per trace entry and the minimum for the run),
+ * {@code "complete"}, {@code "workingDigits"}, {@code "workingBits"}, {@code "runs"} and
+ * {@code "finalErrorBound"} (an upper bound of the 2-norm distance of the final logits to the
+ * printed midpoints).
  */
 @Command(name = "iterate",
     header = "Iterate the MRS-IPO / MRS-DPO round in logits at arbitrary precision (theory.md section 4).", mixinStandardHelpOptions = true,
     description = {"Iterate the MRS round: reference pi_ref^(t) ~ pi_t^alpha pi_ref^(1-alpha), sampler",
-        "mu_t = lambda pi_t + (1-lambda) pi_0, pi_{t+1} = IPO (closed form) or DPO optimum; in logits at --digits."})
+        "mu_t = lambda pi_t + (1-lambda) pi_0, pi_{t+1} = IPO (closed form) or DPO optimum; in logits, in ball",
+        "arithmetic: only certified digits are printed. --digits: 5 to " + CheckedTrajectory.MAX_DIGITS + "."})
 public final class IterateCommand implements Callable<Integer> {
   @Mixin Common common = new Common();
 
@@ -89,6 +94,15 @@ public final class IterateCommand implements Callable<Integer> {
       TrajectoryPlot.write(plotPath, result, params);
     }
     Map<String, Object> json = new LinkedHashMap<>();
+    if (result.trace().isEmpty() || result.last().t() != steps) {
+      String why = result.uncertified() == null ? "the trajectory could not be certified" : result.uncertified();
+      err.println("iterate: " + why + "; nothing certified to print after round "
+          + (result.trace().isEmpty() ? 0 : result.last().t()));
+      err.flush();
+    }
+    if (result.trace().isEmpty()) {
+      throw new BadInput("iterate: " + (result.uncertified() == null ? "no certified round" : result.uncertified()));
+    }
     CheckedTrajectory.Point last = result.last();
     Map<String, Object> fin = new LinkedHashMap<>();
     fin.put("t", last.t());
@@ -102,11 +116,19 @@ public final class IterateCommand implements Callable<Integer> {
       m.put("t", pt.t());
       m.put("policy", pt.policy());
       m.put("entropy", pt.entropy());
+      m.put("certifiedDigits", pt.certifiedDigits());
       trace.add(m);
     }
     json.put("trace", trace);
+    json.put("certifiedDigits", result.certifiedDigits());
+    json.put("complete", result.complete());
     json.put("workingDigits", result.workingDigits());
+    json.put("workingBits", result.workingBits());
     json.put("runs", result.runs());
+    json.put("finalErrorBound", result.finalError());
+    if (result.uncertified() != null) {
+      json.put("uncertified", result.uncertified());
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
       Output.printJson(out, json);
@@ -124,7 +146,13 @@ public final class IterateCommand implements Callable<Integer> {
     }
     out.print(Output.table(header, rows));
     out.println("final logits (centered): " + String.join(", ", last.logits()));
-    out.println("digits checked by " + result.runs() + " runs (last at " + result.workingDigits() + " working digits)");
+    out.println(result.uncertified() != null ? "not certified: " + result.uncertified()
+        + "; the rows printed are certified" : result.complete()
+        ? "all " + precision.digits() + " printed digits certified by ball arithmetic (" + result.workingBits()
+            + "-bit balls, " + result.runs() + (result.runs() == 1 ? " run" : " runs") + "; ||θ_T - printed||_2 <= "
+            + result.finalError() + ")"
+        : "only " + result.certifiedDigits() + " of the " + precision.digits() + " requested digits are certified (at "
+            + result.workingBits() + "-bit balls, the cap of the restarts); the printed digits are the certified ones");
     if (plotPath != null) {
       out.println("picture: " + plotPath);
     }

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import org.apfloat.Apfloat;
 import org.apfloat.Apint;
 import org.apfloat.Aprational;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Ball;
 import prefdyn.num.Rationals;
 import prefdyn.num.Kernel;
@@ -424,19 +425,80 @@ public final class MrsMap {
     return Ball.softmax(theta, prec);
   }
 
-  /** {@code H(softmax θ)} in nats. */
+  /**
+   * {@code H(softmax θ)} in nats over a box, relatively accurate also when H is tiny (a collapsed
+   * policy). With m the midpoints and every |θ_j - m_j| ≤ r ≤ 1/128: each π_j moves by a factor
+   * in {@code e^{±2r}}; {@code -log π_j} moves by at most 2r, which is a relative 2r/ln 2 < 3r for
+   * every j but the argmax at m (there π_j ≤ 1/2, so -log π_j ≥ ln 2), and for the argmax
+   * {@code -log π = log(1 + s)} with s moving by a factor {@code e^{±2r}}, so by the same factor
+   * (log(1 + cs) lies between log(1 + s) and c log(1 + s)). Hence
+   * {@code |H(x) - H(m)| ≤ H(m)(e^{4r}(1 + 3r) - 1) ≤ 8r H(m)} (proofs-notes/trajectories.md).
+   * Otherwise num's bound for boxes ({@link Ball#entropyOfLogits}).
+   */
   public static Ball entropy(Ball[] theta, int prec) {
-    return Ball.entropyOfLogits(theta, prec);
+    Ball[] mid = new Ball[theta.length];
+    Ball r = Ball.ZERO;
+    for (int i = 0; i < theta.length; i++) {
+      if (!theta[i].isFinite()) {
+        return Ball.whole();
+      }
+      mid[i] = midpoint(theta[i]);
+      r = Ball.max(r, radius(theta[i]));
+    }
+    if (r.isExact() && r.containsZero()) {
+      return Ball.entropyOfLogits(mid, prec);
+    }
+    if (!r.sub(Ball.ONE.mulPow2(-7), JACOBIAN_BITS).isNegative()) {
+      return Ball.entropyOfLogits(theta, prec);
+    }
+    Ball h = Ball.entropyOfLogits(mid, prec);
+    return h.inflate(h.abs().mul(r.mul(8), JACOBIAN_BITS));
   }
 
-  /** The exact midpoint of a ball as an exact ball. */
+  /**
+   * The exact midpoint of a ball as an exact ball. Uses num's {@code Ball.midBall()} (cheap) when it
+   * is accessible, else the exact rational midpoint (correct, but a radix conversion).
+   */
   static Ball midpoint(Ball b) {
-    return b.isExact() ? b : Ball.of(b.midExact(), Ball.MAX_PREC);
+    if (b.isExact()) {
+      return b;
+    }
+    java.lang.invoke.MethodHandle h = MID_BALL;
+    if (h != null) {
+      try {
+        return (Ball) h.invokeExact(b);
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return Ball.of(b.midExact(), Ball.MAX_PREC);
   }
 
-  /** The radius of a ball as an exact ball. */
+  private static final java.lang.invoke.@Nullable MethodHandle MID_BALL = midBallHandle();
+
+  private static java.lang.invoke.@Nullable MethodHandle midBallHandle() {
+    try {
+      java.lang.reflect.Method m = Ball.class.getDeclaredMethod("midBall");
+      m.setAccessible(true);
+      return java.lang.invoke.MethodHandles.lookup().unreflect(m);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The exact midpoint of a ball (public for the experiment's comparisons). */
+  public static Ball midpointOf(Ball b) {
+    return midpoint(b);
+  }
+
+  /** A double as an exact ball. */
+  public static Ball exactDouble(double d) {
+    return SpectralBound.exact(d);
+  }
+
+  /** A ball {@code [0, r']} whose upper end bounds the radius of {@code b} (0 for an exact ball). */
   static Ball radius(Ball b) {
-    return b.isExact() ? Ball.ZERO : Ball.of(b.radExact(), JACOBIAN_BITS).abs();
+    return b.isExact() ? Ball.ZERO : b.sub(midpoint(b), JACOBIAN_BITS).abs();
   }
 
   private static Ball[] whole(int k) {

@@ -40,7 +40,7 @@ public final class ExperimentReport {
           Rationals.format(s.lambda()), Rationals.format(s.beta()), Long.toString(steps), num(r.cycleStrength()),
           num(r.cycleStrengthTail()), entropy(r.entropy()), String.format(Locale.ROOT, "%.6f", r.log10Entropy()),
           Integer.toString(r.top()), num(r.massOffTop()), Boolean.toString(r.underflow()), c == null ? "" : c.reason(),
-          c == null ? "" : Boolean.toString(c.agrees()));
+          c == null ? "" : c.agreement().label());
       sb.append(String.join(",", row)).append('\n');
     }
     return sb.toString().getBytes(StandardCharsets.UTF_8);

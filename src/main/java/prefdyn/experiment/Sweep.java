@@ -9,10 +9,12 @@ import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import prefdyn.dynamics.BallOrbit;
 import prefdyn.dynamics.FastMrs;
 import prefdyn.dynamics.LogitPolicy;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
+import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.pref.Distribution;
 
@@ -37,23 +39,29 @@ import prefdyn.pref.Distribution;
  * <p>Runs use the double-precision fast path {@link FastMrs} in parallel (one instance per task;
  * each run is independent, so the results do not depend on the thread schedule). Then a seeded
  * sample of runs, plus every run whose result depends on tiny numbers (a policy coordinate below
- * the smallest normal double at some round, or a terminal entropy below 1e-300), is re-run with
- * the arbitrary-precision map {@link MrsMap} and compared, see {@link Recheck}. For the runs that
+ * the smallest normal double at some round, or a terminal entropy below 1e-300), is re-run in ball
+ * arithmetic in one pass ({@link BallOrbit}) and compared by enclosure, see {@link Agreement}. For the runs that
  * underflowed, the recorded entropy and final logits are the arbitrary-precision ones.
  */
 public final class Sweep {
   /** Terminal entropies below this are re-checked in arbitrary precision. */
   public static final double TINY_ENTROPY = 1e-300;
 
-  /** Relative tolerance of agreement between the fast path and the arbitrary-precision path. */
-  public static final double RELATIVE_AGREEMENT = 1e-9;
+  /**
+   * The fast path's own stated error, relative: its final logits to {@code 1e-9·max(1, max|θ|)},
+   * its terminal entropy and cycle strengths to {@code 1e-9} of their size (plus
+   * {@link #cycleStrengthFloor}). This is a claim of the double path that the re-check tests; it
+   * decides nothing by itself: a re-check agrees when the double value lies in the certified
+   * enclosure widened by this error, disagrees when it lies outside.
+   */
+  public static final double FAST_PATH_RELATIVE_ERROR = 1e-9;
 
   /**
-   * Absolute floor for comparing cycle strengths. A double policy coordinate is resolved only to
-   * about {@code δ = 1e-15·max(1, max|θ|)} (the logits carry rounding relative to their size, and
-   * a policy coordinate inherits it: with logits near ±1000 after a collapse, δ is about 1e-12), so
-   * a time variance of such coordinates is resolved to about {@code 2δ·sqrt(CS) + δ²}; below that
-   * both paths say "no oscillation".
+   * The fast path's stated absolute error floor for cycle strengths. A double policy coordinate is
+   * resolved only to about {@code δ = 1e-15·max(1, max|θ|)} (the logits carry rounding relative to
+   * their size, and a policy coordinate inherits it: with logits near ±1000 after a collapse, δ is
+   * about 1e-12), so a time variance of such coordinates is resolved to about
+   * {@code 2δ·sqrt(CS) + δ²}.
    */
   static double cycleStrengthFloor(double cs, double logitScale) {
     double delta = 1e-15 * Math.max(1, logitScale);
@@ -131,15 +139,62 @@ public final class Sweep {
    * @param reason {@code sample}, {@code underflow} or {@code tiny-entropy}
    * @param fastCycleStrength the fast path's CS
    * @param fastEntropy the fast path's terminal entropy
-   * @param maxLogitError {@code max_i |θ_i(fast) - θ_i(precise)| / max(1, max_i |θ_i(precise)|)}
-   * @param agrees see {@link #agrees(double, double, Apfloat, Apfloat, double)}
+   * @param maxLogitError {@code max_i |θ_i(fast) - θ_i(precise)| / max(1, max_i |θ_i(precise)|)} (midpoints; informative)
+   * @param agreement the verdict by enclosure ({@link Agreement})
+   * @param logitErrorBound the certified bound of the ball orbit's final logit error (2-norm, rounded up)
    */
   public record Recheck(String reason, double cycleStrength, double cycleStrengthTail, Apfloat entropy,
-      double fastCycleStrength, double fastCycleStrengthTail, double fastEntropy, double maxLogitError, boolean agrees) {}
+      double fastCycleStrength, double fastCycleStrengthTail, double fastEntropy, double maxLogitError,
+      Agreement agreement, String logitErrorBound) {
+    public boolean agrees() {
+      return agreement == Agreement.AGREES;
+    }
+  }
+
+  /**
+   * A re-check's verdict on one double value x with stated error s against a certified enclosure
+   * E: DISAGREES when x lies outside E widened by s (the fast path's claim is false); AGREES when x
+   * lies inside and E itself is no wider than s (the claim is confirmed); UNDECIDED otherwise (the
+   * enclosure is too wide to confirm the claim, or could not be obtained).
+   */
+  public enum Agreement {
+    AGREES, DISAGREES, UNDECIDED;
+
+    /** The verdict on x ± stated against the enclosure. */
+    static Agreement of(double x, double stated, Ball enclosure) {
+      if (!Double.isFinite(x) || !Double.isFinite(stated)) {
+        return UNDECIDED;
+      }
+      return of(MrsMap.exactDouble(x), MrsMap.exactDouble(Math.abs(stated)), enclosure);
+    }
+
+    /** The verdict on the value v (a tight ball) ± stated (an upper bound) against the enclosure. */
+    static Agreement of(Ball v, Ball s, Ball enclosure) {
+      if (!enclosure.isFinite() || !v.isFinite() || !s.isFinite()) {
+        return UNDECIDED;
+      }
+      if (!enclosure.inflate(s).contains(v)) {
+        return DISAGREES;
+      }
+      return enclosure.sub(MrsMap.midpointOf(enclosure), 64).abs().sub(s, 64).isNonPositive() ? AGREES : UNDECIDED;
+    }
+
+    /** The conjunction: any disagreement disagrees, all agreeing agrees, else undecided. */
+    static Agreement all(List<Agreement> parts) {
+      if (parts.contains(DISAGREES)) {
+        return DISAGREES;
+      }
+      return parts.stream().allMatch(a -> a == AGREES) ? AGREES : UNDECIDED;
+    }
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** The whole sweep. */
   public record Result(List<Setting> settings, List<Run> runs, long fastNanos, long recheckNanos, int rechecked,
-      int agreed) {
+      int agreed, int undecided) {
     public Result {
       settings = List.copyOf(settings);
       runs = List.copyOf(runs);
@@ -198,11 +253,13 @@ public final class Sweep {
     });
     long recheckNanos = System.nanoTime() - t1;
     int agreed = 0;
+    int undecided = 0;
     for (int r : todo) {
       Recheck c = runs[r].recheck();
       agreed += c != null && c.agrees() ? 1 : 0;
+      undecided += c != null && c.agreement() == Agreement.UNDECIDED ? 1 : 0;
     }
-    return new Result(settings, List.of(runs), fastNanos, recheckNanos, todo.size(), agreed);
+    return new Result(settings, List.of(runs), fastNanos, recheckNanos, todo.size(), agreed, undecided);
   }
 
   private static Run withRecheckKeepFast(Run r, Recheck c) {
@@ -269,63 +326,55 @@ public final class Sweep {
     return LogitPolicy.entropy(t, p);
   }
 
-  /** The same run with the arbitrary-precision map, compared with the fast path. */
+  /** Bits of the statistics (cycle strengths) of the re-check: far beyond the double path's. */
+  static final int STAT_BITS = 128;
+
+  /**
+   * The same run in ball arithmetic, in one pass ({@link BallOrbit} at the precision's bits),
+   * compared with the fast path by enclosure ({@link Agreement}): final logits, terminal entropy,
+   * cycle strength and its tail.
+   */
   static Recheck precise(MrsParameters params, Distribution init, long steps, Precision precision, Run fast,
       double[] fastTheta, String reason) {
-    MrsMap map = new MrsMap(params, precision);
-    Apfloat[] theta = map.logitsOf(init);
-    int k = theta.length;
-    PreciseMoments all = new PreciseMoments(k, precision);
-    PreciseMoments tail = new PreciseMoments(k, precision);
+    MrsMap map = new MrsMap(params, Precision.ofDigits(20));
+    int bits = precision.bits();
+    BallOrbit orbit = new BallOrbit(map, map.logitsOfBalls(init, bits, "--init"), bits);
+    int k = params.k();
+    BallMoments all = new BallMoments(k);
+    BallMoments tail = new BallMoments(k);
     long tailStart = steps / 2 + 1;
     for (long t = 1; t <= steps; t++) {
-      theta = map.apply(theta);
-      Apfloat[] pi = LogitPolicy.policy(theta, precision);
+      orbit.step();
+      Ball[] pi = MrsMap.policy(orbit.box(), STAT_BITS);
       all.add(pi);
       if (t >= tailStart) {
         tail.add(pi);
       }
     }
-    Apfloat h = LogitPolicy.entropy(theta, precision);
-    double cs = all.meanVariance();
-    double csTail = tail.meanVariance();
+    Ball[] theta = orbit.box();
+    Ball h = MrsMap.entropy(theta, bits);
+    Ball cs = all.meanVariance();
+    Ball csTail = tail.meanVariance();
     double scale = 1;
-    for (Apfloat v : theta) {
-      scale = Math.max(scale, Math.abs(v.doubleValue()));
+    for (Ball v : theta) {
+      scale = Math.max(scale, Math.abs(v.midDouble()));
     }
     double err = 0;
+    List<Agreement> parts = new ArrayList<>();
     for (int i = 0; i < k; i++) {
-      err = Math.max(err, Math.abs(fastTheta[i] - theta[i].doubleValue()) / scale);
+      err = Math.max(err, Math.abs(fastTheta[i] - theta[i].midDouble()) / scale);
+      parts.add(Agreement.of(fastTheta[i], FAST_PATH_RELATIVE_ERROR * scale, theta[i]));
     }
-    boolean agrees = agrees(fast.cycleStrength(), cs, fast.entropy(), h, err, scale)
-        && close(fast.cycleStrengthTail(), csTail, cycleStrengthFloor(csTail, scale));
-    return new Recheck(reason, cs, csTail, h, fast.cycleStrength(), fast.cycleStrengthTail(), fast.entropy().doubleValue(),
-        err, agrees);
-  }
-
-  /**
-   * Agreement of a fast run with its arbitrary-precision re-run: cycle strengths equal to a
-   * relative {@value #RELATIVE_AGREEMENT} (or within {@link #cycleStrengthFloor} at the run's logit
-   * scale), terminal
-   * entropies equal to a relative {@value #RELATIVE_AGREEMENT}, and final centered logits equal to
-   * a relative {@value #RELATIVE_AGREEMENT} of {@code max(1, max|θ|)}.
-   */
-  static boolean agrees(double fastCs, double preciseCs, Apfloat fastH, Apfloat preciseH, double logitError,
-      double logitScale) {
-    return close(fastCs, preciseCs, cycleStrengthFloor(preciseCs, logitScale)) && logitError <= RELATIVE_AGREEMENT
-        && relativeClose(fastH, preciseH);
-  }
-
-  private static boolean close(double a, double b, double floor) {
-    return Math.abs(a - b) <= RELATIVE_AGREEMENT * Math.abs(b) + floor;
-  }
-
-  private static boolean relativeClose(Apfloat a, Apfloat b) {
-    if (b.signum() == 0) {
-      return a.signum() == 0;
-    }
-    Apfloat diff = ApfloatMath.abs(a.subtract(b));
-    return diff.compareTo(ApfloatMath.abs(b).multiply(new Apfloat(RELATIVE_AGREEMENT))) <= 0;
+    double fastH = fast.entropy().doubleValue();
+    Ball fastHBall = Ball.of(fast.entropy(), STAT_BITS);
+    parts.add(Agreement.of(fastHBall, fastHBall.abs().mul(MrsMap.exactDouble(FAST_PATH_RELATIVE_ERROR), STAT_BITS), h));
+    parts.add(Agreement.of(fast.cycleStrength(), FAST_PATH_RELATIVE_ERROR * Math.abs(fast.cycleStrength())
+        + cycleStrengthFloor(fast.cycleStrength(), scale), cs));
+    parts.add(Agreement.of(fast.cycleStrengthTail(), FAST_PATH_RELATIVE_ERROR * Math.abs(fast.cycleStrengthTail())
+        + cycleStrengthFloor(fast.cycleStrengthTail(), scale), csTail));
+    Apfloat hValue = h.isFinite() ? h.mid(Math.max(20, precision.digits())) : new Apfloat(0);
+    return new Recheck(reason, cs.midDouble(), csTail.midDouble(), hValue, fast.cycleStrength(),
+        fast.cycleStrengthTail(), fastH, err, Agreement.all(parts), orbit.error().upperDecimal(3));
   }
 
   static int argmax(double[] x) {
@@ -381,42 +430,41 @@ public final class Sweep {
     }
   }
 
-  /** The same statistic in arbitrary precision (two-pass free: exact Welford at working digits). */
-  static final class PreciseMoments {
-    private final Apfloat[] mean;
-    private final Apfloat[] m2;
-    private final Precision p;
+  /**
+   * The same statistic in balls: per coordinate the sums {@code Σ π} and {@code Σ π²}, and
+   * {@code (1/K) Σ_i (Σπ²/n - (Σπ/n)²)}, every operation enclosing its rounding.
+   */
+  static final class BallMoments {
+    private final Ball[] sum;
+    private final Ball[] sumSq;
     private long n;
 
-    PreciseMoments(int k, Precision p) {
-      this.p = p;
-      mean = new Apfloat[k];
-      m2 = new Apfloat[k];
-      for (int i = 0; i < k; i++) {
-        mean[i] = p.real(0);
-        m2[i] = p.real(0);
-      }
+    BallMoments(int k) {
+      sum = new Ball[k];
+      sumSq = new Ball[k];
+      java.util.Arrays.fill(sum, Ball.ZERO);
+      java.util.Arrays.fill(sumSq, Ball.ZERO);
     }
 
-    void add(Apfloat[] x) {
+    void add(Ball[] x) {
       n++;
-      Apfloat count = p.real(n);
       for (int i = 0; i < x.length; i++) {
-        Apfloat d = x[i].subtract(mean[i]);
-        mean[i] = mean[i].add(d.divide(count));
-        m2[i] = m2[i].add(d.multiply(x[i].subtract(mean[i])));
+        sum[i] = sum[i].add(x[i], STAT_BITS);
+        sumSq[i] = sumSq[i].add(x[i].sqr(STAT_BITS), STAT_BITS);
       }
     }
 
-    double meanVariance() {
+    Ball meanVariance() {
       if (n == 0) {
-        return 0;
+        return Ball.ZERO;
       }
-      Apfloat s = p.real(0);
-      for (Apfloat v : m2) {
-        s = s.add(v);
+      Ball count = Ball.exact(n);
+      Ball s = Ball.ZERO;
+      for (int i = 0; i < sum.length; i++) {
+        Ball mean = sum[i].div(count, STAT_BITS);
+        s = s.add(sumSq[i].div(count, STAT_BITS).sub(mean.sqr(STAT_BITS), STAT_BITS), STAT_BITS);
       }
-      return s.divide(p.real(n)).divide(p.real(m2.length)).doubleValue();
+      return s.div(Ball.exact(sum.length), STAT_BITS);
     }
   }
 }

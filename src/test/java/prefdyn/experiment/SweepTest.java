@@ -118,6 +118,18 @@ class SweepTest {
       constant.add(new double[] {0.7, 0.2, 0.1});
     }
     assertEquals(0, constant.meanVariance(), 1e-18);
-    assertFalse(Sweep.agrees(1e-3, 1.1e-3, new org.apfloat.Apfloat(1), new org.apfloat.Apfloat(1), 0, 1));
+  }
+
+  @Test
+  void agreementIsDecidedByEnclosure() {
+    prefdyn.num.Ball third = prefdyn.num.Ball.of(Rationals.of(1, 3), 200);
+    // the double nearest 1/3 with a stated error of 1e-15: inside, and the enclosure is tighter
+    assertEquals(Sweep.Agreement.AGREES, Sweep.Agreement.of(1.0 / 3, 1e-15, third));
+    // a wrong double value (off by 1e-12) with the same stated error: outside, rejected
+    assertEquals(Sweep.Agreement.DISAGREES, Sweep.Agreement.of(1.0 / 3 + 1e-12, 1e-15, third));
+    // an enclosure wider than the stated error cannot confirm the claim
+    prefdyn.num.Ball wide = third.inflate(Rationals.of(1, 1000));
+    assertEquals(Sweep.Agreement.UNDECIDED, Sweep.Agreement.of(1.0 / 3, 1e-15, wide));
+    assertEquals(Sweep.Agreement.UNDECIDED, Sweep.Agreement.of(1.0 / 3, 1e-15, prefdyn.num.Ball.whole()));
   }
 }
