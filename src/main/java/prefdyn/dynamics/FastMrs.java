@@ -1,5 +1,6 @@
 package prefdyn.dynamics;
 
+import java.util.Arrays;
 import prefdyn.num.Rationals;
 
 /**
@@ -19,6 +20,10 @@ public final class FastMrs {
   private final double beta;
   private final double[] mu;
   private final double[] next;
+  /** The logits the last round produced and their softmax, reused when the next round starts from them. */
+  private final double[] lastTheta;
+  private final double[] lastPi;
+  private boolean cached;
 
   public FastMrs(MrsParameters params) {
     if (params.method() != MrsParameters.Method.IPO) {
@@ -44,6 +49,8 @@ public final class FastMrs {
     }
     this.mu = new double[k];
     this.next = new double[k];
+    this.lastTheta = new double[k];
+    this.lastPi = new double[k];
   }
 
   public int k() {
@@ -76,11 +83,21 @@ public final class FastMrs {
     return t;
   }
 
-  /** One MRS-IPO round, in place. */
+  /**
+   * One MRS-IPO round, in place. The round needs softmax(θ_t) and leaves softmax(θ_{t+1}) behind,
+   * so a trajectory computes one softmax per round: when {@code theta} holds exactly the logits the
+   * previous round produced, their softmax is reused (otherwise it is computed).
+   */
   public void step(double[] theta) {
-    softmax(theta, mu);
+    double[] pi;
+    if (cached && Arrays.equals(theta, lastTheta)) {
+      pi = lastPi;
+    } else {
+      softmax(theta, mu);
+      pi = mu;
+    }
     for (int i = 0; i < k; i++) {
-      mu[i] = lambda * mu[i] + offlinePart[i];
+      mu[i] = lambda * pi[i] + offlinePart[i];
     }
     for (int i = 0; i < k; i++) {
       double s = 0;
@@ -92,6 +109,15 @@ public final class FastMrs {
     }
     center(next);
     System.arraycopy(next, 0, theta, 0, k);
+    System.arraycopy(next, 0, lastTheta, 0, k);
+    softmax(lastTheta, lastPi);
+    cached = true;
+  }
+
+  /** One round as {@link #step(double[])}, also writing the new policy softmax(θ_{t+1}) into {@code pi}. */
+  public void step(double[] theta, double[] pi) {
+    step(theta);
+    System.arraycopy(lastPi, 0, pi, 0, k);
   }
 
   /** {@code steps} rounds, in place. */
