@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import prefdyn.dynamics.SweepBenchmark;
 import prefdyn.dynamics.TrajectoryBenchmark;
 import prefdyn.num.BadInput;
 import prefdyn.num.Benchmark;
@@ -36,18 +37,20 @@ import prefdyn.num.Precision;
     description = {"Time prefdyn beside reference implementations, measured in the same run:",
         "  kernel: exp, log, logSumExp, softmax (K = 4) vs ApfloatMath, median us per call after warm-up;",
         "  mrs: one MRS-IPO round (K = 4), CPU us per round over --rounds rounds, vs mpmath (gmpy2 backend and pure Python,",
-        "       bench/mrs_mpmath.py under --python) and MPFR (bench/mrs_mpfr.c, built on demand with --cc into target/).",
+        "       bench/mrs_mpmath.py under --python) and MPFR (bench/mrs_mpfr.c, built on demand with --cc into target/);",
+        "  sweep: the experiment's double fast path, CPU per matrix-round on one core, vs numpy vectorized over the matrices",
+        "       (bench/sweep_numpy.py under --numpy-python) and the same loop in scalar C (bench/sweep_scalar.c).",
         "A reference that is not installed is skipped with a note. prefdyn/ref below 1: prefdyn is faster."})
 public final class BenchCommand implements Callable<Integer> {
   /** Suite names, in the order run by default. */
-  static final List<String> SUITE_NAMES = List.of("kernel", "mrs");
+  static final List<String> SUITE_NAMES = List.of("kernel", "mrs", "sweep");
 
   // Injected by picocli before call(); the Nullness Checker cannot see framework injection.
   @SuppressWarnings("initialization.field.uninitialized")
   @Spec CommandSpec spec;
 
   @Option(names = "--suite", paramLabel = "NAME",
-      description = "Run only this suite (default: all). Suites: kernel, mrs.")
+      description = "Run only this suite (default: all). Suites: kernel, mrs, sweep.")
   @Nullable String suite;
 
   @Option(names = {"--digits", "--at"}, paramLabel = "D[,D...]", split = ",", defaultValue = "50,1000",
@@ -69,6 +72,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--python", paramLabel = "CMD",
       description = "Python interpreter for the mpmath references (default: /usr/bin/python3 when present, else python3).")
   @Nullable String python;
+
+  @Option(names = "--numpy-python", paramLabel = "CMD", defaultValue = "python3",
+      description = "Python interpreter with numpy for the sweep reference (default: ${DEFAULT-VALUE}).")
+  String numpyPython = "python3";
 
   @Option(names = "--cc", paramLabel = "CMD", defaultValue = "cc",
       description = "C compiler for the MPFR reference (default: ${DEFAULT-VALUE}).")
@@ -106,7 +113,8 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Object> jsonRows = new ArrayList<>();
     StringBuilder text = new StringBuilder();
-    for (Benchmark b : suites(config)) {
+    SweepBenchmark.Config sweepConfig = new SweepBenchmark.Config(rounds, config.root(), numpyPython, cc);
+    for (Benchmark b : suites(config, sweepConfig)) {
       if (suite != null && !b.suite().equals(suite)) {
         continue;
       }
@@ -144,7 +152,8 @@ public final class BenchCommand implements Callable<Integer> {
       out.println("timing: " + (quick ? "quick (not meaningful)"
           : "kernel: median of " + repeats + " batches of >= " + settings.minBatchMillis() + " ms after warm-up; "
               + "mrs: CPU time of " + rounds + " rounds (prefdyn: median of " + Math.min(repeats, 3)
-              + " after a warm-up trajectory; references: their own process, start-up excluded)"));
+              + " after a warm-up trajectory; references: their own process, start-up excluded); "
+              + "sweep: CPU time of the runs, one core"));
     }
     out.flush();
     err.flush();
@@ -152,8 +161,8 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** The suites, in the order run by default (names as in {@link #SUITE_NAMES}). */
-  static List<Benchmark> suites(TrajectoryBenchmark.Config config) {
-    return List.of(new KernelBenchmark(), new TrajectoryBenchmark(config));
+  static List<Benchmark> suites(TrajectoryBenchmark.Config config, SweepBenchmark.Config sweep) {
+    return List.of(new KernelBenchmark(), new TrajectoryBenchmark(config), new SweepBenchmark(sweep));
   }
 
   /**
@@ -201,6 +210,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (v >= 10) {
       return String.format(Locale.ROOT, "%.1f", v);
     }
-    return String.format(Locale.ROOT, "%.2f", v);
+    if (v >= 1) {
+      return String.format(Locale.ROOT, "%.2f", v);
+    }
+    return String.format(Locale.ROOT, "%.4f", v);
   }
 }

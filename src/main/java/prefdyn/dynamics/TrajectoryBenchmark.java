@@ -237,8 +237,8 @@ public final class TrajectoryBenchmark implements Benchmark {
     }
   }
 
-  /** A finished external process: exit code and output, or why it could not be run. */
-  private static final class Run {
+  /** A finished external process: exit code and output, or why it could not be run (also used by {@link SweepBenchmark}). */
+  static final class Run {
     int exit = -1;
     String output = "";
     @Nullable String failure;
@@ -291,6 +291,12 @@ public final class TrajectoryBenchmark implements Benchmark {
       } catch (IOException e) {
         // the process ended; what was read is kept
       }
+    }
+
+    /** {@code key=NUMBER} from the output, or NaN. */
+    double number(String key) {
+      Matcher m = Pattern.compile(Pattern.quote(key) + "=([0-9.eE+-]+)").matcher(output);
+      return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     String lastLine() {
