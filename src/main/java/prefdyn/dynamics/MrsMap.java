@@ -1,6 +1,11 @@
 package prefdyn.dynamics;
 
+import java.math.BigInteger;
 import org.apfloat.Apfloat;
+import org.apfloat.Apint;
+import org.apfloat.Aprational;
+import prefdyn.num.Ball;
+import prefdyn.num.Rationals;
 import prefdyn.num.Kernel;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
@@ -208,6 +213,235 @@ public final class MrsMap {
     for (int i = 0; i < c.length; i++) {
       out[i] = c[i].subtract(next[i]);
     }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The round in ball arithmetic: the one certified definition (proofs-notes/trajectories.md).
+  // ---------------------------------------------------------------------------------------------
+
+  /** Bits used for the Jacobian enclosures of the mean-value form (magnitudes only matter). */
+  static final int JACOBIAN_BITS = 64;
+
+  /** The round's constants as balls at one precision (built once per precision, immutable). */
+  private static final class BallConstants {
+    final int prec;
+    /** α, exact (or tight when not dyadic). */
+    final Ball alpha;
+    /** βλ/D: the on-policy strength applied to {@code N · softmax(θ)} with {@code N = D·P}. */
+    final Ball onPolicyStrength;
+    /** {@code N = D·P} as exact integer balls (exact P), else P as tight balls with D = 1. */
+    final Ball[][] n;
+    /** {@code (1-α) log π_ref + β(1-λ) P π_0}: the θ-independent part of the round. */
+    final Ball[] constant;
+
+    BallConstants(MrsParameters params, int prec) {
+      this.prec = prec;
+      int k = params.k();
+      int wp = prec + 16;
+      this.alpha = Ball.of(params.alpha(), wp);
+      BigInteger d = BigInteger.ONE;
+      if (params.pref().isExact()) {
+        for (int i = 0; i < k; i++) {
+          for (int j = 0; j < k; j++) {
+            BigInteger q = params.pref().exact(i, j).denominator().toBigInteger();
+            d = d.divide(d.gcd(q)).multiply(q);
+          }
+        }
+      }
+      this.n = new Ball[k][k];
+      Ball[][] p = new Ball[k][k];
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          p[i][j] = ball(params.pref().entry(i, j), wp);
+          if (params.pref().isExact()) {
+            Aprational e = params.pref().exact(i, j);
+            n[i][j] = Ball.exact(e.numerator().toBigInteger().multiply(d).divide(e.denominator().toBigInteger()));
+          } else {
+            n[i][j] = p[i][j];
+          }
+        }
+      }
+      this.onPolicyStrength = Ball.of(params.beta().multiply(params.lambda())
+          .divide(new Aprational(new Apint(d))), wp);
+      Ball[] logRef = logitsOfBalls(params.ref(), wp);
+      Ball oneMinusAlpha = Ball.of(Rationals.ONE.subtract(params.alpha()), wp);
+      Ball offline = Ball.of(params.beta().multiply(Rationals.ONE.subtract(params.lambda())), wp);
+      Ball[] pi0 = new Ball[k];
+      for (int i = 0; i < k; i++) {
+        pi0[i] = ball(params.pi0().get(i), wp);
+      }
+      this.constant = new Ball[k];
+      for (int i = 0; i < k; i++) {
+        Ball ppi0 = Ball.dot(p[i], pi0, wp);
+        constant[i] = oneMinusAlpha.mul(logRef[i], wp).add(offline.mul(ppi0, wp), wp);
+      }
+    }
+  }
+
+  /** Constants per precision (the working precision and the Jacobian's). */
+  private final java.util.concurrent.ConcurrentHashMap<Integer, BallConstants> ballConstants =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private BallConstants constants(int prec) {
+    return ballConstants.computeIfAbsent(prec, q -> new BallConstants(params, q));
+  }
+
+  /** An input number as a ball: exact rationals exactly (or tightly), other values as given. */
+  static Ball ball(Apfloat x, int prec) {
+    return x instanceof Aprational q ? Ball.of(q, prec) : Ball.of(x, prec);
+  }
+
+  /** Centered {@code Π log π} of an interior distribution, in balls. */
+  public static Ball[] logitsOfBalls(Distribution d, int prec) {
+    Ball[] out = new Ball[d.k()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ball(d.get(i), prec + 8).log(prec + 8);
+    }
+    return center(out, prec);
+  }
+
+  /** Centered logits of a start distribution (must be interior), in balls. */
+  public Ball[] logitsOfBalls(Distribution start, int prec, String flag) {
+    start.requireK(k(), flag).requireInterior(flag);
+    return logitsOfBalls(start, prec);
+  }
+
+  /** {@code Π x = x - mean(x)·1}. */
+  public static Ball[] center(Ball[] x, int prec) {
+    Ball mean = Ball.sum(x, prec + 8).div(Ball.exact(x.length), prec + 8);
+    Ball[] out = new Ball[x.length];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = x[i].sub(mean, prec);
+    }
+    return out;
+  }
+
+  /**
+   * One MRS-IPO round in balls: an enclosure of {@code Π(αθ + (1-α) log π_ref + βP(λ softmax(θ)
+   * + (1-λ)π_0))} for every θ in the box {@code theta}. For a point box this is the direct ball
+   * evaluation; for a box with radii it is the mean-value form {@code Φ(m) + |ΠJ(box)|·r}
+   * (centered Jacobian enclosed on the box), which does not double the radius through the
+   * centering as a naive evaluation would.
+   *
+   * @throws UnsupportedOperationException for MRS-DPO parameters (see {@link #roundDpo})
+   */
+  public Ball[] round(Ball[] theta, int prec) {
+    Ball[] mid = new Ball[theta.length];
+    boolean point = true;
+    for (int i = 0; i < theta.length; i++) {
+      if (!theta[i].isFinite()) {
+        return whole(theta.length);
+      }
+      point &= theta[i].isExact();
+      mid[i] = midpoint(theta[i]);
+    }
+    Ball[] out = roundPoint(mid, prec);
+    if (point) {
+      return out;
+    }
+    Ball[][] j = centeredJacobian(theta, JACOBIAN_BITS);
+    Ball[] rad = new Ball[theta.length];
+    for (int i = 0; i < theta.length; i++) {
+      rad[i] = radius(theta[i]);
+    }
+    for (int i = 0; i < out.length; i++) {
+      Ball[] row = new Ball[theta.length];
+      for (int c = 0; c < theta.length; c++) {
+        row[c] = j[i][c].abs();
+      }
+      out[i] = out[i].inflate(Ball.dot(row, rad, JACOBIAN_BITS));
+    }
+    return out;
+  }
+
+  /**
+   * The round at a point (every entry of {@code theta} exact): the ball arithmetic of the formula,
+   * with the θ-independent part precomputed and {@code βPλ softmax(θ) = (βλ/D)·N·softmax(θ)}
+   * ({@code N = D·P} exact integers when P is exact).
+   */
+  public Ball[] roundPoint(Ball[] theta, int prec) {
+    if (params.method() != MrsParameters.Method.IPO) {
+      return roundDpo(theta, prec);
+    }
+    BallConstants c = constants(prec);
+    int k = theta.length;
+    int wp = prec + 8;
+    Ball[] s = Ball.softmax(theta, wp);
+    Ball[] v = new Ball[k];
+    for (int i = 0; i < k; i++) {
+      Ball onPolicy = c.onPolicyStrength.mul(Ball.dot(c.n[i], s, wp), wp);
+      Ball own = c.alpha.mul(theta[i], wp);
+      v[i] = own.add(c.constant[i], wp).add(onPolicy, wp);
+    }
+    return center(v, prec);
+  }
+
+  /**
+   * The MRS-DPO round in balls. Not certified yet: the enclosure of the DPO optimum comes from the
+   * certified DPO solver; until then the whole line (every check built on it is UNDECIDED).
+   */
+  Ball[] roundDpo(Ball[] theta, int prec) {
+    return whole(theta.length);
+  }
+
+  /**
+   * The centered Jacobian {@code ΠJ(θ) = Π(αI + βλ P S(softmax θ))}, {@code S = diag(π) - ππᵀ},
+   * enclosed for every θ in the box (ball entries). Its rows are what the mean-value form needs;
+   * {@code ΠJ} kills {@code 1}, so it is also the Jacobian of the centered round on {@code 1^⊥}.
+   */
+  public Ball[][] centeredJacobian(Ball[] theta, int prec) {
+    if (params.method() != MrsParameters.Method.IPO) {
+      throw new UnsupportedOperationException("the closed-form Jacobian is the IPO round's");
+    }
+    BallConstants c = constants(prec);
+    int k = theta.length;
+    Ball[] pi = Ball.softmax(theta, prec);
+    Ball bl = c.onPolicyStrength;
+    Ball[][] j = new Ball[k][k];
+    for (int col = 0; col < k; col++) {
+      // column col of S: S[m][col] = δ_{m,col} π_col - π_m π_col
+      Ball[] sCol = new Ball[k];
+      for (int m = 0; m < k; m++) {
+        Ball v = pi[m].mul(pi[col], prec).neg();
+        sCol[m] = m == col ? v.add(pi[col], prec) : v;
+      }
+      Ball[] colJ = new Ball[k];
+      for (int r = 0; r < k; r++) {
+        Ball v = bl.mul(Ball.dot(c.n[r], sCol, prec), prec);
+        colJ[r] = r == col ? v.add(c.alpha, prec) : v;
+      }
+      Ball[] centered = center(colJ, prec);
+      for (int r = 0; r < k; r++) {
+        j[r][col] = centered[r];
+      }
+    }
+    return j;
+  }
+
+  /** The policy {@code softmax(θ)} of a box of logits. */
+  public static Ball[] policy(Ball[] theta, int prec) {
+    return Ball.softmax(theta, prec);
+  }
+
+  /** {@code H(softmax θ)} in nats. */
+  public static Ball entropy(Ball[] theta, int prec) {
+    return Ball.entropyOfLogits(theta, prec);
+  }
+
+  /** The exact midpoint of a ball as an exact ball. */
+  static Ball midpoint(Ball b) {
+    return b.isExact() ? b : Ball.of(b.midExact(), Ball.MAX_PREC);
+  }
+
+  /** The radius of a ball as an exact ball. */
+  static Ball radius(Ball b) {
+    return b.isExact() ? Ball.ZERO : Ball.of(b.radExact(), JACOBIAN_BITS).abs();
+  }
+
+  private static Ball[] whole(int k) {
+    Ball[] out = new Ball[k];
+    java.util.Arrays.fill(out, Ball.whole());
     return out;
   }
 }
