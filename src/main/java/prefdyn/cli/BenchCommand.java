@@ -57,9 +57,9 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Precisions in decimal digits to time at (default: ${DEFAULT-VALUE}).")
   List<Integer> at = new ArrayList<>();
 
-  @Option(names = "--rounds", paramLabel = "N", defaultValue = "1000",
+  @Option(names = "--rounds", paramLabel = "N", defaultValue = "300",
       description = "MRS rounds per trajectory, the same for prefdyn and every reference (default: ${DEFAULT-VALUE}).")
-  int rounds = 1000;
+  int rounds = 300;
 
   @Option(names = "--repeats", paramLabel = "N", defaultValue = "5",
       description = "Timed batches per kernel operation (the median is reported); prefdyn's MRS trajectory is timed "

@@ -28,6 +28,13 @@ class TrajectoryBenchmarkTest {
     return p;
   }
 
+  /** The rows of the certified round (each comes with a row of the direct ball evaluation beside it). */
+  private static List<Benchmark.Row> certified(List<Benchmark.Row> rows) {
+    List<Benchmark.Row> out = rows.stream().filter(r -> r.op().equals(TrajectoryBenchmark.OP)).toList();
+    assertEquals(2 * out.size(), rows.size(), rows.toString());
+    return out;
+  }
+
   private static Path checkout(Path dir) throws IOException {
     Files.createDirectories(dir.resolve("bench"));
     Files.writeString(dir.resolve("bench").resolve("mrs_mpmath.py"), "# stand-in\n");
@@ -45,7 +52,7 @@ class TrajectoryBenchmarkTest {
     Path python = script(tmp, "python", FAKE_MPMATH);
     Path cc = script(tmp, "cc", "echo 'bench/mrs_mpfr.c:4:10: fatal error: mpfr.h: No such file or directory' >&2; exit 1");
     TrajectoryBenchmark b = new TrajectoryBenchmark(new TrajectoryBenchmark.Config(4, root, python.toString(), cc.toString()));
-    List<Benchmark.Row> rows = b.run(List.of(20), Benchmark.Settings.QUICK);
+    List<Benchmark.Row> rows = certified(b.run(List.of(20), Benchmark.Settings.QUICK));
     assertEquals(2, rows.size(), rows.toString());
     assertEquals("mpmath (gmpy)", rows.get(0).reference());
     assertEquals("mpmath (python)", rows.get(1).reference());
@@ -63,7 +70,7 @@ class TrajectoryBenchmarkTest {
     Path root = checkout(tmp.resolve("repo"));
     Path python = script(tmp, "python", "echo 'mpmath backend=python digits=20 steps=4 seconds=0.004'");
     TrajectoryBenchmark b = new TrajectoryBenchmark(new TrajectoryBenchmark.Config(4, root, python.toString(), "/nonexistent/cc"));
-    List<Benchmark.Row> rows = b.run(List.of(20), Benchmark.Settings.QUICK);
+    List<Benchmark.Row> rows = certified(b.run(List.of(20), Benchmark.Settings.QUICK));
     assertEquals(1, rows.size(), rows.toString());
     assertEquals("mpmath (python)", rows.get(0).reference());
     assertTrue(b.notes().stream().anyMatch(n -> n.startsWith("mpmath (gmpy): skipped") && n.contains("gmpy2")), b.notes().toString());
@@ -75,7 +82,7 @@ class TrajectoryBenchmarkTest {
     Path root = checkout(tmp.resolve("repo"));
     Path python = script(tmp, "python", "echo \"ModuleNotFoundError: No module named 'mpmath'\" >&2; exit 1");
     TrajectoryBenchmark b = new TrajectoryBenchmark(new TrajectoryBenchmark.Config(2, root, python.toString(), "/nonexistent/cc"));
-    List<Benchmark.Row> rows = b.run(List.of(20, 30), Benchmark.Settings.QUICK);
+    List<Benchmark.Row> rows = certified(b.run(List.of(20, 30), Benchmark.Settings.QUICK));
     assertEquals(2, rows.size(), rows.toString());
     for (Benchmark.Row r : rows) {
       assertNull(r.reference());
@@ -90,7 +97,7 @@ class TrajectoryBenchmarkTest {
   @Test
   void noCheckoutMeansNoReferences() {
     TrajectoryBenchmark b = new TrajectoryBenchmark(new TrajectoryBenchmark.Config(2, null, "python3", "cc"));
-    List<Benchmark.Row> rows = b.run(List.of(20), Benchmark.Settings.QUICK);
+    List<Benchmark.Row> rows = certified(b.run(List.of(20), Benchmark.Settings.QUICK));
     assertEquals(1, rows.size());
     assertNull(rows.get(0).reference());
     assertTrue(b.notes().get(0).contains("bench/"), b.notes().toString());
