@@ -49,7 +49,7 @@ public final class SweepBenchmark implements Benchmark {
   @Override
   public String description() {
     return "double fast path of the experiment, " + MATRICES + " random K = 4 matrices x " + config.rounds()
-        + " rounds, CPU ns per matrix-round on one core (shown in the us columns / 1000), vs numpy vectorized and a scalar C loop";
+        + " rounds, CPU us per matrix-round on one core, vs numpy vectorized and a scalar C loop";
   }
 
   @Override
