@@ -15,6 +15,7 @@ Welford, mean over coordinates) and the terminal entropy, and prints the time of
 (matrix construction excluded, as in prefdyn's "fast path" time).
 
 Usage: python3 bench/sweep_numpy.py FILE.jsonl [--k 4] [--steps 3000] [--alpha 0.5] [--lam 1] [--beta 1]
+       python3 bench/sweep_numpy.py --random N [...]   (N matrices from random scores, no file; `prefdyn bench`)
 """
 import argparse
 import json
@@ -75,7 +76,8 @@ def sweep(P, steps, alpha, lam, beta):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("file")
+    ap.add_argument("file", nargs="?")
+    ap.add_argument("--random", type=int, default=0, help="N matrices P_ij = sigmoid(s_i - s_j) of random scores")
     ap.add_argument("--k", type=int, default=4)
     ap.add_argument("--steps", type=int, default=3000)
     ap.add_argument("--alpha", type=float, default=0.5)
@@ -83,12 +85,19 @@ def main():
     ap.add_argument("--beta", type=float, default=1.0)
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
-    P = load(a.file, a.k, np.random.default_rng(a.seed))
-    t0 = time.perf_counter()
+    if a.random > 0:
+        s = np.random.default_rng(a.seed).uniform(0, 4, size=(a.random, a.k))
+        P = 1 / (1 + np.exp(-(s[:, :, None] - s[:, None, :])))
+    elif a.file:
+        P = load(a.file, a.k, np.random.default_rng(a.seed))
+    else:
+        ap.error("give FILE.jsonl or --random N")
+    t0, c0 = time.perf_counter(), time.process_time()
     cs, h = sweep(P, a.steps, a.alpha, a.lam, a.beta)
-    dt = time.perf_counter() - t0
+    dt, dc = time.perf_counter() - t0, time.process_time() - c0
     print(f"numpy sweep: {P.shape[0]} matrices x {a.steps} rounds (K={a.k}), alpha={a.alpha} lambda={a.lam} "
           f"beta={a.beta}: {dt:.3f} s; mean cycle strength {cs.mean():.4g}, mean terminal entropy {h.mean():.4g}")
+    print(f"  cpu seconds={dc:.3f}  ns per matrix-round={dc / (P.shape[0] * a.steps) * 1e9:.1f}")
 
 
 if __name__ == "__main__":

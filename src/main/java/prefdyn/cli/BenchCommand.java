@@ -1,6 +1,13 @@
 package prefdyn.cli;
 
+import java.io.File;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,118 +16,188 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import prefdyn.dynamics.SweepBenchmark;
+import prefdyn.dynamics.TrajectoryBenchmark;
 import prefdyn.num.BadInput;
 import prefdyn.num.Benchmark;
 import prefdyn.num.KernelBenchmark;
 import prefdyn.num.Precision;
 
 /**
- * {@code prefdyn bench}: per-operation timings of prefdyn's arbitrary-precision code beside a
- * reference implementation, with the speedup. Suites are {@link Benchmark}s listed in {@link
- * #SUITES}; a new suite (an MRS trajectory, an experiment sweep) is one class implementing
- * Benchmark plus one entry there.
+ * {@code prefdyn bench}: prefdyn's arbitrary-precision code timed beside reference
+ * implementations in the same run, with the ratio prefdyn / reference. Suites are {@link
+ * Benchmark}s made by {@link #suites}; a new suite is one class implementing Benchmark plus one
+ * entry there.
  */
 @Command(name = "bench",
     header = "Time the arbitrary-precision kernel and an MRS round beside reference implementations.", mixinStandardHelpOptions = true,
-    description = "Time the arbitrary-precision kernel (and other suites) beside reference implementations: median microseconds per call after warm-up.")
+    description = {"Time prefdyn beside reference implementations, measured in the same run:",
+        "  kernel: exp, log, logSumExp, softmax (K = 4) vs ApfloatMath, median us per call after warm-up;",
+        "  mrs: one MRS-IPO round (K = 4), CPU us per round over --rounds rounds, vs mpmath (gmpy2 backend and pure Python,",
+        "       bench/mrs_mpmath.py under --python) and MPFR (bench/mrs_mpfr.c, built on demand with --cc into target/);",
+        "  sweep: the experiment's double fast path, CPU per matrix-round on one core, vs numpy vectorized over the matrices",
+        "       (bench/sweep_numpy.py under --numpy-python) and the same loop in scalar C (bench/sweep_scalar.c).",
+        "A reference that is not installed is skipped with a note. prefdyn/ref below 1: prefdyn is faster."})
 public final class BenchCommand implements Callable<Integer> {
-  /** Every suite, in the order run by default. */
-  static final List<Benchmark> SUITES = List.of(new KernelBenchmark(), new prefdyn.dynamics.TrajectoryBenchmark());
-
-  @Mixin Common common = new Common();
+  /** Suite names, in the order run by default. */
+  static final List<String> SUITE_NAMES = List.of("kernel", "mrs", "sweep");
 
   // Injected by picocli before call(); the Nullness Checker cannot see framework injection.
   @SuppressWarnings("initialization.field.uninitialized")
   @Spec CommandSpec spec;
 
   @Option(names = "--suite", paramLabel = "NAME",
-      description = "Run only this suite (default: all). Suites: kernel, mrs.")
+      description = "Run only this suite (default: all). Suites: kernel, mrs, sweep.")
   @Nullable String suite;
 
-  @Option(names = "--at", paramLabel = "D[,D...]", split = ",", defaultValue = "50,1000",
-      description = "Precisions in decimal digits to time at (default: ${DEFAULT-VALUE}); --digits is not used by bench.")
+  @Option(names = {"--digits", "--at"}, paramLabel = "D[,D...]", split = ",", defaultValue = "50,1000",
+      description = "Precisions in decimal digits to time at (default: ${DEFAULT-VALUE}).")
   List<Integer> at = new ArrayList<>();
 
-  @Option(names = "--repeats", paramLabel = "N", defaultValue = "7",
-      description = "Timed batches per operation; the median is reported (default: ${DEFAULT-VALUE}).")
-  int repeats = 7;
+  @Option(names = "--rounds", paramLabel = "N", defaultValue = "300",
+      description = "MRS rounds per trajectory, the same for prefdyn and every reference (default: ${DEFAULT-VALUE}).")
+  int rounds = 300;
 
-  @Option(names = "--quick", description = "One tiny batch per operation (checks that the suites run; figures are not meaningful).")
+  @Option(names = "--repeats", paramLabel = "N", defaultValue = "5",
+      description = "Timed batches per kernel operation (the median is reported); prefdyn's MRS trajectory is timed "
+          + "min(N, 3) times (default: ${DEFAULT-VALUE}).")
+  int repeats = 5;
+
+  @Option(names = "--quick", description = "No warm-up, one tiny batch per operation (checks that the suites run; figures are not meaningful).")
   boolean quick;
+
+  @Option(names = "--python", paramLabel = "CMD",
+      description = "Python interpreter for the mpmath references (default: /usr/bin/python3 when present, else python3).")
+  @Nullable String python;
+
+  @Option(names = "--numpy-python", paramLabel = "CMD", defaultValue = "python3",
+      description = "Python interpreter with numpy for the sweep reference (default: ${DEFAULT-VALUE}).")
+  String numpyPython = "python3";
+
+  @Option(names = "--cc", paramLabel = "CMD", defaultValue = "cc",
+      description = "C compiler for the MPFR reference (default: ${DEFAULT-VALUE}).")
+  String cc = "cc";
+
+  @Option(names = "--json", description = "Print a JSON array of rows {suite, op, digits, prefdynMicros, referenceMicros, reference, ratio} instead of tables.")
+  boolean json;
 
   @Override
   public Integer call() {
     // validate everything before running anything
-    List<Benchmark> chosen = new ArrayList<>();
-    for (Benchmark b : SUITES) {
-      if (suite == null || b.suite().equals(suite)) {
-        chosen.add(b);
-      }
-    }
-    if (chosen.isEmpty()) {
-      List<String> names = new ArrayList<>();
-      SUITES.forEach(b -> names.add(b.suite()));
-      throw new BadInput("--suite: unknown suite '" + suite + "' (known: " + String.join(", ", names) + ")");
+    if (suite != null && !SUITE_NAMES.contains(suite)) {
+      throw new BadInput("--suite: unknown suite '" + suite + "' (known: " + String.join(", ", SUITE_NAMES) + ")");
     }
     if (at.isEmpty()) {
-      throw new BadInput("--at: give at least one precision");
+      throw new BadInput("--digits: give at least one precision");
     }
     for (int d : at) {
       if (d < 5 || d > Precision.MAX_DIGITS) {
-        throw new BadInput("--at: precision " + d + " is outside 5.." + Precision.MAX_DIGITS);
+        throw new BadInput("--digits: precision " + d + " is outside 5.." + Precision.MAX_DIGITS);
       }
     }
     if (repeats < 1 || repeats > 1000) {
       throw new BadInput("--repeats must be between 1 and 1000, got " + repeats);
     }
+    if (rounds < 1 || rounds > 10_000_000) {
+      throw new BadInput("--rounds must be between 1 and 10000000, got " + rounds);
+    }
     Benchmark.Settings settings = quick ? Benchmark.Settings.QUICK
         : new Benchmark.Settings(repeats, Benchmark.Settings.DEFAULT.minBatchMillis(), Benchmark.Settings.DEFAULT.warmupCalls());
 
+    String py = python != null ? python : Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    TrajectoryBenchmark.Config config = new TrajectoryBenchmark.Config(rounds, checkoutRoot(), py, cc);
     PrintWriter out = spec.commandLine().getOut();
-    List<Object> suitesJson = new ArrayList<>();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Object> jsonRows = new ArrayList<>();
     StringBuilder text = new StringBuilder();
-    for (Benchmark b : chosen) {
+    SweepBenchmark.Config sweepConfig = new SweepBenchmark.Config(rounds, config.root(), numpyPython, cc);
+    for (Benchmark b : suites(config, sweepConfig)) {
+      if (suite != null && !b.suite().equals(suite)) {
+        continue;
+      }
       List<Benchmark.Row> rows = b.run(at, settings);
-      List<Object> rowsJson = new ArrayList<>();
       List<List<String>> table = new ArrayList<>();
       for (Benchmark.Row r : rows) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, @Nullable Object> m = new LinkedHashMap<>();
+        m.put("suite", b.suite());
         m.put("op", r.op());
-        m.put("digits", Integer.toString(r.digits()));
-        m.put("prefdyn_us", fmt(r.micros()));
-        m.put("reference", r.reference() == null ? "" : r.reference());
-        m.put("reference_us", r.reference() == null ? "" : fmt(r.referenceMicros()));
-        m.put("speedup", r.reference() == null ? "" : fmt(r.speedup()));
-        rowsJson.add(m);
+        m.put("digits", r.digits());
+        m.put("prefdynMicros", number(r.micros()));
+        m.put("referenceMicros", r.reference() == null ? null : number(r.referenceMicros()));
+        m.put("reference", r.reference());
+        m.put("ratio", r.reference() == null ? null : number(r.ratio()));
+        jsonRows.add(m);
         table.add(List.of(r.op(), Integer.toString(r.digits()), fmt(r.micros()),
+            r.reference() == null ? "-" : r.reference(),
             r.reference() == null ? "-" : fmt(r.referenceMicros()),
-            r.reference() == null ? "-" : fmt(r.speedup()) + "x"));
+            r.reference() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.ratio())));
       }
-      Map<String, Object> sj = new LinkedHashMap<>();
-      sj.put("suite", b.suite());
-      sj.put("description", b.description());
-      sj.put("rows", rowsJson);
-      suitesJson.add(sj);
       text.append("suite ").append(b.suite()).append(": ").append(b.description()).append('\n');
-      text.append(Output.table(List.of("op", "digits", "prefdyn us", "reference us", "speedup"), table));
+      text.append(Output.table(List.of("op", "digits", "prefdyn us", "reference", "reference us", "prefdyn/ref"), table));
+      for (String note : b.notes()) {
+        text.append("note: ").append(note).append('\n');
+        if (json) {
+          err.println("bench: " + note);
+        }
+      }
       text.append('\n');
     }
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("timing", quick ? "quick (not meaningful)" : "median of " + repeats + " batches of >= "
-        + settings.minBatchMillis() + " ms after " + settings.warmupCalls() + " warm-up calls");
-    doc.put("suites", suitesJson);
-    if (common.json()) {
-      Output.printJson(out, doc);
+    if (json) {
+      Output.printJson(out, jsonRows);
     } else {
       out.print(text);
-      out.println("timing: " + doc.get("timing"));
-      out.flush();
+      out.println("timing: " + (quick ? "quick (not meaningful)"
+          : "kernel: median of " + repeats + " batches of >= " + settings.minBatchMillis() + " ms after warm-up; "
+              + "mrs: CPU time of " + rounds + " rounds (prefdyn: median of " + Math.min(repeats, 3)
+              + " after a warm-up trajectory; references: their own process, start-up excluded); "
+              + "sweep: CPU time of the runs, one core"));
     }
+    out.flush();
+    err.flush();
     return 0;
+  }
+
+  /** The suites, in the order run by default (names as in {@link #SUITE_NAMES}). */
+  static List<Benchmark> suites(TrajectoryBenchmark.Config config, SweepBenchmark.Config sweep) {
+    return List.of(new KernelBenchmark(), new TrajectoryBenchmark(config), new SweepBenchmark(sweep));
+  }
+
+  /**
+   * The prefdyn checkout holding {@code bench/} (references live there): the folder above the
+   * jar's {@code target/} (or above {@code target/classes}), else the current directory; null when
+   * neither has {@code bench/mrs_mpmath.py}.
+   */
+  static @Nullable Path checkoutRoot() {
+    List<Path> candidates = new ArrayList<>();
+    try {
+      CodeSource cs = BenchCommand.class.getProtectionDomain().getCodeSource();
+      if (cs != null) {
+        Path here = new File(cs.getLocation().toURI()).toPath().toAbsolutePath();
+        for (Path p = here.getParent(); p != null; p = p.getParent()) {
+          candidates.add(p);
+          if (candidates.size() == 3) {
+            break;
+          }
+        }
+      }
+    } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+      // fall back to the current directory
+    }
+    candidates.add(Path.of("").toAbsolutePath());
+    for (Path c : candidates) {
+      if (Files.isRegularFile(c.resolve("bench").resolve("mrs_mpmath.py"))) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** A time or ratio to 4 significant digits, as a JSON number. */
+  private static double number(double v) {
+    return Double.isFinite(v) ? new BigDecimal(v).round(new MathContext(4)).doubleValue() : v;
   }
 
   private static String fmt(double v) {
@@ -128,11 +205,14 @@ public final class BenchCommand implements Callable<Integer> {
       return "";
     }
     if (v >= 100) {
-      return String.format(Locale.ROOT, "%.0f", v);
+      return String.format(Locale.ROOT, "%,.0f", v);
     }
     if (v >= 10) {
       return String.format(Locale.ROOT, "%.1f", v);
     }
-    return String.format(Locale.ROOT, "%.2f", v);
+    if (v >= 1) {
+      return String.format(Locale.ROOT, "%.2f", v);
+    }
+    return String.format(Locale.ROOT, "%.4f", v);
   }
 }

@@ -11,39 +11,48 @@ import prefdyn.num.Rationals;
  */
 public final class FastMrs {
   private final int k;
-  private final double[][] p;
-  private final double[] scaledLogRef;
-  private final double[] offlinePart;
   private final double alpha;
-  private final double lambda;
-  private final double beta;
+  /** {@code βλ P}: the on-policy part of the round, applied to softmax(θ). */
+  private final double[][] onPolicy;
+  /** {@code (1-α) log π_ref (centered) + β(1-λ) P π_0}: the part of the round that does not depend on θ. */
+  private final double[] constantPart;
   private final double[] mu;
   private final double[] next;
+  /** The logits the last round produced and their softmax, reused when the next round starts from them. */
+  private final double[] lastTheta;
+  private final double[] lastPi;
+  private boolean cached;
 
   public FastMrs(MrsParameters params) {
     if (params.method() != MrsParameters.Method.IPO) {
       throw new IllegalArgumentException("the double-precision fast path implements the IPO round");
     }
     this.k = params.k();
-    this.p = params.pref().toDoubles();
+    double[][] p = params.pref().toDoubles();
     this.alpha = Rationals.toDouble(params.alpha());
-    this.lambda = Rationals.toDouble(params.lambda());
-    this.beta = Rationals.toDouble(params.beta());
+    double lambda = Rationals.toDouble(params.lambda());
+    double beta = Rationals.toDouble(params.beta());
     double[] ref = params.ref().toDoubles();
     double[] pi0 = params.pi0().toDoubles();
-    this.scaledLogRef = new double[k];
-    this.offlinePart = new double[k];
     double mean = 0;
     for (int i = 0; i < k; i++) {
       mean += Math.log(ref[i]);
     }
     mean /= k;
+    this.onPolicy = new double[k][k];
+    this.constantPart = new double[k];
     for (int i = 0; i < k; i++) {
-      scaledLogRef[i] = (1 - alpha) * (Math.log(ref[i]) - mean);
-      offlinePart[i] = (1 - lambda) * pi0[i];
+      double offline = 0;
+      for (int j = 0; j < k; j++) {
+        onPolicy[i][j] = beta * lambda * p[i][j];
+        offline += p[i][j] * ((1 - lambda) * pi0[j]);
+      }
+      constantPart[i] = (1 - alpha) * (Math.log(ref[i]) - mean) + beta * offline;
     }
     this.mu = new double[k];
     this.next = new double[k];
+    this.lastTheta = new double[k];
+    this.lastPi = new double[k];
   }
 
   public int k() {
@@ -76,22 +85,54 @@ public final class FastMrs {
     return t;
   }
 
-  /** One MRS-IPO round, in place. */
+  /**
+   * One MRS-IPO round, in place. The round needs softmax(θ_t) and leaves softmax(θ_{t+1}) behind,
+   * so a trajectory computes one softmax per round: when {@code theta} holds exactly the logits the
+   * previous round produced, their softmax is reused (otherwise it is computed).
+   */
   public void step(double[] theta) {
-    softmax(theta, mu);
-    for (int i = 0; i < k; i++) {
-      mu[i] = lambda * mu[i] + offlinePart[i];
+    double[] pi;
+    if (cached && same(theta, lastTheta)) {
+      pi = lastPi;
+    } else {
+      softmax(theta, mu);
+      pi = mu;
     }
+    double mean = 0;
     for (int i = 0; i < k; i++) {
-      double s = 0;
-      double[] row = p[i];
+      double s = constantPart[i];
+      double[] row = onPolicy[i];
       for (int j = 0; j < k; j++) {
-        s += row[j] * mu[j];
+        s += row[j] * pi[j];
       }
-      next[i] = alpha * theta[i] + scaledLogRef[i] + beta * s;
+      double v = alpha * theta[i] + s;
+      next[i] = v;
+      mean += v;
     }
-    center(next);
-    System.arraycopy(next, 0, theta, 0, k);
+    mean /= k;
+    for (int i = 0; i < k; i++) {
+      double v = next[i] - mean;
+      theta[i] = v;
+      lastTheta[i] = v;
+    }
+    softmax(lastTheta, lastPi);
+    cached = true;
+  }
+
+
+  private boolean same(double[] a, double[] b) {
+    for (int i = 0; i < k; i++) {
+      if (a[i] != b[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One round as {@link #step(double[])}, also writing the new policy softmax(θ_{t+1}) into {@code pi}. */
+  public void step(double[] theta, double[] pi) {
+    step(theta);
+    System.arraycopy(lastPi, 0, pi, 0, k);
   }
 
   /** {@code steps} rounds, in place. */
@@ -101,21 +142,28 @@ public final class FastMrs {
     }
   }
 
-  /** {@code out = softmax(theta)}, shifted by the maximum. */
+  /**
+   * {@code out = softmax(theta)}, shifted by the maximum (its own term is e^0 = 1, not computed).
+   * Logits are finite (NaN never reaches here: every round is a finite affine map of finite values).
+   */
   public static void softmax(double[] theta, double[] out) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (double v : theta) {
-      max = Math.max(max, v);
+    int top = 0;
+    for (int i = 1; i < theta.length; i++) {
+      if (theta[i] > theta[top]) {
+        top = i;
+      }
     }
+    double max = theta[top];
     double sum = 0;
     for (int i = 0; i < theta.length; i++) {
-      out[i] = Math.exp(theta[i] - max);
+      out[i] = i == top ? 1 : Math.exp(theta[i] - max);
       sum += out[i];
     }
     for (int i = 0; i < theta.length; i++) {
       out[i] /= sum;
     }
   }
+
 
   /**
    * Shannon entropy (nats) of softmax(theta), from the (finite) logits, relatively accurate to a

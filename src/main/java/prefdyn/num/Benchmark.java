@@ -8,13 +8,14 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A benchmark suite for {@code prefdyn bench}. A suite measures operations at a few precisions
- * and returns rows; it never prints (the CLI does). Suites live next to the code they measure
- * (e.g. the kernel suite here, an MRS trajectory suite in the dynamics package) and are listed in
- * {@code prefdyn.cli.BenchCommand}.
+ * and returns rows; it never prints (the CLI does), but it may leave notes (a reference it had
+ * to skip, and why). Suites live next to the code they measure (the kernel suite here, the MRS
+ * round in the dynamics package) and are listed in {@code prefdyn.cli.BenchCommand}.
  *
- * <p>Timing is warm-up then repeated batches: each batch runs the operation enough times to last
- * at least {@link Settings#minBatchMillis()}, and the reported figure is the median per-call
- * time over {@link Settings#repeats()} batches. Nothing here is used by tests to assert speed.
+ * <p>In-process timing is warm-up then repeated batches: each batch runs the operation enough
+ * times to last at least {@link Settings#minBatchMillis()}, and the reported figure is the median
+ * per-call time over {@link Settings#repeats()} batches. Nothing here is used by tests to assert
+ * speed.
  */
 public interface Benchmark {
   /** Short name used by {@code --suite}. */
@@ -26,27 +27,31 @@ public interface Benchmark {
   /** Runs the suite at the given precisions (decimal digits). */
   List<Row> run(List<Integer> digits, Settings settings);
 
+  /** What the last {@link #run} could not measure (a missing reference) and why; one line each. */
+  default List<String> notes() {
+    return List.of();
+  }
+
   /** How long and how often to time. */
   record Settings(int repeats, long minBatchMillis, int warmupCalls) {
-    public static final Settings DEFAULT = new Settings(7, 50, 30);
+    public static final Settings DEFAULT = new Settings(5, 50, 30);
     /** For smoke tests: one short batch (figures meaningless, output shape checked). */
     public static final Settings QUICK = new Settings(1, 0, 1);
+
+    public boolean quick() {
+      return minBatchMillis == 0;
+    }
   }
 
   /**
    * One measured operation: prefdyn's time and, when there is one, the reference implementation's
-   * time (microseconds per call, medians).
+   * time (microseconds per call or per round, medians).
    */
   record Row(String op, int digits, double micros, @Nullable String reference, double referenceMicros) {
-    /** Reference time / prefdyn time (NaN without a reference). */
-    public double speedup() {
-      return reference == null ? Double.NaN : referenceMicros / micros;
+    /** prefdyn time / reference time (below 1: prefdyn is faster); NaN without a reference. */
+    public double ratio() {
+      return reference == null ? Double.NaN : micros / referenceMicros;
     }
-  }
-
-  /** Median microseconds per call of {@code op} under the settings. */
-  static double medianMicros(Supplier<?> op, Settings s) {
-    return paired(op, op, s)[0];
   }
 
   /**
@@ -68,12 +73,16 @@ public interface Benchmark {
       ta[r] = timeBatch(a, ba, sink);
       tb[r] = timeBatch(b, bb, sink);
     }
-    Arrays.sort(ta);
-    Arrays.sort(tb);
     if (sink[0] == Integer.MIN_VALUE) {
       System.gc(); // never happens; keeps the results observable so the JIT cannot drop them
     }
-    return new double[] {ta[ta.length / 2], tb[tb.length / 2]};
+    return new double[] {median(ta), median(tb)};
+  }
+
+  /** The median of {@code xs} (upper median for an even count); sorts {@code xs}. */
+  static double median(double[] xs) {
+    Arrays.sort(xs);
+    return xs[xs.length / 2];
   }
 
   private static int batchSize(Supplier<?> op, Settings s, int[] sink) {

@@ -70,6 +70,32 @@ class FastMrsTest {
     }
   }
 
+  /**
+   * The policy a round hands back is the softmax of the logits it leaves, and reusing it (a
+   * trajectory) gives bit-for-bit the rounds of fresh instances (no reuse); a caller that changes
+   * the logits between rounds gets the softmax of what it passed, not a stale one.
+   */
+  @Property(tries = 40)
+  void reusedPolicyIsExactlyTheFreshOne(@ForAll("params") MrsParameters mp) {
+    FastMrs reused = new FastMrs(mp);
+    double[] a = FastMrs.logitsOf(mp.pi0().toDoubles());
+    double[] b = a.clone();
+    double[] pi = new double[mp.k()];
+    double[] fresh = new double[mp.k()];
+    for (int t = 1; t <= 50; t++) {
+      reused.step(a, pi);
+      new FastMrs(mp).step(b);
+      assertTrue(java.util.Arrays.equals(a, b), "round " + t);
+      FastMrs.softmax(b, fresh);
+      assertTrue(java.util.Arrays.equals(pi, fresh), "policy, round " + t);
+    }
+    a[0] += 0.5; // the caller moves the logits: the kept policy must not be used
+    b[0] += 0.5;
+    reused.step(a);
+    new FastMrs(mp).step(b);
+    assertTrue(java.util.Arrays.equals(a, b), "after an outside change");
+  }
+
   // ---- entropy: relative accuracy against arbitrary precision ----------------------------------
 
   /** Relative tolerance of {@link FastMrs#entropy} against {@link LogitPolicy#entropy}. */
