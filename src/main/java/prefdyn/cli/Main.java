@@ -25,6 +25,7 @@ import prefdyn.num.BadInput;
       CheckCommand.class,
       SearchCommand.class,
       ExperimentCommand.class,
+      FigureCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },
