@@ -334,7 +334,10 @@ public final class CheckRunner {
         }
         default -> {
           done++;
-          Margin m = java.util.Objects.requireNonNull(o.margin(), "a decided try has a margin");
+          Margin m = o.margin();
+          if (m == null) {
+            throw new IllegalStateException("a decided try has a margin");
+          }
           Margin prev = min;
           min = prev == null ? m : Margin.min(prev, m);
           if (o.raised()) {

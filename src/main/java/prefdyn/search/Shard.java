@@ -27,7 +27,12 @@ public record Shard(int index, int count) {
     if (!m.matches()) {
       throw new BadInput("--shard must be i/n with 1 <= i <= n (for example 2/8), got '" + text + "'");
     }
-    return new Shard(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    String i = m.group(1);
+    String n = m.group(2);
+    if (i == null || n == null) {
+      throw new BadInput("--shard must be i/n with 1 <= i <= n, got '" + text + "'");
+    }
+    return new Shard(Integer.parseInt(i), Integer.parseInt(n));
   }
 
   /** Whether work unit u (0-based) is this shard's. */
