@@ -83,6 +83,12 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Statements checked in parallel (default: ${DEFAULT-VALUE}); results do not depend on it.")
   int threads = 2;
 
+  @Option(names = "--shard", paramLabel = "i/n",
+      description = "Run only shard i of n: the (statement, try) pairs, numbered in the unsharded order, whose number"
+          + " u has u mod n = i - 1. Prints a shard file (JSON); 'prefdyn merge' combines the n files into"
+          + " exactly the unsharded --json output. See docs/sharding.md.")
+  @Nullable String shard;
+
   @Option(names = "--report", paramLabel = "DIR",
       description = "Also write DIR/report.md with the table and PNG figures (smallest margins, times).")
   @Nullable Path report;
@@ -102,6 +108,14 @@ public final class CheckCommand implements Callable<Integer> {
       throw new BadInput("--threads must be between 1 and 64, got " + threads);
     }
     List<Statement> statements = selected();
+    String shardText = shard;
+    if (shardText != null) {
+      prefdyn.search.Shard part = prefdyn.search.Shard.parse(shardText);
+      if (report != null) {
+        throw new BadInput("--report and --shard exclude each other (merge the shards, then report)");
+      }
+      return runShard(statements, precision, part);
+    }
     Path reportDir = report;
     if (reportDir != null) {
       OutDirs.probeWritable(reportDir, "--report");
@@ -139,6 +153,96 @@ public final class CheckCommand implements Callable<Integer> {
       err.flush();
     }
     return results.stream().allMatch(CheckResult::holds) ? 0 : Main.VIOLATED;
+  }
+
+  private Integer runShard(List<Statement> statements, Precision precision, prefdyn.search.Shard part) {
+    CheckRunner.Options options = new CheckRunner.Options(tries, seed, precision, threads, maxDigits == null ? 0 : maxDigits);
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressLine progress = new ProgressLine(err, statements.size());
+    List<CheckRunner.StatementShard> parts = CheckRunner.runShard(statements, options, part, progress);
+    progress.done();
+    List<Map<String, @Nullable Object>> units = new ArrayList<>();
+    for (CheckRunner.StatementShard p : parts) {
+      Map<String, @Nullable Object> u = new LinkedHashMap<>();
+      u.put("id", p.statement().id());
+      u.put("plannedTries", p.plannedTries());
+      u.put("firstUnit", p.firstUnit());
+      List<Map<String, @Nullable Object>> outcomes = new ArrayList<>();
+      for (prefdyn.search.TryOutcome o : p.outcomes()) {
+        outcomes.add(prefdyn.shard.ShardFiles.outcome(o));
+      }
+      u.put("tries", outcomes);
+      units.add(u);
+    }
+    Map<String, @Nullable Object> file = new LinkedHashMap<>();
+    file.put("shard", prefdyn.shard.ShardFiles.header("check", shardSettings(statements, options), part));
+    file.put("units", units);
+    Output.printJson(spec.commandLine().getOut(), file);
+    return 0;
+  }
+
+  /** Everything that affects a check's results (the shard header's settings). */
+  private static Map<String, @Nullable Object> shardSettings(List<Statement> statements, CheckRunner.Options options) {
+    Map<String, @Nullable Object> m = new LinkedHashMap<>();
+    m.put("seed", String.valueOf(options.seed()));
+    m.put("tries", options.tries());
+    m.put("digits", options.precision().digits());
+    m.put("maxDigits", options.escalation().capDigits());
+    m.put("statements", statements.stream().map(Statement::id).toList());
+    return m;
+  }
+
+  /**
+   * Merges validated check shards into the unsharded {@code --json} rows; returns the exit code
+   * the unsharded run would give.
+   */
+  static int merge(List<prefdyn.shard.ShardFiles.File> files, PrintWriter out) {
+    com.fasterxml.jackson.databind.JsonNode settings = files.get(0).settings();
+    Precision precision;
+    CheckRunner.Options options;
+    List<Statement> statements = new ArrayList<>();
+    try {
+      precision = Precision.ofDigits(settings.path("digits").asInt());
+      Integer t = settings.path("tries").isNull() ? null : settings.path("tries").asInt();
+      options = new CheckRunner.Options(t, Long.parseLong(settings.path("seed").asText()), precision, 1,
+          settings.path("maxDigits").asInt());
+      for (com.fasterxml.jackson.databind.JsonNode id : settings.path("statements")) {
+        statements.add(Catalogue.require(id.asText()));
+      }
+    } catch (NumberFormatException e) {
+      throw new BadInput("the shard header is malformed: " + e.getMessage());
+    }
+    Map<String, List<prefdyn.search.TryOutcome>> outcomes = new LinkedHashMap<>();
+    Map<String, Integer> planned = new LinkedHashMap<>();
+    for (Statement s : statements) {
+      outcomes.put(s.id(), new ArrayList<>());
+    }
+    for (prefdyn.shard.ShardFiles.File f : files) {
+      for (com.fasterxml.jackson.databind.JsonNode u : f.units()) {
+        String id = u.path("id").asText();
+        List<prefdyn.search.TryOutcome> list = outcomes.get(id);
+        if (list == null) {
+          throw new BadInput(f.path() + " has results for " + id + ", which its header does not select");
+        }
+        planned.put(id, u.path("plannedTries").asInt());
+        for (com.fasterxml.jackson.databind.JsonNode o : u.path("tries")) {
+          list.add(prefdyn.shard.ShardFiles.outcome(o));
+        }
+      }
+    }
+    List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+    boolean all = true;
+    for (Statement s : statements) {
+      Integer n = planned.get(s.id());
+      if (n == null) {
+        throw new BadInput("no shard has results for " + s.id());
+      }
+      CheckResult r = CheckRunner.merge(s, options, n, outcomes.getOrDefault(s.id(), List.of()));
+      all &= r.holds();
+      rows.add(toJson(r, precision));
+    }
+    Output.printJson(out, rows);
+    return all ? 0 : Main.VIOLATED;
   }
 
   private void printList(PrintWriter out) {

@@ -24,6 +24,7 @@ import prefdyn.num.BadInput;
       StabilityCommand.class,
       CheckCommand.class,
       SearchCommand.class,
+      MergeCommand.class,
       ExperimentCommand.class,
       FigureCommand.class,
       BenchCommand.class,

@@ -1,5 +1,6 @@
 package prefdyn.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import prefdyn.num.BadInput;
 import prefdyn.num.Precision;
 import prefdyn.search.Search;
 import prefdyn.search.SearchResult;
+import prefdyn.shard.ShardFiles;
 
 /** {@code prefdyn search}: targeted counterexample search on a conjecture. */
 @Command(name = "search",
@@ -69,6 +71,12 @@ public final class SearchCommand implements Callable<Integer> {
           + " at least --digits.")
   @Nullable Integer maxDigits;
 
+  @Option(names = "--shard", paramLabel = "i/n",
+      description = "Run only shard i of n: the budget's work units of " + Search.UNIT + " evaluations (each from its own"
+          + " seed), unit u going to shard (u mod n) + 1. Prints a shard file (JSON); 'prefdyn merge' combines the n"
+          + " files into exactly the unsharded --json output. See docs/sharding.md.")
+  @Nullable String shard;
+
   @Option(names = "--out", paramLabel = "DIR",
       description = "Also write the result as JSON to DIR/search-ID-seed-S.json (atomically).")
   @Nullable Path out;
@@ -95,12 +103,19 @@ public final class SearchCommand implements Callable<Integer> {
     Precision precision = common.precision();
     prefdyn.search.Escalation.of(precision, maxDigits == null ? 0 : maxDigits); // bad --max-digits: exit 2 before any output
     Path outDir = out;
+    prefdyn.search.Shard part = shard == null ? null : prefdyn.search.Shard.parse(shard);
+    if (part != null && outDir != null) {
+      throw new BadInput("--out and --shard exclude each other (merge the shards instead)");
+    }
     if (outDir != null) {
       OutDirs.probeWritable(outDir, "--out");
     }
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, id);
     Search.Options options = new Search.Options(budget, seed, precision, 4000, maxDigits == null ? 0 : maxDigits);
+    if (part != null) {
+      return runShard(s, options, part, progress);
+    }
     SearchResult r = Search.run(s, options, progress);
     progress.done();
     Map<String, @Nullable Object> json = toJson(r, precision);
@@ -152,50 +167,158 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   static Map<String, @Nullable Object> toJson(SearchResult r, Precision precision) {
+    return toJson(r.id(), r.found(), describe(r.counterexample()), r.margin(), describe(r.closest()), r.closestMargin(),
+        r.seed(), r.budget(), r.evaluations(), r.restarts(), describe(r.unshrunk()), r.unshrunkMargin(),
+        r.shrinkSteps(), r.shrinkEvaluations(), r.verifiedAtDigits(), precision, r.seconds());
+  }
+
+  private static @Nullable Object describe(@Nullable Instance x) {
+    return x == null ? null : x.describe();
+  }
+
+  /** The {@code --json} object (one definition for a run and a merge; instances as their descriptions). */
+  private static Map<String, @Nullable Object> toJson(String id, boolean found, @Nullable Object cx, @Nullable Margin margin,
+      @Nullable Object near, @Nullable Margin cm, long seed, long budget, long evaluations, long restarts,
+      @Nullable Object raw, @Nullable Margin rawMargin, int shrinkSteps, long shrinkEvaluations, int verifiedAtDigits,
+      Precision precision, double seconds) {
     Map<String, @Nullable Object> m = new LinkedHashMap<>();
-    m.put("conjecture", r.id());
-    m.put("found", r.found());
-    Instance cx = r.counterexample();
-    Margin margin = r.margin();
-    if (r.found() && cx != null && margin != null) {
-      m.put("counterexample", cx.describe());
+    m.put("conjecture", id);
+    m.put("found", found);
+    if (found && cx != null && margin != null) {
+      m.put("counterexample", cx);
       m.put("margin", margin.format(precision));
       m.put("enclosure", List.of(margin.enclosureText(precision.digits())));
       m.put("strict", margin.strict());
       m.put("marginDetail", margin.detail());
     } else {
       m.put("counterexample", null);
-      Margin cm = r.closestMargin();
       m.put("margin", cm == null ? null : cm.format(precision));
       m.put("enclosure", cm == null ? null : List.of(cm.enclosureText(precision.digits())));
-      Instance near = r.closest();
       if (near != null && cm != null) {
-        m.put("closest", near.describe());
+        m.put("closest", near);
         m.put("marginDetail", cm.detail());
       }
     }
     // counts are JSON integers (as "k" and "tries" in cli.md); the seed is a string, as in check,
     // so that 64-bit seeds survive JSON readers that parse numbers as doubles
-    m.put("seed", String.valueOf(r.seed()));
-    m.put("budget", r.budget());
-    m.put("evaluations", r.evaluations());
-    m.put("restarts", r.restarts());
-    if (r.found()) {
-      Instance raw = r.unshrunk();
-      Margin rawMargin = r.unshrunkMargin();
+    m.put("seed", String.valueOf(seed));
+    m.put("budget", budget);
+    m.put("evaluations", evaluations);
+    m.put("restarts", restarts);
+    if (found) {
       if (raw != null) {
-        m.put("shrunkFrom", raw.describe());
+        m.put("shrunkFrom", raw);
       }
       if (rawMargin != null) {
         m.put("shrunkFromMargin", rawMargin.format(precision));
       }
-      m.put("shrinkSteps", r.shrinkSteps());
-      m.put("shrinkEvaluations", r.shrinkEvaluations());
-      m.put("verifiedAtDigits", r.verifiedAtDigits() == 0 ? "exact" : String.valueOf(r.verifiedAtDigits()));
+      m.put("shrinkSteps", shrinkSteps);
+      m.put("shrinkEvaluations", shrinkEvaluations);
+      m.put("verifiedAtDigits", verifiedAtDigits == 0 ? "exact" : String.valueOf(verifiedAtDigits));
     }
     m.put("digits", precision.digits());
-    m.put("seconds", String.format(Locale.ROOT, "%.3f", r.seconds()));
+    m.put("seconds", String.format(Locale.ROOT, "%.3f", seconds));
     return m;
+  }
+
+  private Integer runShard(Statement s, Search.Options options, prefdyn.search.Shard part, Progress progress) {
+    List<Search.UnitResult> units = Search.runShard(s, options, part, progress);
+    progress.done();
+    List<Map<String, @Nullable Object>> json = new ArrayList<>();
+    for (Search.UnitResult u : units) {
+      Map<String, @Nullable Object> m = new LinkedHashMap<>();
+      m.put("unit", u.index());
+      m.put("evaluations", u.evaluations());
+      m.put("restarts", u.restarts());
+      m.put("found", u.found());
+      Margin cm = u.closestMargin();
+      m.put("closestMargin", cm == null ? null : ShardFiles.margin(cm));
+      m.put("closest", describe(u.closest()));
+      if (u.found()) {
+        Margin margin = u.margin();
+        Margin rawMargin = u.unshrunkMargin();
+        m.put("counterexample", describe(u.counterexample()));
+        m.put("margin", margin == null ? null : ShardFiles.margin(margin));
+        m.put("shrunkFrom", describe(u.unshrunk()));
+        m.put("shrunkFromMargin", rawMargin == null ? null : ShardFiles.margin(rawMargin));
+        m.put("shrinkSteps", u.shrinkSteps());
+        m.put("shrinkEvaluations", u.shrinkEvaluations());
+        m.put("verifiedAtDigits", u.verifiedAtDigits());
+      }
+      json.add(m);
+    }
+    Map<String, @Nullable Object> file = new LinkedHashMap<>();
+    file.put("shard", ShardFiles.header("search", shardSettings(s, options), part));
+    file.put("units", json);
+    Output.printJson(spec.commandLine().getOut(), file);
+    return 0;
+  }
+
+  /** Everything that affects a search's result (the shard header's settings). */
+  private static Map<String, @Nullable Object> shardSettings(Statement s, Search.Options o) {
+    Map<String, @Nullable Object> m = new LinkedHashMap<>();
+    m.put("conjecture", s.id());
+    m.put("seed", String.valueOf(o.seed()));
+    m.put("budget", o.budget());
+    m.put("digits", o.precision().digits());
+    m.put("maxDigits", o.escalation().capDigits());
+    m.put("shrinkBudget", o.shrinkBudget());
+    m.put("unit", Search.UNIT);
+    return m;
+  }
+
+  /** A unit read back from a shard file. */
+  private record FileUnit(long index, long evaluations, long restarts, boolean found, @Nullable Margin closestMargin,
+      JsonNode node) implements Search.UnitView {}
+
+  private static @Nullable Margin marginOrNull(JsonNode n) {
+    return n.isMissingNode() || n.isNull() ? null : ShardFiles.margin(n);
+  }
+
+  private static @Nullable JsonNode nodeOrNull(JsonNode n) {
+    return n.isMissingNode() || n.isNull() ? null : n;
+  }
+
+  /** Merges validated search shards into the unsharded {@code --json} object; returns the exit code. */
+  static int merge(List<ShardFiles.File> files, PrintWriter out) {
+    JsonNode settings = files.get(0).settings();
+    String id = settings.path("conjecture").asText();
+    long budget = settings.path("budget").asLong();
+    if (settings.path("unit").asLong() != Search.UNIT) {
+      throw new BadInput("the shards were made with work units of " + settings.path("unit") + " evaluations, this"
+          + " version uses " + Search.UNIT);
+    }
+    Precision precision = Precision.ofDigits(settings.path("digits").asInt());
+    java.util.TreeMap<Long, FileUnit> byIndex = new java.util.TreeMap<>();
+    for (ShardFiles.File f : files) {
+      for (JsonNode u : f.units()) {
+        long index = u.path("unit").asLong(-1);
+        if (!f.shard().owns(index)) {
+          throw new BadInput(f.path() + " holds unit " + index + ", which is not shard " + f.shard() + "'s");
+        }
+        byIndex.put(index, new FileUnit(index, u.path("evaluations").asLong(), u.path("restarts").asLong(),
+            u.path("found").asBoolean(), marginOrNull(u.path("closestMargin")), u));
+      }
+    }
+    List<FileUnit> units = new ArrayList<>(byIndex.values());
+    Search.Combined c = Search.combine(units, budget);
+    FileUnit f = c.found() >= 0 ? units.get(c.found()) : null;
+    FileUnit near = c.closest() >= 0 ? units.get(c.closest()) : null;
+    Map<String, @Nullable Object> json;
+    if (f != null) {
+      JsonNode n = f.node();
+      json = toJson(id, true, nodeOrNull(n.path("counterexample")), marginOrNull(n.path("margin")),
+          nodeOrNull(n.path("counterexample")), marginOrNull(n.path("margin")), Long.parseLong(settings.path("seed").asText()),
+          budget, c.evaluations(), c.restarts(), nodeOrNull(n.path("shrunkFrom")), marginOrNull(n.path("shrunkFromMargin")),
+          n.path("shrinkSteps").asInt(), n.path("shrinkEvaluations").asLong(), n.path("verifiedAtDigits").asInt(),
+          precision, 0.0);
+    } else {
+      json = toJson(id, false, null, null, near == null ? null : nodeOrNull(near.node().path("closest")),
+          near == null ? null : near.closestMargin(), Long.parseLong(settings.path("seed").asText()), budget,
+          c.evaluations(), c.restarts(), null, null, 0, 0, -1, precision, 0.0);
+    }
+    Output.printJson(out, json);
+    return f != null ? Main.VIOLATED : 0;
   }
 
   private static String human(Statement s, SearchResult r, Precision precision) {

@@ -84,40 +84,136 @@ public final class CheckRunner {
   /** Checks the statements; results in the given order. */
   public static List<CheckResult> run(List<Statement> statements, Options options, Progress progress) {
     try (Draws.Drawer drawer = new Draws.Drawer()) {
-      if (options.threads() == 1 || statements.size() == 1) {
-        List<CheckResult> out = new ArrayList<>();
-        for (Statement s : statements) {
-          out.add(check(s, drawer, options, progress));
+      return parallel(statements, options.threads(), s -> check(s, drawer, options, progress));
+    }
+  }
+
+  /**
+   * The tries of one statement that a shard ran ({@code check --shard}): its own tries in try
+   * order, up to and including the first that stops the statement (a violation or an error).
+   *
+   * @param statement the statement
+   * @param plannedTries the tries the unsharded run plans for it
+   * @param firstUnit the work-unit number of its try 0 (units: the statements' tries in order)
+   * @param outcomes the outcomes, in try order
+   */
+  public record StatementShard(Statement statement, int plannedTries, long firstUnit, List<TryOutcome> outcomes) {}
+
+  /**
+   * Runs one shard of a check: the work units are the (statement, try) pairs numbered in the
+   * unsharded order (statement by statement, tries 0, 1, ... within a statement), unit u belonging
+   * to {@link Shard#owns shard (u mod n) + 1}. A statement's tries in this shard stop at the first
+   * one that would stop the unsharded run; {@link #merge} combines the shards into the unsharded result.
+   */
+  public static List<StatementShard> runShard(List<Statement> statements, Options options, Shard shard, Progress progress) {
+    long[] first = new long[statements.size()];
+    long unit = 0;
+    for (int k = 0; k < statements.size(); k++) {
+      first[k] = unit;
+      unit += planned(statements.get(k), options);
+    }
+    List<Integer> indices = new ArrayList<>();
+    for (int k = 0; k < statements.size(); k++) {
+      indices.add(k);
+    }
+    try (Draws.Drawer drawer = new Draws.Drawer()) {
+      return parallel(indices, options.threads(), k -> {
+        Statement s = statements.get(k);
+        int planned = planned(s, options);
+        Trier trier = new Trier(s, drawer, options);
+        List<TryOutcome> outcomes = new ArrayList<>();
+        for (int t = 0; t < planned; t++) {
+          if (!shard.owns(first[k] + t)) {
+            continue;
+          }
+          TryOutcome o = trier.attempt(t);
+          outcomes.add(o);
+          progress.tried(s, outcomes.size(), planned);
+          if (o.stops()) {
+            break;
+          }
         }
-        return out;
-      }
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), statements.size()), r -> {
-        Thread t = new Thread(r, "prefdyn-check");
-        t.setDaemon(true);
-        return t;
+        return new StatementShard(s, planned, first[k], List.copyOf(outcomes));
       });
-      try {
-        List<Future<CheckResult>> futures = new ArrayList<>();
-        for (Statement s : statements) {
-          futures.add(pool.submit(() -> check(s, drawer, options, progress)));
-        }
-        List<CheckResult> out = new ArrayList<>();
-        for (Future<CheckResult> f : futures) {
-          out.add(f.get());
-        }
-        return out;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException(cause);
-      } finally {
-        pool.shutdownNow();
+    }
+  }
+
+  /**
+   * The unsharded result of a statement from the outcomes of its tries collected from all shards
+   * (any order, duplicates rejected): folds them in try order exactly as {@link #run} does,
+   * stopping at the first violation or error; the offending instance is redrawn from its try seed
+   * (drawing is cheap and deterministic; its margin is taken from the shard). Time is reported as 0.
+   *
+   * @throws prefdyn.num.BadInput when a try the fold needs is in no shard, or in two
+   */
+  public static CheckResult merge(Statement s, Options options, int planned, List<TryOutcome> outcomes) {
+    java.util.Map<Integer, TryOutcome> byTry = new java.util.HashMap<>();
+    for (TryOutcome o : outcomes) {
+      if (o.index() < 0 || o.index() >= planned) {
+        throw new prefdyn.num.BadInput(s.id() + ": try " + o.index() + " is outside 0.." + (planned - 1));
       }
+      if (byTry.put(o.index(), o) != null) {
+        throw new prefdyn.num.BadInput(s.id() + ": try " + o.index() + " appears in two shards");
+      }
+    }
+    try (Draws.Drawer drawer = new Draws.Drawer()) {
+      Trier trier = new Trier(s, drawer, options);
+      Tally tally = new Tally(options.precision().digits());
+      for (int t = 0; t < planned; t++) {
+        TryOutcome o = byTry.get(t);
+        if (o == null) {
+          throw new prefdyn.num.BadInput(s.id() + ": try " + t + " is in no shard (a shard is missing or truncated)");
+        }
+        if (o.needsInstance() && o.instance() == null) {
+          o = o.withInstance(trier.redraw(t));
+        }
+        if (tally.add(o)) {
+          break;
+        }
+      }
+      return tally.result(s, planned, 0L, options, trier.statementSeed);
+    }
+  }
+
+  static int planned(Statement s, Options options) {
+    Integer tries = options.tries();
+    return tries != null ? tries : Math.max(1, s.defaultTries());
+  }
+
+  private static <T, R> List<R> parallel(List<T> items, int threads, java.util.function.Function<T, R> task) {
+    if (threads == 1 || items.size() <= 1) {
+      List<R> out = new ArrayList<>();
+      for (T item : items) {
+        out.add(task.apply(item));
+      }
+      return out;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
+      Thread t = new Thread(r, "prefdyn-check");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<R>> futures = new ArrayList<>();
+      for (T item : items) {
+        futures.add(pool.submit(() -> task.apply(item)));
+      }
+      List<R> out = new ArrayList<>();
+      for (Future<R> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      pool.shutdownNow();
     }
   }
 
@@ -130,84 +226,155 @@ public final class CheckRunner {
   }
 
   private static CheckResult check(Statement s, Draws.Drawer drawer, Options options, Progress progress) {
-    Precision precision = options.precision();
-    Escalation escalation = options.escalation();
-    int planned = options.tries() != null ? options.tries() : Math.max(1, s.defaultTries());
-    long statementSeed = Seeds.forStatement(options.seed(), s.id());
+    int planned = planned(s, options);
     long start = System.nanoTime();
-    Margin min = null;
-    CheckStatus status = CheckStatus.HOLDS;
-    Instance offending = null;
-    Margin offendingMargin = null;
-    int offendingTry = -1;
-    String message = "";
-    int done = 0;
-    int decidedDigits = precision.digits();
-    int raisedTries = 0;
-    int undecidedTries = 0;
-    RandomGenerator<Instance> gen = null;
+    Trier trier = new Trier(s, drawer, options);
+    Tally tally = new Tally(options.precision().digits());
     for (int t = 0; t < planned; t++) {
-      Instance x;
-      try {
-        if (gen == null) {
-          gen = drawer.call(() -> Draws.generator(s.hypotheses()));
-        }
-        RandomGenerator<Instance> g = gen;
-        long seedOfTry = Seeds.forTry(statementSeed, t);
-        x = drawer.call(() -> Draws.draw(g, seedOfTry));
-      } catch (RuntimeException e) {
-        // a broken generator (e.g. a filter that rejects everything) is reported, not thrown
-        status = CheckStatus.ERROR;
-        offendingTry = t;
-        message = "drawing try " + t + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+      if (tally.add(trier.attempt(t))) {
         break;
       }
-      done++;
+      progress.tried(s, tally.done, planned);
+    }
+    CheckResult r = tally.result(s, planned, System.nanoTime() - start, options, trier.statementSeed);
+    progress.finished(r);
+    return r;
+  }
+
+  /** Draws and decides the tries of one statement, each from its own seed (any subset, any order). */
+  private static final class Trier {
+    final Statement s;
+    final Draws.Drawer drawer;
+    final Precision precision;
+    final Escalation escalation;
+    final long statementSeed;
+    @Nullable RandomGenerator<Instance> gen;
+
+    Trier(Statement s, Draws.Drawer drawer, Options options) {
+      this.s = s;
+      this.drawer = drawer;
+      this.precision = options.precision();
+      this.escalation = options.escalation();
+      this.statementSeed = Seeds.forStatement(options.seed(), s.id());
+    }
+
+    Instance redraw(int t) {
+      RandomGenerator<Instance> g = gen;
+      if (g == null) {
+        g = drawer.call(() -> Draws.generator(s.hypotheses()));
+        gen = g;
+      }
+      RandomGenerator<Instance> fixed = g;
+      long seedOfTry = Seeds.forTry(statementSeed, t);
+      return drawer.call(() -> Draws.draw(fixed, seedOfTry));
+    }
+
+    TryOutcome attempt(int t) {
+      Instance x;
+      try {
+        x = redraw(t);
+      } catch (RuntimeException e) {
+        // a broken generator (e.g. a filter that rejects everything) is reported, not thrown
+        return TryOutcome.drawFailed(t,
+            "drawing try " + t + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
       if (!s.admits(x)) {
-        status = CheckStatus.ERROR;
-        offending = x;
-        offendingTry = t;
-        offendingMargin = null;
-        message = "the generator produced an instance outside the hypotheses (admits() rejects it)";
-        break;
+        return TryOutcome.notAdmitted(t, x,
+            "the generator produced an instance outside the hypotheses (admits() rejects it)");
       }
       Escalation.Decision d = escalation.decide(s, x, precision);
       Margin m = d.margin();
-      min = min == null ? m : Margin.min(min, m);
-      if (d.raised() > 0) {
-        raisedTries++;
-      }
-      Verdict v = m.verdict();
-      if (v != Verdict.UNDECIDED) {
-        decidedDigits = Math.max(decidedDigits, d.digits());
-      }
-      if (v == Verdict.VIOLATED) {
-        status = CheckStatus.VIOLATED;
-        offending = x;
-        offendingTry = t;
-        offendingMargin = m;
-        message = m.detail() + (d.raised() > 0 ? " (decided at " + d.digits() + " digits)" : "");
-        break;
-      }
-      if (v == Verdict.UNDECIDED) {
-        undecidedTries++;
-        if (status == CheckStatus.HOLDS) {
-          status = CheckStatus.UNDECIDED;
-          offending = x;
-          offendingTry = t;
-          offendingMargin = m;
-          message = "undecided up to the cap of " + d.digits() + " digits: " + m.detail()
-              + (m.reason().isEmpty() ? "" : " (" + m.reason() + ")");
+      String message = switch (m.verdict()) {
+        case VIOLATED -> m.detail() + (d.raised() > 0 ? " (decided at " + d.digits() + " digits)" : "");
+        case UNDECIDED -> "undecided up to the cap of " + d.digits() + " digits: " + m.detail()
+            + (m.reason().isEmpty() ? "" : " (" + m.reason() + ")");
+        default -> "";
+      };
+      return TryOutcome.decided(t, x, m, d.raised() > 0, d.digits(), message);
+    }
+  }
+
+  /**
+   * The fold of a statement's tries in try order (one definition for {@link #run} and
+   * {@link #merge}): interval minimum of the margins, the first undecided try, the stopping try.
+   */
+  private static final class Tally {
+    @Nullable Margin min;
+    CheckStatus status = CheckStatus.HOLDS;
+    @Nullable Instance offending;
+    @Nullable Margin offendingMargin;
+    int offendingTry = -1;
+    String message = "";
+    int done;
+    int decidedDigits;
+    int raisedTries;
+    int undecidedTries;
+
+    Tally(int requestedDigits) {
+      this.decidedDigits = requestedDigits;
+    }
+
+    /** Adds the next try; true when the statement stops here. */
+    boolean add(TryOutcome o) {
+      switch (o.kind()) {
+        case DRAW_FAILED -> {
+          status = CheckStatus.ERROR;
+          offendingTry = o.index();
+          message = o.message();
+          return true;
+        }
+        case NOT_ADMITTED -> {
+          done++;
+          status = CheckStatus.ERROR;
+          offending = o.instance();
+          offendingTry = o.index();
+          offendingMargin = null;
+          message = o.message();
+          return true;
+        }
+        default -> {
+          done++;
+          Margin m = o.margin();
+          if (m == null) {
+            throw new IllegalStateException("a decided try has a margin");
+          }
+          Margin prev = min;
+          min = prev == null ? m : Margin.min(prev, m);
+          if (o.raised()) {
+            raisedTries++;
+          }
+          Verdict v = m.verdict();
+          if (v != Verdict.UNDECIDED) {
+            decidedDigits = Math.max(decidedDigits, o.digits());
+          }
+          if (v == Verdict.VIOLATED) {
+            status = CheckStatus.VIOLATED;
+            offending = o.instance();
+            offendingTry = o.index();
+            offendingMargin = m;
+            message = o.message();
+            return true;
+          }
+          if (v == Verdict.UNDECIDED) {
+            undecidedTries++;
+            if (status == CheckStatus.HOLDS) {
+              status = CheckStatus.UNDECIDED;
+              offending = o.instance();
+              offendingTry = o.index();
+              offendingMargin = m;
+              message = o.message();
+            }
+          }
+          return false;
         }
       }
-      progress.tried(s, done, planned);
     }
-    long seedOfOffending = offendingTry >= 0 ? Seeds.forTry(statementSeed, offendingTry) : 0L;
-    CheckResult r = new CheckResult(s, status, done, planned, min, System.nanoTime() - start,
-        options.seed(), statementSeed, offending, offendingTry, seedOfOffending, offendingMargin,
-        message == null ? "" : message, precision.digits(), escalation.capDigits(), decidedDigits, raisedTries,
-        undecidedTries);
-    progress.finished(r);
-    return r;
+
+    CheckResult result(Statement s, int planned, long nanos, Options options, long statementSeed) {
+      long seedOfOffending = offendingTry >= 0 ? Seeds.forTry(statementSeed, offendingTry) : 0L;
+      return new CheckResult(s, status, done, planned, min, nanos, options.seed(), statementSeed, offending,
+          offendingTry, seedOfOffending, offendingMargin, message, options.precision().digits(),
+          options.escalation().capDigits(), decidedDigits, raisedTries, undecidedTries);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package prefdyn.search;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.apfloat.Aprational;
 import net.jqwik.api.RandomGenerator;
@@ -68,9 +70,152 @@ public final class Search {
     return run(statement, Options.of(budget, seed, precision), Progress.NONE);
   }
 
+  /**
+   * Searches: the budget's work units ({@link #UNIT} evaluations each, the last one the rest) in
+   * order, each from its own seed, stopping at the first unit that finds a certified counterexample.
+   */
   public static SearchResult run(Statement statement, Options options, Progress progress) {
-    return Draws.inSession(() -> new Run(statement, options, progress).go());
+    long start = System.nanoTime();
+    return Draws.inSession(() -> {
+      List<UnitResult> units = new ArrayList<>();
+      long base = 0;
+      for (long u = 0; u < units(options.budget()); u++) {
+        UnitResult r = new Run(statement, options, progress, u, base).go();
+        units.add(r);
+        base += r.evaluations();
+        if (r.found()) {
+          break;
+        }
+      }
+      return result(statement.id(), options, units, System.nanoTime() - start);
+    });
   }
+
+  /**
+   * Runs one shard of a search ({@code search --shard i/n}): its own units in order, up to and
+   * including its first unit that finds a counterexample (the unsharded run never gets past it).
+   */
+  public static List<UnitResult> runShard(Statement statement, Options options, Shard shard, Progress progress) {
+    return Draws.inSession(() -> {
+      List<UnitResult> units = new ArrayList<>();
+      long base = 0;
+      for (long u = 0; u < units(options.budget()); u++) {
+        if (!shard.owns(u)) {
+          continue;
+        }
+        UnitResult r = new Run(statement, options, progress, u, base).go();
+        units.add(r);
+        base += r.evaluations();
+        if (r.found()) {
+          break;
+        }
+      }
+      return units;
+    });
+  }
+
+  /** Evaluations per work unit (the last unit of a budget gets the rest). */
+  public static final long UNIT = 1000;
+
+  /** The number of work units of a budget. */
+  public static long units(long budget) {
+    return (budget + UNIT - 1) / UNIT;
+  }
+
+  /** The evaluation budget of unit u. */
+  static long cap(long budget, long u) {
+    return Math.min(UNIT, budget - u * UNIT);
+  }
+
+  /** The seed of unit u's random stream (unit 0 keeps the stream of the one-stream search). */
+  static long unitSeed(long seed, long u) {
+    long base = Seeds.mix(seed);
+    return u == 0 ? base : Seeds.mix(base + 0x9e3779b97f4a7c15L * u);
+  }
+
+  /** What a unit's result contributes to the combination (its counts, whether it found, its closest margin). */
+  public interface UnitView {
+    long index();
+
+    long evaluations();
+
+    long restarts();
+
+    boolean found();
+
+    @Nullable Margin closestMargin();
+  }
+
+  /**
+   * The combination of units 0, 1, ..., in order (one definition for {@link #run} and the merge):
+   * the units the unsharded run performs (up to the first that found, else all), their summed
+   * counts, the unit that found (-1: none) and the unit with the smallest closest margin (the
+   * first on ties; the finding unit when one found).
+   */
+  public record Combined(int used, int found, int closest, long evaluations, long restarts) {}
+
+  /**
+   * Combines unit results given in index order starting at 0.
+   *
+   * @throws prefdyn.num.BadInput when a unit the unsharded run needs is missing
+   */
+  public static Combined combine(List<? extends UnitView> units, long budget) {
+    long needed = units(budget);
+    int found = -1;
+    int closest = -1;
+    long evaluations = 0;
+    long restarts = 0;
+    int used = 0;
+    Margin best = null;
+    for (int i = 0; i < needed; i++) {
+      if (i >= units.size() || units.get(i).index() != i) {
+        throw new prefdyn.num.BadInput("work unit " + i + " of the search is in no shard (a shard is missing or truncated)");
+      }
+      UnitView u = units.get(i);
+      used++;
+      evaluations += u.evaluations();
+      restarts += u.restarts();
+      if (u.found()) {
+        found = i;
+        closest = i;
+        break;
+      }
+      Margin m = u.closestMargin();
+      if (m != null && (best == null || m.compareValue(best) < 0)) {
+        best = m;
+        closest = i;
+      }
+    }
+    return new Combined(used, found, closest, evaluations, restarts);
+  }
+
+  private static SearchResult result(String id, Options o, List<UnitResult> units, long nanos) {
+    Combined c = combine(units, o.budget());
+    UnitResult f = c.found() >= 0 ? units.get(c.found()) : null;
+    UnitResult near = c.closest() >= 0 ? units.get(c.closest()) : null;
+    return new SearchResult(id, f != null, o.seed(), o.budget(), c.evaluations(), c.restarts(), nanos, o.precision(),
+        f == null ? null : f.counterexample(), f == null ? null : f.margin(), f == null ? null : f.unshrunk(),
+        f == null ? null : f.unshrunkMargin(), f == null ? 0 : f.shrinkEvaluations(), f == null ? 0 : f.shrinkSteps(),
+        f == null ? -1 : f.verifiedAtDigits(), near == null ? null : near.closest(), near == null ? null : near.closestMargin());
+  }
+
+  /**
+   * The result of one work unit: like {@link SearchResult}, restricted to the unit.
+   */
+  public record UnitResult(
+      long index,
+      long evaluations,
+      long restarts,
+      boolean found,
+      @Nullable Instance counterexample,
+      @Nullable Margin margin,
+      @Nullable Instance unshrunk,
+      @Nullable Margin unshrunkMargin,
+      long shrinkEvaluations,
+      int shrinkSteps,
+      int verifiedAtDigits,
+      @Nullable Instance closest,
+      @Nullable Margin closestMargin) implements UnitView {}
 
   /** Whether x is a certified counterexample (raising the digits up to the default cap). */
   static boolean fails(Statement s, Instance x, Precision p) {
@@ -117,24 +262,29 @@ public final class Search {
     final Options o;
     final Progress progress;
     final Random rng;
+    final long unit;
+    final long cap;
+    final long base;
     long evaluations;
     long restarts;
     @Nullable Instance closest;
     @Nullable Margin closestMargin;
-    final long start = System.nanoTime();
 
-    Run(Statement s, Options o, Progress progress) {
+    Run(Statement s, Options o, Progress progress, long unit, long base) {
       this.s = s;
       this.o = o;
       this.progress = progress;
-      this.rng = new Random(Seeds.mix(o.seed()));
+      this.unit = unit;
+      this.cap = cap(o.budget(), unit);
+      this.base = base;
+      this.rng = new Random(unitSeed(o.seed(), unit));
     }
 
     /** Evaluates x (one unit of budget); null when the check throws on it. */
     @Nullable Margin evaluate(Instance x) {
       evaluations++;
       if (evaluations % 50 == 0) {
-        progress.update(evaluations, o.budget(), closestMargin == null ? Double.NaN : closestMargin.value().doubleValue());
+        progress.update(base + evaluations, o.budget(), closestMargin == null ? Double.NaN : closestMargin.value().doubleValue());
       }
       Margin m;
       try {
@@ -156,10 +306,10 @@ public final class Search {
       return v == Verdict.VIOLATED || (v == Verdict.UNDECIDED && lo != null && lo.signum() <= 0 && m.hi() != null);
     }
 
-    SearchResult go() {
+    UnitResult go() {
       RandomGenerator<Instance> gen = Draws.generator(s.hypotheses());
       int failedDraws = 0;
-      while (evaluations < o.budget()) {
+      while (evaluations < cap) {
         Instance x;
         try {
           x = Draws.draw(gen, rng.nextLong());
@@ -177,7 +327,7 @@ public final class Search {
         if (m == null) {
           continue;
         }
-        SearchResult r = tryCandidate(x, m);
+        UnitResult r = tryCandidate(x, m);
         if (r != null) {
           return r;
         }
@@ -190,14 +340,14 @@ public final class Search {
     }
 
     /** Simulated annealing from x; returns a result when a verified counterexample turns up. */
-    @Nullable SearchResult climb(Instance x, Margin m) {
+    @Nullable UnitResult climb(Instance x, Margin m) {
       Instance cur = x;
       double curV = m.value().doubleValue();
       double best = curV;
       double temperature = 0.1 * Math.max(Math.abs(curV), 1e-9);
       int stall = 0;
       int rejects = 0;
-      while (evaluations < o.budget() && stall < STALL) {
+      while (evaluations < cap && stall < STALL) {
         Instance y;
         try {
           y = Moves.neighbour(cur, rng);
@@ -216,7 +366,7 @@ public final class Search {
           stall++;
           continue;
         }
-        SearchResult r = tryCandidate(y, my);
+        UnitResult r = tryCandidate(y, my);
         if (r != null) {
           return r;
         }
@@ -237,7 +387,7 @@ public final class Search {
       return null;
     }
 
-    @Nullable SearchResult tryCandidate(Instance x, Margin m) {
+    @Nullable UnitResult tryCandidate(Instance x, Margin m) {
       if (!candidate(m)) {
         return null;
       }
@@ -260,13 +410,13 @@ public final class Search {
       return result(true, small, smallMargin, x, verified.margin(), shrunk.evaluations(), shrunk.steps(), digits);
     }
 
-    SearchResult result(boolean found, @Nullable Instance cx, @Nullable Margin cm, @Nullable Instance raw,
+    UnitResult result(boolean found, @Nullable Instance cx, @Nullable Margin cm, @Nullable Instance raw,
         @Nullable Margin rawMargin, long shrinkEvals, int steps, int digits) {
-      progress.update(evaluations, o.budget(), closestMargin == null ? Double.NaN : closestMargin.value().doubleValue());
+      progress.update(base + evaluations, o.budget(), closestMargin == null ? Double.NaN : closestMargin.value().doubleValue());
       Instance near = found ? cx : closest;
       Margin nearMargin = found ? cm : closestMargin;
-      return new SearchResult(s.id(), found, o.seed(), o.budget(), evaluations, restarts, System.nanoTime() - start,
-          o.precision(), cx, cm, raw, rawMargin, shrinkEvals, steps, digits, near, nearMargin);
+      return new UnitResult(unit, evaluations, restarts, found, cx, cm, raw, rawMargin, shrinkEvals, steps, digits,
+          near, nearMargin);
     }
   }
 }
