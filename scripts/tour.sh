@@ -9,7 +9,7 @@ run() {
   eval "$@" 2>&1 | sed -e 's/[[:space:]]*$//'
   printf '# exit code: %s\n```\n\n' "${PIPESTATUS[0]}"
 }
-D=../shared/data/preflib
+D=data/preflib
 run ./prefdyn classify --pref $D/00007-00000002.soi
 run ./prefdyn classify --pref $D/00024-00000001.soc --json
 run ./prefdyn optimum --pref examples/witness.txt --beta 2 --digits 30

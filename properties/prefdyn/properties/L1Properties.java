@@ -23,7 +23,7 @@ import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.catalogue.OneShotStatements;
 
-/** L1 (theory.md section 2): the IPO closed form minimizes the population IPO loss. See proofs-notes/L1.md. */
+/** L1 (docs/theory.md section 2): the IPO closed form minimizes the population IPO loss. See proofs-notes/L1.md. */
 class L1Properties {
   static final Statement L1 = Catalogue.require("L1");
 

@@ -26,7 +26,7 @@ import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.catalogue.OneShotStatements;
 
-/** L2 (theory.md section 2): the DPO optimum by damped Newton. See proofs-notes/L2.md. */
+/** L2 (docs/theory.md section 2): the DPO optimum by damped Newton. See proofs-notes/L2.md. */
 class L2Properties {
   static final Statement L2 = Catalogue.require("L2");
 

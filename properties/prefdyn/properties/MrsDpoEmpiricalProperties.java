@@ -20,7 +20,7 @@ import static prefdyn.properties.DynamicsFixtures.threeCycle;
 
 /**
  * EMPIRICAL, not theorems: MRS-DPO oscillates on the 3-cycle at α = 1 and concentrates on the top
- * response of strictly SST matrices (theory.md section 5; the paper reports these in simulation).
+ * response of strictly SST matrices (docs/theory.md section 5; the paper reports these in simulation).
  */
 class MrsDpoEmpiricalProperties {
   private final Statement cycle = Catalogue.require("DPO-CYCLE");

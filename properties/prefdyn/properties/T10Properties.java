@@ -24,7 +24,7 @@ import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.catalogue.OneShotStatements;
 
-/** T10 (theory.md section 5): DPO sampling invariance iff BT, and C5. See proofs-notes/T10.md. */
+/** T10 (docs/theory.md section 5): DPO sampling invariance iff BT, and C5. See proofs-notes/T10.md. */
 class T10Properties {
   static final Statement T10 = Catalogue.require("T10");
   static final Statement C5 = Catalogue.require("C5");

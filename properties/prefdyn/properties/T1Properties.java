@@ -21,7 +21,7 @@ import prefdyn.pref.Structure;
 import prefdyn.catalogue.OneShotStatements;
 import prefdyn.sampler.Witnesses;
 
-/** T1 (theory.md section 3): fixed sampling fails all three desiderata. See proofs-notes/T1.md. */
+/** T1 (docs/theory.md section 3): fixed sampling fails all three desiderata. See proofs-notes/T1.md. */
 class T1Properties {
   static final Statement T1 = Catalogue.require("T1");
 

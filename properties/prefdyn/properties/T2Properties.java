@@ -22,7 +22,7 @@ import prefdyn.catalogue.OneShotStatements;
 import prefdyn.sampler.Samplers;
 import prefdyn.sampler.Witnesses;
 
-/** T2 (theory.md section 3): the max-margin sampler restores Smith-top. See proofs-notes/T2.md. */
+/** T2 (docs/theory.md section 3): the max-margin sampler restores Smith-top. See proofs-notes/T2.md. */
 class T2Properties {
   static final Statement T2 = Catalogue.require("T2");
 

@@ -24,7 +24,7 @@ import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
 
 /**
- * T3 (theory.md section 3) and its lemma, through their catalogue entries. See
+ * T3 (docs/theory.md section 3) and its lemma, through their catalogue entries. See
  * proofs-notes/T3.md.
  */
 class T3Properties {

@@ -28,7 +28,7 @@ import prefdyn.sampler.OrderSearch;
 import prefdyn.sampler.Samplers;
 import prefdyn.sampler.Witnesses;
 
-/** T4 and T4b (theory.md section 3): order preservation by sampling. See proofs-notes/T4.md. */
+/** T4 and T4b (docs/theory.md section 3): order preservation by sampling. See proofs-notes/T4.md. */
 class T4Properties {
   static final Statement T4 = Catalogue.require("T4");
   static final Statement T4B = Catalogue.require("T4b");

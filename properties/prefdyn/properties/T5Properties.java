@@ -23,7 +23,7 @@ import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Structure;
 
-/** T5 (theory.md section 3) and the falsity of C1. See proofs-notes/T5.md. */
+/** T5 (docs/theory.md section 3) and the falsity of C1. See proofs-notes/T5.md. */
 class T5Properties {
   static final Statement T5 = Catalogue.require("T5");
   static final Statement C1 = Catalogue.require("C1");

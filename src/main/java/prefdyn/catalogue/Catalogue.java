@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The theorem/conjecture catalogue: every statement of theory.md under its ID, plus any a user
+ * The theorem/conjecture catalogue: every statement of docs/theory.md under its ID, plus any a user
  * registers. {@code prefdyn check} runs the non-conjecture entries, {@code prefdyn search} the
  * conjectures, and each property class in {@code properties/} checks one entry.
  */
@@ -73,7 +73,7 @@ public final class Catalogue {
     ENTRIES.put(statement.id(), statement);
   }
 
-  /** The statements of theory.md (and the project's own), without any a user registered. */
+  /** The statements of docs/theory.md (and the project's own), without any a user registered. */
   public static synchronized List<Statement> builtInStatements() {
     return ENTRIES.values().stream().filter(s -> BUILT_IN.contains(s.id())).toList();
   }

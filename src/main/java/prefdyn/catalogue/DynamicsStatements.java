@@ -29,16 +29,16 @@ import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
 
 /**
- * Catalogue entries of theory.md section 4 (iterative dynamics): L3, L4, T6, T7, T8, T9, the
+ * Catalogue entries of docs/theory.md section 4 (iterative dynamics): L3, L4, T6, T7, T8, T9, the
  * conjectures C2 and C4, and the empirical MRS-DPO observations. Each check returns a signed
  * margin (positive = holds with that much room), documented on the class. Constructors that take
  * a formula ingredient (a bound, a factor) exist so that tests can show the check rejects a
- * deliberately wrong formula; {@link #all()} uses the formulas of theory.md.
+ * deliberately wrong formula; {@link #all()} uses the formulas of docs/theory.md.
  */
 public final class DynamicsStatements {
   private DynamicsStatements() {}
 
-  /** The entries with the formulas of theory.md, in theory.md order. */
+  /** The entries with the formulas of docs/theory.md, in docs/theory.md order. */
   public static List<Statement> all() {
     List<Statement> all = new ArrayList<>();
     all.add(new L3(Rationals.HALF));
@@ -57,7 +57,7 @@ public final class DynamicsStatements {
 
   /** How √3 enters T6's claimed eigenvalues {@code α ± i·aβλ·f}: the true f = 1/√3, or a wrong one. */
   public enum Sqrt3 {
-    /** f = 1/√3 (theory.md). */
+    /** f = 1/√3 (docs/theory.md). */
     INVERSE,
     /** f = 1/3: the factor a wrong derivation (forgetting ||A|| = √3 on 1^⊥) would give. */
     WRONG_ONE_THIRD,
@@ -133,33 +133,6 @@ public final class DynamicsStatements {
     return m;
   }
 
-  /** The margin whose enclosure is the ball (UNDECIDED with a reason when it is not finite). */
-  static Margin ballMargin(Ball b, boolean strict, String detail) {
-    Aprational lo = b.lo();
-    Aprational hi = b.hi();
-    if (lo == null || hi == null) {
-      return Margin.unknown("the enclosure is not finite at this precision", strict, detail);
-    }
-    return lo.equals(hi) ? Margin.exact(lo, strict, detail) : Margin.enclosure(lo, hi, strict, detail);
-  }
-
-  /**
-   * The margin of an identity {@code difference = 0}, given an enclosure of {@code |difference|}
-   * (a non-negative ball): {@code -dist(0, enclosure)}, exactly. HOLDS iff the certified enclosure
-   * contains 0 ("holds: |difference| ≤ r"), VIOLATED iff it excludes 0.
-   */
-  static Margin equality(Ball absDifference, String detail) {
-    Aprational lo = absDifference.lo();
-    Aprational hi = absDifference.hi();
-    if (lo == null || hi == null) {
-      return Margin.unknown("the enclosure of the difference is not finite at this precision", false, detail);
-    }
-    if (lo.signum() <= 0) {
-      return Margin.exact(Rationals.ZERO, false, detail + ": holds, |difference| ≤ " + absDifference.upperDecimal(3));
-    }
-    return Margin.exact(lo.negate(), false, detail + ": |difference| ≥ " + absDifference.lowerDecimal(3));
-  }
-
   /** Bits of the rational enclosures of algebraic margins (their sign is decided exactly first). */
   static int enclosureBits(Precision p) {
     return Math.min(p.bits(), 96);
@@ -171,20 +144,6 @@ public final class DynamicsStatements {
 
   static Apfloat ln(Apfloat x, Precision p) {
     return Kernel.log(x, p);
-  }
-
-  /**
-   * Transitional, for MrsDpoStatements (branch traj) only, which still decides DPO-* with it: a
-   * hand-picked 10^-(working-6)·max(1, scale), not an error bound. None of this class's checks
-   * use it; delete it when DPO-* compute their margins in balls.
-   */
-  @Deprecated
-  static Apfloat residualError(Apfloat scale, Precision p) {
-    Apfloat s = ApfloatMath.abs(scale);
-    if (s.compareTo(p.real(1)) < 0) {
-      s = p.real(1);
-    }
-    return ApfloatMath.scale(p.real(1), -(p.working() - 6)).multiply(s);
   }
 
   static boolean marginIsZero(PreferenceMatrix p) {
@@ -360,7 +319,7 @@ public final class DynamicsStatements {
       for (int i = 0; i < k; i++) {
         diff[i] = theta[i].sub(oneShot[i], prec);
       }
-      return equality(maxAbs(diff), what);
+      return Margin.equality(maxAbs(diff), what);
     }
   }
 
@@ -472,7 +431,7 @@ public final class DynamicsStatements {
       String dyn = side < 0
           ? "ρ < 1: on the centered ball of radius 2^-" + j + " every round multiplies ||θ|| by a factor in [σ_min - η, σ_max + η] ∋ ρ, below 1 (margin min(1 - σ_max - η, band around ρ))"
           : "ρ > 1: on the centered ball of radius 2^-" + j + " every round multiplies ||θ|| by a factor in [σ_min - η, σ_max + η] ∋ ρ, above 1: no orbit converges to uniform (margin min(σ_min - η - 1, band around ρ))";
-      return ballMargin(m, true, eig + "; " + dyn);
+      return Margin.of(m, true, eig + "; " + dyn);
     }
   }
 
@@ -541,7 +500,7 @@ public final class DynamicsStatements {
   public static final class T7 implements Statement {
     private final Aprational factor;
 
-    /** @param factor the factor in {@code L = α + factor·βλ||P - ½11ᵀ||_2} (theory.md: 1/2) */
+    /** @param factor the factor in {@code L = α + factor·βλ||P - ½11ᵀ||_2} (docs/theory.md: 1/2) */
     public T7(Aprational factor) {
       this.factor = factor;
     }
@@ -624,7 +583,7 @@ public final class DynamicsStatements {
       int k = x.k();
       MrsMap map = new MrsMap(mp, p);
       Stability.Contraction lTrue = Stability.contractionEnclosure(mp, enclosureBits(p));
-      // this statement's L: α + factor·βλ||M||_2 (factor ½ in theory.md)
+      // this statement's L: α + factor·βλ||M||_2 (factor ½ in docs/theory.md)
       Ball l = factor.equals(Rationals.HALF) ? lTrue.value()
           : Ball.of(mp.alpha(), prec).add(Ball.of(factor.multiply(mp.beta()).multiply(mp.lambda()), prec)
               .mul(Stability.marginNormEnclosure(mp.pref(), enclosureBits(p)), prec), prec);
@@ -652,7 +611,7 @@ public final class DynamicsStatements {
         df[i] = fu[i].sub(fv[i], prec);
       }
       Ball stretch = norm2(df, prec).div(Ball.of(d2, prec).sqrt(prec), prec);
-      Margin m = ballMargin(l.sub(stretch, prec), false, "L - ||Π(Φu - Φv)||/||Π(u - v)|| (L enclosed exactly, Φ in balls)");
+      Margin m = Margin.of(l.sub(stretch, prec), false, "L - ||Π(Φu - Φv)||/||Π(u - v)|| (L enclosed exactly, Φ in balls)");
       if (lTrue.vsOne() >= 0) {
         return m;
       }
@@ -683,7 +642,7 @@ public final class DynamicsStatements {
         Ball slack = Ball.ONE.sub(distance(theta, star, prec).div(bound, prec), prec);
         worst = worst == null ? slack : Ball.min(worst, slack);
       }
-      return worst == null ? m : Margin.min(m, ballMargin(worst, false, orbit));
+      return worst == null ? m : Margin.min(m, Margin.of(worst, false, orbit));
     }
   }
 
@@ -793,7 +752,7 @@ public final class DynamicsStatements {
             }
             inc = inc == null ? d : Ball.min(inc, d);
             if (d.isNonPositive()) {
-              return ballMargin(d, true, incWhere);
+              return Margin.of(d, true, incWhere);
             }
           }
         }
@@ -823,14 +782,14 @@ public final class DynamicsStatements {
         Ball c = delta.neg().exp(prec).div(oneMinusEps, prec);
         Ball cert = oneMinusEps.div(eps, prec).log(prec).mul(Ball.ONE.sub(c, prec), prec).sub(c.mul(logKm1, prec), prec);
         if (delta.isPositive() && cert.isPositive() && Ball.ONE.sub(c, prec).isPositive()) {
-          Margin b = ballMargin(delta, true, "δ = " + delta.format(6) + " bounds every increase after round " + t + " (π_t → vertex)");
-          Margin cm = ballMargin(cert, true, "entropy certified decreasing at every round after " + t + " (1 - π_top ≤ " + eps.upperDecimal(3) + ")");
-          Margin incM = inc == null ? Margin.unknown("no round", true, what) : ballMargin(inc, true, "smallest log-odds increase (" + incWhere + ")");
+          Margin b = Margin.of(delta, true, "δ = " + delta.format(6) + " bounds every increase after round " + t + " (π_t → vertex)");
+          Margin cm = Margin.of(cert, true, "entropy certified decreasing at every round after " + t + " (1 - π_top ≤ " + eps.upperDecimal(3) + ")");
+          Margin incM = inc == null ? Margin.unknown("no round", true, what) : Margin.of(inc, true, "smallest log-odds increase (" + incWhere + ")");
           Margin all = Margin.min(List.of(incM, b, cm));
           return all.verdict() == Verdict.HOLDS ? all.withDetail(what + ", certificates at round " + t) : all;
         }
       }
-      return Margin.min(inc == null ? Margin.unknown("no round", true, what) : ballMargin(inc, true, incWhere),
+      return Margin.min(inc == null ? Margin.unknown("no round", true, what) : Margin.of(inc, true, incWhere),
           Margin.unknown((dominance ? "" : "row dominance of the claimed top fails; ")
               + "round cap " + CAP + " reached before the convergence and entropy certificates", true, what));
     }
@@ -907,7 +866,7 @@ public final class DynamicsStatements {
         String at = "κ' = " + Rationals.format(kp);
         for (int i = 0; i < k; i++) {
           Ball a = theta[i].sub(lse, prec).sub(logRef[i], prec).add(kappa, prec);
-          parts.add(ballMargin(a, false, "log π_" + i + " - log π_ref," + i + " + κ' at " + at));
+          parts.add(Margin.of(a, false, "log π_" + i + " - log π_ref," + i + " + κ' at " + at));
         }
         Ball rsum = Ball.ZERO;
         for (int j = 0; j < k; j++) {
@@ -928,7 +887,7 @@ public final class DynamicsStatements {
             off = off.add(theta[j].sub(lse, prec).exp(prec), prec);
           }
         }
-        parts.add(ballMargin(bound.log(prec).sub(off.log(prec), prec), false, "log(bound) - log(1 - π_top) at " + at));
+        parts.add(Margin.of(bound.log(prec).sub(off.log(prec), prec), false, "log(bound) - log(1 - π_top) at " + at));
       }
       Margin m = Margin.min(parts);
       return m.verdict() == Verdict.HOLDS ? m.withDetail(what + "; smallest: " + m.detail()) : m;
@@ -976,7 +935,7 @@ public final class DynamicsStatements {
       int prec = p.bits();
       Ball a = Ball.softmax(lo.box(), prec)[s];
       Ball b = Ball.softmax(hi.box(), prec)[s];
-      return ballMargin(b.sub(a, prec), false, what);
+      return Margin.of(b.sub(a, prec), false, what);
     }
   }
 
@@ -1012,7 +971,7 @@ public final class DynamicsStatements {
       if (l.vsOne() == 0) {
         return Margin.exact(Rationals.ZERO, true, what + ": L = 1 exactly");
       }
-      return ballMargin(Ball.ONE.sub(l.value(), enclosureBits(p) + 16), true, what);
+      return Margin.of(Ball.ONE.sub(l.value(), enclosureBits(p) + 16), true, what);
     }
   }
 }

@@ -430,47 +430,6 @@ public record Margin(@Nullable Aprational lo, @Nullable Aprational hi, boolean s
     return value().compareTo(other.value());
   }
 
-  /**
-   * Transitional: an approximate value with an error bound, as the enclosure [value - e, value + e].
-   * Being removed: a hand-picked bound is not an enclosure. New code builds margins from balls.
-   */
-  @Deprecated
-  public static Margin approximate(Apfloat value, Apfloat errorBound, boolean strict, String detail) {
-    if (errorBound.signum() < 0) {
-      throw new IllegalArgumentException("negative error bound");
-    }
-    Aprational v = exactOf(value);
-    Aprational e = exactOf(errorBound);
-    return new Margin((Aprational) v.subtract(e), (Aprational) v.add(e), strict, detail, "");
-  }
-
-  /** Transitional (see {@link #approximate(Apfloat, Apfloat, boolean, String)}): bound 10^-digits max(1,|value|). */
-  @Deprecated
-  public static Margin approximate(Apfloat value, Precision precision, boolean strict, String detail) {
-    Apfloat scale = value.signum() == 0 ? precision.real(1) : org.apfloat.ApfloatMath.abs(value);
-    if (scale.compareTo(precision.real(1)) < 0) {
-      scale = precision.real(1);
-    }
-    return approximate(value, precision.epsilon().multiply(scale), strict, detail);
-  }
-
-  /** Transitional: half the width. */
-  @Deprecated
-  public Apfloat errorBound() {
-    Aprational r = radius();
-    return r == null ? new Apfloat(Double.MAX_VALUE) : r;
-  }
-
-  /** The exact value of a BigDecimal. */
-  static Aprational exactOf(BigDecimal d) {
-    java.math.BigInteger u = d.unscaledValue();
-    int sc = d.scale();
-    if (sc <= 0) {
-      return Rationals.of(u.multiply(java.math.BigInteger.TEN.pow(-sc)), java.math.BigInteger.ONE);
-    }
-    return Rationals.of(u, java.math.BigInteger.TEN.pow(sc));
-  }
-
   /** The exact value of the digits an Apfloat shows (an Aprational stays as it is). */
   public static Aprational exactOf(Apfloat x) {
     if (x instanceof Aprational q) {
@@ -479,6 +438,12 @@ public record Margin(@Nullable Aprational lo, @Nullable Aprational hi, boolean s
     if (x.signum() == 0) {
       return Rationals.ZERO;
     }
-    return exactOf(new BigDecimal(x.toString(true)));
+    BigDecimal d = new BigDecimal(x.toString(true));
+    java.math.BigInteger u = d.unscaledValue();
+    int sc = d.scale();
+    if (sc <= 0) {
+      return Rationals.of(u.multiply(java.math.BigInteger.TEN.pow(-sc)), java.math.BigInteger.ONE);
+    }
+    return Rationals.of(u, java.math.BigInteger.TEN.pow(sc));
   }
 }

@@ -15,7 +15,7 @@ import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
 
 /**
- * MRS-DPO observations (theory.md section 5): labelled {@link Kind#EMPIRICAL}. The paper reports
+ * MRS-DPO observations (docs/theory.md section 5): labelled {@link Kind#EMPIRICAL}. The paper reports
  * them from simulation and proves less for DPO than for IPO; these entries record what our runs
  * show, on the instances their generators cover. They are not theorems.
  */

@@ -27,7 +27,7 @@ import prefdyn.sampler.Samplers;
 import prefdyn.sampler.Witnesses;
 
 /**
- * Catalogue entries of theory.md sections 2, 3 and 5 (L1, L2, T1, T2, T4, T4b, T5, T10) and the
+ * Catalogue entries of docs/theory.md sections 2, 3 and 5 (L1, L2, T1, T2, T4, T4b, T5, T10) and the
  * conjectures C1, C3, C5: generator, hypotheses test and signed margin of each. Margins of ranking
  * statements are exact rationals; margins of optima are certified enclosures from ball arithmetic
  * ({@link Ball}, {@link DpoOptimum#certify}): no tolerance decides anything.
@@ -35,7 +35,7 @@ import prefdyn.sampler.Witnesses;
 public final class OneShotStatements {
   private OneShotStatements() {}
 
-  /** All entries, in theory.md order. */
+  /** All entries, in docs/theory.md order. */
   public static List<Statement> all() {
     return List.of(L1, L2, T1, T2, T4, T4B, T5, T10, C1, C3, C5);
   }

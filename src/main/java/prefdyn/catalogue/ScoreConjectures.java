@@ -14,7 +14,7 @@ import prefdyn.pref.Structure;
 
 /**
  * Two conjectures a researcher would ask about the exact scores {@code (Pμ)_i} that rank the IPO
- * optimum under a uniform reference (theory.md section 3). Both are false; proofs-notes/C6.md and
+ * optimum under a uniform reference (docs/theory.md section 3). Both are false; proofs-notes/C6.md and
  * C7.md give the counterexamples by hand, and {@code prefdyn search} finds them.
  *
  * <ul>

@@ -12,7 +12,7 @@ import prefdyn.num.Precision;
  * instance with a negative margin.
  */
 public interface Statement {
-  /** The stable ID of theory.md (L1, T6, C3, ...), or a user's own. */
+  /** The stable ID of docs/theory.md (L1, T6, C3, ...), or a user's own. */
   String id();
 
   /** The statement in one line. */

@@ -15,7 +15,7 @@ import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
 
 /**
- * T3 of theory.md section 3 and its lemma, as catalogue entries (see proofs-notes/T3.md).
+ * T3 of docs/theory.md section 3 and its lemma, as catalogue entries (see proofs-notes/T3.md).
  *
  * <ul>
  *   <li>{@code T3}: with uniform π_ref the IPO optimum preserves the majority order — decided

@@ -25,10 +25,10 @@ import prefdyn.pref.Structure;
 
 /**
  * {@code prefdyn classify --pref F [--json]}: the majority structure of a preference matrix
- * (theory.md section 3). JSON keys as in cli.md, plus {@code bradleyTerryScores} (centered fitted
+ * (docs/theory.md section 3). JSON keys as in docs/cli.md, plus {@code bradleyTerryScores} (centered fitted
  * scores at --digits when BT, else null) and {@code threeCycles} (the number of directed majority
  * 3-cycles). With {@code --sampler S} it also reports how the IPO optimum with uniform π_ref
- * ranks the responses for that sampler (theory.md section 3: by the exact scores {@code (Pμ)_i}):
+ * ranks the responses for that sampler (docs/theory.md section 3: by the exact scores {@code (Pμ)_i}):
  * {@code "scores"} (exact), {@code "condorcetTop"} (null without a Condorcet winner),
  * {@code "smithTop"}, {@code "orderPreserving"} (null when P is not transitive).
  */
@@ -107,7 +107,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The classification as the JSON object of cli.md (plus the extensions documented above). */
+  /** The classification as the JSON object of docs/cli.md (plus the extensions documented above). */
   public static Map<String, @Nullable Object> classify(PreferenceMatrix p, Precision precision) {
     Map<String, @Nullable Object> r = new LinkedHashMap<>();
     r.put("k", p.k());
@@ -134,7 +134,7 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   /**
    * How π* (uniform π_ref) ranks the responses for sampler μ, decided exactly on the scores
-   * {@code (Pμ)_i}: Condorcet-top, Smith-top, order preservation (theory.md section 3).
+   * {@code (Pμ)_i}: Condorcet-top, Smith-top, order preservation (docs/theory.md section 3).
    */
   public static Map<String, @Nullable Object> ranking(PreferenceMatrix p, Distribution mu) {
     Aprational[] s = p.times(mu);

@@ -29,13 +29,13 @@ import prefdyn.num.Precision;
 import prefdyn.pref.Distribution;
 
 /**
- * {@code prefdyn experiment}: the paper's experiment (theory.md section 6) on HelpSteer-format,
+ * {@code prefdyn experiment}: the paper's experiment (docs/theory.md section 6) on HelpSteer-format,
  * PrefLib or text-matrix files, or on SYNTHETIC HelpSteer-like data.
  */
 @Command(name = "experiment",
     header = "The paper's experiment (section 6) on PrefLib, HelpSteer-format or synthetic data.", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "The paper's experiment (theory.md section 6): classify each matrix (cyclic: a majority 3-cycle;",
+      "The paper's experiment (docs/theory.md section 6): classify each matrix (cyclic: a majority 3-cycle;",
       "strongly-transitive: strict linear majority order and SST, weak or strict; other), run MRS-IPO for",
       "--steps rounds for every alpha x lambda x beta of the grid, and record cycle strength",
       "CS = (1/K) sum_i (1/T) sum_{t=1..T} (pi_t,i - mean_t pi_t,i)^2 and the terminal entropy.",

@@ -26,16 +26,16 @@ import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 
 /**
- * {@code prefdyn iterate}: an MRS-IPO / MRS-DPO trajectory (theory.md section 4) in logits at
+ * {@code prefdyn iterate}: an MRS-IPO / MRS-DPO trajectory (docs/theory.md section 4) in logits at
  * --digits, in ball arithmetic: every printed digit is certified by the enclosure of the true orbit
  * ({@link CheckedTrajectory}; the run restarts at a higher precision when the error bound grows).
- * JSON as in cli.md, plus {@code "certifiedDigits"} (per trace entry and the minimum for the run),
+ * JSON as in docs/cli.md, plus {@code "certifiedDigits"} (per trace entry and the minimum for the run),
  * {@code "complete"}, {@code "workingDigits"}, {@code "workingBits"}, {@code "runs"} and
  * {@code "finalErrorBound"} (an upper bound of the 2-norm distance of the final logits to the
  * printed midpoints).
  */
 @Command(name = "iterate",
-    header = "Iterate the MRS-IPO / MRS-DPO round in logits at arbitrary precision (theory.md section 4).", mixinStandardHelpOptions = true,
+    header = "Iterate the MRS-IPO / MRS-DPO round in logits at arbitrary precision (docs/theory.md section 4).", mixinStandardHelpOptions = true,
     description = {"Iterate the MRS round: reference pi_ref^(t) ~ pi_t^alpha pi_ref^(1-alpha), sampler",
         "mu_t = lambda pi_t + (1-lambda) pi_0, pi_{t+1} = IPO (closed form) or DPO optimum; in logits, in ball",
         "arithmetic: only certified digits are printed. --digits: 5 to " + CheckedTrajectory.MAX_DIGITS + "."})

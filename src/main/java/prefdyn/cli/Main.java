@@ -57,7 +57,7 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler(Main::usageError);
     cl.setExecutionExceptionHandler(Main::executionError);
     cl.setAbbreviatedOptionsAllowed(false);
-    // "@FILE" is our distribution-spec syntax (cli.md), not picocli's argument-file expansion.
+    // "@FILE" is our distribution-spec syntax (docs/cli.md), not picocli's argument-file expansion.
     cl.setExpandAtFiles(false);
     return cl;
   }

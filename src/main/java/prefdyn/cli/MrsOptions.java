@@ -8,7 +8,7 @@ import prefdyn.num.BadInput;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 
-/** The flags of an MRS map (theory.md section 4), shared by {@code iterate} and {@code stability}. */
+/** The flags of an MRS map (docs/theory.md section 4), shared by {@code iterate} and {@code stability}. */
 public final class MrsOptions {
   @Option(names = "--pref", required = true, paramLabel = "FILE", description = "Preference matrix: a text matrix, or a PrefLib file (.soc .soi .toc .toi).")
   @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli

@@ -23,7 +23,7 @@ import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 
 /**
- * {@code prefdyn optimum}: the one-shot IPO or DPO optimum (theory.md L1, L2), in ball
+ * {@code prefdyn optimum}: the one-shot IPO or DPO optimum (docs/theory.md L1, L2), in ball
  * arithmetic: every printed digit is certified by the enclosure (|true − printed| < one unit in
  * the last printed place, {@link Ball#format}); at most --digits significant digits. IPO: the
  * closed form with exact scores Pμ and the reference's logarithms in balls. DPO: damped Newton,
@@ -33,7 +33,7 @@ import prefdyn.pref.PreferenceMatrix;
 @Command(name = "optimum",
     header = "One-shot optimum: IPO closed form π ∝ π_ref·exp(β Pμ) (L1) or the DPO optimum (L2).", mixinStandardHelpOptions = true,
     description = {
-      "One-shot optimum for a preference matrix: IPO closed form π ∝ π_ref·exp(β Pμ) (theory.md L1) or the DPO optimum",
+      "One-shot optimum for a preference matrix: IPO closed form π ∝ π_ref·exp(β Pμ) (docs/theory.md L1) or the DPO optimum",
       "by damped Newton on centered logits, certified by strong convexity (L2). Prints the policy, centered logits",
       "log π and entropy H(π) (nats), each with only the digits its certified enclosure guarantees (at most --digits);",
       "for dpo also an upper bound of the gradient norm of the DPO loss at the Newton point and the certified",

@@ -22,7 +22,7 @@ import prefdyn.sampler.Samplers;
 @Command(name = "sampler",
     header = "Exact sampler μ meeting a ranking goal (T2, T4), or an exact Farkas certificate that none exists.", mixinStandardHelpOptions = true,
     description = {
-      "Exact sampler μ whose IPO optimum (uniform π_ref, any β > 0) meets a ranking goal (theory.md T2, T4):",
+      "Exact sampler μ whose IPO optimum (uniform π_ref, any β > 0) meets a ranking goal (docs/theory.md T2, T4):",
       "  condorcet-top  the Condorcet winner strictly on top (exit 2 when P has none);",
       "  smith-top      every Smith-set member strictly above every non-member;",
       "  order          (P transitive) the majority order preserved strictly.",

@@ -31,7 +31,7 @@ import prefdyn.shard.ShardFiles;
 @Command(name = "search",
     header = "Targeted counterexample search for a conjecture, with exact re-verification and shrinking.", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Hunts for a counterexample to a conjecture of the catalogue (theory.md section 4b): random "
+      "Hunts for a counterexample to a conjecture of the catalogue (docs/theory.md section 4b): random "
           + "restarts drawn from its hypotheses, then simulated annealing on its margin with exact local "
           + "moves (matrix entries with P_ji = 1 - P_ij, mass between coordinates of distributions, "
           + "scalar nudges), each kept only when the hypotheses still hold.",
@@ -199,7 +199,7 @@ public final class SearchCommand implements Callable<Integer> {
         m.put("marginDetail", cm.detail());
       }
     }
-    // counts are JSON integers (as "k" and "tries" in cli.md); the seed is a string, as in check,
+    // counts are JSON integers (as "k" and "tries" in docs/cli.md); the seed is a string, as in check,
     // so that 64-bit seeds survive JSON readers that parse numbers as doubles
     m.put("seed", String.valueOf(seed));
     m.put("budget", budget);

@@ -31,7 +31,7 @@ import prefdyn.pref.PreferenceMatrix;
 /**
  * {@code prefdyn stability}: the fixed point of the MRS-IPO map reached from --init (or uniform
  * when that is a fixed point), the K-1 eigenvalues of the Jacobian on the centered space (Helmert
- * basis of 1^⊥), the spectral radius and T7's contraction constant. JSON keys of cli.md, plus
+ * basis of 1^⊥), the spectral radius and T7's contraction constant. JSON keys of docs/cli.md, plus
  * {@code fixedPointLogits}, {@code fixedPointSource} ("iteration", "uniform" or "newton"),
  * {@code iterationRounds}, {@code newtonAgreement} (||Π(θ_iteration - θ_newton)|| when both
  * converged) and {@code basis}.

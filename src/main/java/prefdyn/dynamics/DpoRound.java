@@ -4,7 +4,7 @@ import org.apfloat.Apfloat;
 import prefdyn.num.Precision;
 import prefdyn.optimum.DpoOptimum;
 
-/** The MRS-DPO round: the DPO optimum (theory.md L2) with the round's reference and sampler. */
+/** The MRS-DPO round: the DPO optimum (docs/theory.md L2) with the round's reference and sampler. */
 final class DpoRound {
   private DpoRound() {}
 

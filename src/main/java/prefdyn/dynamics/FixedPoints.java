@@ -164,7 +164,7 @@ public final class FixedPoints {
     Ball[] t = new Ball[approx.length];
     for (int i = 0; i < approx.length; i++) {
       Ball b = Ball.of(approx[i], prec);
-      t[i] = b.isExact() ? b : Ball.of(b.midExact(), Ball.MAX_PREC);
+      t[i] = b.midpoint();
     }
     FixedPointEnclosure e = Krawczyk.certify(map::round, (box, q) -> BallMatrix.of(map.centeredJacobian(box, q)), t, prec);
     if (!e.certified()) {

@@ -14,7 +14,7 @@ import prefdyn.optimum.IpoOptimum;
 import prefdyn.pref.Distribution;
 
 /**
- * The MRS round in logits at one precision (theory.md section 4):
+ * The MRS round in logits at one precision (docs/theory.md section 4):
  * <pre>
  *   reference   log π_ref^(t) = α θ_t + (1-α) log π_ref            (geometric mixture)
  *   sampler     μ_t = λ softmax(θ_t) + (1-λ) π_0                     (affine mixture)
@@ -193,7 +193,7 @@ public final class MrsMap {
     return j;
   }
 
-  /** The softmax Jacobian {@code S = diag(π) - ππᵀ} (theory.md L3). */
+  /** The softmax Jacobian {@code S = diag(π) - ππᵀ} (docs/theory.md L3). */
   public static Apfloat[][] softmaxJacobian(Apfloat[] pi, Precision precision) {
     int k = pi.length;
     Apfloat[][] s = new Apfloat[k][k];
@@ -455,35 +455,9 @@ public final class MrsMap {
     return h.inflate(h.abs().mul(r.mul(8), JACOBIAN_BITS));
   }
 
-  /**
-   * The exact midpoint of a ball as an exact ball. Uses num's {@code Ball.midBall()} (cheap) when it
-   * is accessible, else the exact rational midpoint (correct, but a radix conversion).
-   */
+  /** The exact midpoint of a ball as an exact ball (no decimal conversion). */
   static Ball midpoint(Ball b) {
-    if (b.isExact()) {
-      return b;
-    }
-    java.lang.invoke.MethodHandle h = MID_BALL;
-    if (h != null) {
-      try {
-        return (Ball) h.invokeExact(b);
-      } catch (Throwable e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return Ball.of(b.midExact(), Ball.MAX_PREC);
-  }
-
-  private static final java.lang.invoke.@Nullable MethodHandle MID_BALL = midBallHandle();
-
-  private static java.lang.invoke.@Nullable MethodHandle midBallHandle() {
-    try {
-      java.lang.reflect.Method m = Ball.class.getDeclaredMethod("midBall");
-      m.setAccessible(true);
-      return java.lang.invoke.MethodHandles.lookup().unreflect(m);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
+    return b.midpoint();
   }
 
   /** The exact midpoint of a ball (public for the experiment's comparisons). */

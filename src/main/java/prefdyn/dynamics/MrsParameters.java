@@ -7,7 +7,7 @@ import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 
 /**
- * The parameters of an MRS round (theory.md section 4), all exact: preference matrix P, reference
+ * The parameters of an MRS round (docs/theory.md section 4), all exact: preference matrix P, reference
  * weight α ∈ [0,1] (how much the round's reference follows the model), on-policy share λ ∈ [0,1],
  * strength β ≥ 0, the fixed reference π_ref (interior) and the offline sampler π_0, and the
  * per-round optimizer (IPO closed form or DPO optimum).
@@ -23,9 +23,9 @@ public record MrsParameters(
 
   /** The per-round optimizer. */
   public enum Method {
-    /** The IPO closed form (theory.md L1) with the round's reference and sampler. */
+    /** The IPO closed form (docs/theory.md L1) with the round's reference and sampler. */
     IPO,
-    /** The DPO optimum (theory.md L2), solved by damped Newton each round. */
+    /** The DPO optimum (docs/theory.md L2), solved by damped Newton each round. */
     DPO
   }
 

@@ -16,7 +16,7 @@ import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 
 /**
- * Local and global stability of the MRS-IPO map (theory.md T6, T7): the Jacobian on the centered
+ * Local and global stability of the MRS-IPO map (docs/theory.md T6, T7): the Jacobian on the centered
  * space, its eigenvalues and spectral radius, and the contraction constant
  * {@code L = α + (βλ/2)||P - ½11ᵀ||_2}.
  *
@@ -104,7 +104,7 @@ public final class Stability {
   }
 
   /**
-   * The stability report of cli.md's {@code stability} command.
+   * The stability report of docs/cli.md's {@code stability} command.
    *
    * @param fixedPoint centered logits of the fixed point analysed
    * @param source how it was found: "iteration", "uniform" or "newton"

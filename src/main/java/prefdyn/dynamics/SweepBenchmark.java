@@ -180,7 +180,10 @@ public final class SweepBenchmark implements Benchmark {
         return Double.NaN;
       }
       if (!Files.isExecutable(bin) || Files.getLastModifiedTime(bin).compareTo(Files.getLastModifiedTime(src)) < 0) {
-        Files.createDirectories(bin.getParent());
+        java.nio.file.Path binDir = bin.toAbsolutePath().getParent();
+      if (binDir != null) {
+        Files.createDirectories(binDir);
+      }
         TrajectoryBenchmark.Run b = TrajectoryBenchmark.Run.of(List.of(config.cc(), "-O2", src.toString(), "-o", bin.toString(), "-lm"), Map.of(), 300);
         if (b.failure != null || b.exit != 0) {
           notes.add("scalar C: skipped ('" + config.cc() + "' could not build bench/sweep_scalar.c: "

@@ -7,7 +7,7 @@ import prefdyn.pref.PreferenceMatrix;
 
 /**
  * Recognizes the 3-cycle family {@code P_a = ½11ᵀ + aA}, {@code A = [[0,1,-1],[-1,0,1],[1,-1,0]]}
- * of theory.md T6 (the generator lives in {@code prefdyn.gen.Matrices.threeCycle}), and holds its
+ * of docs/theory.md T6 (the generator lives in {@code prefdyn.gen.Matrices.threeCycle}), and holds its
  * closed-form stability quantities: {@code ρ² = α² + (aβλ)²/3} and
  * {@code L = α + (βλ/2)·a√3} (since {@code ||P_a - ½11ᵀ||_2 = |a|·||A||_2 = |a|√3}).
  */

@@ -225,7 +225,10 @@ public final class TrajectoryBenchmark implements Benchmark {
       if (Files.isExecutable(bin) && Files.getLastModifiedTime(bin).compareTo(Files.getLastModifiedTime(src)) >= 0) {
         return null;
       }
-      Files.createDirectories(bin.getParent());
+      java.nio.file.Path binDir = bin.toAbsolutePath().getParent();
+      if (binDir != null) {
+        Files.createDirectories(binDir);
+      }
       Run r = Run.of(List.of(config.cc(), "-O2", src.toString(), "-o", bin.toString(), "-lmpfr", "-lgmp"), Map.of(), 300);
       if (r.failure != null) {
         return "could not run the C compiler '" + config.cc() + "' (" + r.failure + ")";
@@ -287,14 +290,15 @@ public final class TrajectoryBenchmark implements Benchmark {
       }
       if (backend != null) {
         Matcher b = BACKEND.matcher(r.output);
-        String got = b.find() ? b.group(1) : "?";
+        String g = b.find() ? b.group(1) : null;
+        String got = g == null ? "?" : g;
         if (!got.equals(backend)) {
           disable("mpmath under " + command.get(0) + " runs on its " + got + " backend, not " + backend
               + (backend.equals("gmpy") ? " (is python3-gmpy2 installed?)" : ""));
           return Double.NaN;
         }
       }
-      return Double.parseDouble(s.group(1)) * 1e6 / Math.max(1, rounds);
+      return parseGroup(s.group(1)) * 1e6 / Math.max(1, rounds);
     }
   }
 
@@ -357,7 +361,7 @@ public final class TrajectoryBenchmark implements Benchmark {
     /** {@code key=NUMBER} from the output, or NaN. */
     double number(String key) {
       Matcher m = Pattern.compile(Pattern.quote(key) + "=([0-9.eE+-]+)").matcher(output);
-      return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+      return m.find() ? parseGroup(m.group(1)) : Double.NaN;
     }
 
     String lastLine() {
@@ -379,5 +383,10 @@ public final class TrajectoryBenchmark implements Benchmark {
     Distribution ref = Distribution.of(Rationals.of(4, 10), Rationals.of(3, 10), Rationals.of(2, 10), Rationals.of(1, 10));
     return new MrsParameters(PreferenceMatrix.of(q), Rationals.HALF, Rationals.of(3, 4), Rationals.of(3), ref,
         Distribution.uniform(4), MrsParameters.Method.IPO);
+  }
+
+  /** A regex group as a double (NaN when the group did not match). */
+  static double parseGroup(@org.checkerframework.checker.nullness.qual.Nullable String g) {
+    return g == null ? Double.NaN : Double.parseDouble(g);
   }
 }

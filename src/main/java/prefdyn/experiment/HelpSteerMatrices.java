@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 
 /**
  * Groups HelpSteer-format rows by prompt and builds one {@link ScoreMatrix} per prompt with at
- * least K responses (theory.md section 6). Deterministic given the seed: prompts are visited in
+ * least K responses (docs/theory.md section 6). Deterministic given the seed: prompts are visited in
  * file order and each gets its own stream split from the seed's, which picks the K responses (a
  * uniform K-subset, kept in file order, when the prompt has more than K) and then one attribute
  * per pair {@code i < j}, uniformly among the five.

@@ -5,7 +5,7 @@ import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
 
 /**
- * The experiment's three classes of preference matrices (theory.md section 6).
+ * The experiment's three classes of preference matrices (docs/theory.md section 6).
  *
  * <ul>
  *   <li>{@link #CYCLIC}: the majority relation has a directed 3-cycle ({@link Structure#isCyclic},

@@ -9,7 +9,7 @@ import prefdyn.num.Rationals;
 import prefdyn.pref.PreferenceMatrix;
 
 /**
- * The paper's HelpSteer construction for one prompt (theory.md section 6): K responses and, for
+ * The paper's HelpSteer construction for one prompt (docs/theory.md section 6): K responses and, for
  * each pair, one attribute drawn at random with {@code P_ij = σ(score_i - score_j)} on it.
  *
  * <p>The matrix is kept as the integer differences {@code d_ij = score_i(a_ij) - score_j(a_ij)}

@@ -19,7 +19,7 @@ import prefdyn.num.Precision;
 import prefdyn.pref.Distribution;
 
 /**
- * The paper's sweep (theory.md section 6): every matrix × every (α, λ, β) of the grid, MRS-IPO for
+ * The paper's sweep (docs/theory.md section 6): every matrix × every (α, λ, β) of the grid, MRS-IPO for
  * T rounds from the start policy, recording
  *
  * <ul>

@@ -12,7 +12,7 @@ import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
 
 /**
- * Finite-sample MRS-IPO (theory.md section 7, {@code proofs-notes/finite-sample.md}). Round t
+ * Finite-sample MRS-IPO (docs/theory.md section 7, {@code proofs-notes/finite-sample.md}). Round t
  * (t = 1, 2, …, the round that produces θ_t) draws N comparisons (y, y′) i.i.d. from μ ⊗ μ,
  * {@code μ = λ softmax(θ_{t−1}) + (1−λ)π_0}, with outcomes o ~ Bernoulli(P_yy′)
  * ({@link ComparisonSampler}), and returns

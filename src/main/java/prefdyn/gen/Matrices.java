@@ -12,7 +12,7 @@ import prefdyn.num.Rationals;
 import prefdyn.pref.PreferenceMatrix;
 
 /**
- * Public jqwik generators of exact preference matrices, one per structure class of theory.md
+ * Public jqwik generators of exact preference matrices, one per structure class of docs/theory.md
  * section 3. A user's property is three lines:
  *
  * <pre>
@@ -238,7 +238,7 @@ public final class Matrices {
         .flatMap(d -> Arbitraries.integers().between(1, d).map(t -> Rationals.of(t, 2L * d)));
   }
 
-  /** The 3-cycle family {@code P_a = (1/2)11ᵀ + aA} of theory.md T6, a from {@link #threeCycleStrengths(int)}. */
+  /** The 3-cycle family {@code P_a = (1/2)11ᵀ + aA} of docs/theory.md T6, a from {@link #threeCycleStrengths(int)}. */
   public static Arbitrary<PreferenceMatrix> threeCycle() {
     return threeCycleStrengths(DEFAULT_MAX_DENOMINATOR).map(Matrices::threeCycle);
   }

@@ -678,10 +678,10 @@ public final class Ball {
    */
   private static final class Shifted {
     int imax;
-    Ball[] e;
-    Ball sum;
-    Ball rest;
-    Mag rmax;
+    Ball[] e = new Ball[0];
+    Ball sum = ZERO;
+    Ball rest = ZERO;
+    Mag rmax = Mag.ZERO;
     int prec;
     @Nullable Ball logS;
 
@@ -1085,6 +1085,38 @@ public final class Ball {
     return r.isZero() ? this : new Ball(m, e, Mag.ZERO);
   }
 
+  /**
+   * The exact midpoint as a zero-radius ball (no decimal conversion: use this, not {@link
+   * #midExact()}, inside computations).
+   */
+  public Ball midpoint() {
+    return midBall();
+  }
+
+  /**
+   * The stored radius bound as an exact (zero-radius) ball: an upper bound of the distance from the
+   * midpoint to every point of this ball. Non-finite balls give {@link #whole()}.
+   */
+  public Ball radius() {
+    if (r.isInf()) {
+      return WHOLE;
+    }
+    if (r.isZero()) {
+      return ZERO;
+    }
+    return new Ball(r.mantissa(), r.exp, Mag.ZERO);
+  }
+
+  /** The lower end {@code mid - rad} as an exact ball (non-finite balls give {@link #whole()}). */
+  public Ball lower() {
+    return r.isZero() ? this : (r.isInf() ? WHOLE : addRounded(midBall(), radius().neg(), Integer.MAX_VALUE));
+  }
+
+  /** The upper end {@code mid + rad} as an exact ball (non-finite balls give {@link #whole()}). */
+  public Ball upper() {
+    return r.isZero() ? this : (r.isInf() ? WHOLE : addRounded(midBall(), radius(), Integer.MAX_VALUE));
+  }
+
   BigInteger mantissa() {
     return m;
   }
@@ -1093,7 +1125,7 @@ public final class Ball {
     return e;
   }
 
-  Mag radius() {
+  Mag radMag() {
     return r;
   }
 

@@ -275,7 +275,7 @@ final class Mag implements Comparable<Mag> {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@org.checkerframework.checker.nullness.qual.Nullable Object o) {
     return o instanceof Mag m && m.man == man && m.exp == exp;
   }
 

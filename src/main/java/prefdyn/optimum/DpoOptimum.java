@@ -15,7 +15,7 @@ import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 
 /**
- * The DPO optimum (theory.md L2): {@code r = log(π/π_ref)} minimizing
+ * The DPO optimum (docs/theory.md L2): {@code r = log(π/π_ref)} minimizing
  * {@code L_D(r) = -Σ_{y,y'} μ_y μ_y' P_{yy'} log σ(β(r_y - r_y'))}.
  *
  * <p><b>Method.</b> With {@code u = β r} the loss no longer depends on β, so we solve for u and

@@ -8,7 +8,7 @@ import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Structure;
 
 /**
- * Exact logit-gap bookkeeping for theory.md T5 and C1 (uniform π_ref): the IPO logit gap of
+ * Exact logit-gap bookkeeping for docs/theory.md T5 and C1 (uniform π_ref): the IPO logit gap of
  * {@code i} over {@code j} is {@code β((Pμ)_i - (Pμ)_j)}, and moving the sampler from μ to μ' changes
  * it by {@code β Σ_k d_k (μ'_k - μ_k)} with {@code d_k = P_ik - P_jk}. Positions k are read along
  * the majority order (best first).

@@ -10,7 +10,7 @@ import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 
 /**
- * The IPO closed form (theory.md L1): {@code log π* = log π_ref + β Pμ - log Z}, for any sampler μ
+ * The IPO closed form (docs/theory.md L1): {@code log π* = log π_ref + β Pμ - log Z}, for any sampler μ
  * (also without full support). Computed in logits, so policies far below double range stay exact
  * to working precision. This is also the MRS-IPO round, with the round's reference in place of
  * {@code π_ref}.

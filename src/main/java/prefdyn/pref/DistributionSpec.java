@@ -6,7 +6,7 @@ import org.apfloat.Aprational;
 import prefdyn.num.BadInput;
 
 /**
- * Distribution specs of the CLI contract (cli.md, "Inputs"): {@code uniform}, {@code point:I}
+ * Distribution specs of the CLI contract (docs/cli.md, "Inputs"): {@code uniform}, {@code point:I}
  * (0-based), a comma-separated list of K exact entries, or {@code @FILE} holding that list (commas
  * and/or whitespace, {@code #} comments, any number of lines). Entries must be {@code >= 0} and
  * sum to exactly 1. Every error names the flag, e.g.

@@ -9,7 +9,7 @@ import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 
 /**
- * A preference matrix {@code P} over responses {@code 0..K-1} (theory.md section 1):
+ * A preference matrix {@code P} over responses {@code 0..K-1} (docs/theory.md section 1):
  * {@code P[i][j]} is the probability that i is preferred to j. Immutable and validated on
  * construction: entries in [0,1], {@code P[i][j] + P[j][i] = 1} exactly, {@code P[i][i] = 1/2}.
  *
@@ -175,7 +175,7 @@ public final class PreferenceMatrix {
   }
 
   /**
-   * The exact scores {@code (Pμ)_i = Σ_j P_ij μ_j} (theory.md section 3: with uniform π_ref, the
+   * The exact scores {@code (Pμ)_i = Σ_j P_ij μ_j} (docs/theory.md section 3: with uniform π_ref, the
    * IPO optimum ranks responses by these).
    *
    * @throws IllegalStateException if the matrix or the distribution is approximate

@@ -1,6 +1,6 @@
 package prefdyn.pref;
 
-/** Strong stochastic transitivity of a transitive P w.r.t. its majority order (theory.md section 3). */
+/** Strong stochastic transitivity of a transitive P w.r.t. its majority order (docs/theory.md section 3). */
 public enum Sst {
   STRICT("strict"),
   WEAK("weak"),

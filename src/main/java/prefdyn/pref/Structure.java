@@ -13,7 +13,7 @@ import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 
 /**
- * Majority structure of a preference matrix (theory.md section 3). Every question here is
+ * Majority structure of a preference matrix (docs/theory.md section 3). Every question here is
  * decided by comparing entries with each other and with 1/2: exactly for exact matrices.
  */
 public final class Structure {
@@ -167,7 +167,7 @@ public final class Structure {
   }
 
   /**
-   * The row-dominance gap of the lemma of T3 (theory.md section 3): the exact minimum, over all
+   * The row-dominance gap of the lemma of T3 (docs/theory.md section 3): the exact minimum, over all
    * {@code i ▷ j} and all k, of {@code P_ik - P_jk}; row dominance ({@code i ▷ j ⇒ P_ik >= P_jk
    * ∀k}) holds iff the gap is {@code >= 0}, and strictly ({@code >} for every k) iff it is
    * {@code > 0}. At {@code k ∈ {i, j}} the difference is {@code P_ij - 1/2 > 0}, so strictness

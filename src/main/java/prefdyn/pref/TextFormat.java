@@ -12,7 +12,7 @@ import prefdyn.num.BadInput;
 import prefdyn.num.Rationals;
 
 /**
- * The text formats of the CLI contract (cli.md, "Inputs"): a preference matrix as K lines of K
+ * The text formats of the CLI contract (docs/cli.md, "Inputs"): a preference matrix as K lines of K
  * entries, and a list of numbers (a distribution spec or an {@code @FILE} list). Entries are
  * exact rationals in the syntax of {@link Rationals#parse} (integer, exact decimal, fraction),
  * separated by commas and/or whitespace; {@code #} starts a comment that runs to the end of the

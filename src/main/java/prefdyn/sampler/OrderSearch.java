@@ -11,7 +11,7 @@ import prefdyn.pref.PreferenceMatrix;
 
 /**
  * A small seeded random search for transitive matrices with no order-preserving sampler
- * (theory.md T4). Why K = 4 can fail: for the order 0 ▷ 1 ▷ 2 ▷ 3, the rows
+ * (docs/theory.md T4). Why K = 4 can fail: for the order 0 ▷ 1 ▷ 2 ▷ 3, the rows
  * {@code (Pμ)_0 - (Pμ)_1} and {@code (Pμ)_2 - (Pμ)_3} are combined with positive weights; when
  * both majorities are narrow (near 1/2) while 1 beats {2, 3} by more than 0 does and 3 fares better
  * against {0, 1} than 2 does, every column of the combination is <= 0, so no μ ranks both pairs

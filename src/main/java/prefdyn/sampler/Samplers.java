@@ -16,7 +16,7 @@ import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Structure;
 
 /**
- * Instance-dependent samplers (theory.md T2, T4), all exact: each goal asks for a sampler μ whose
+ * Instance-dependent samplers (docs/theory.md T2, T4), all exact: each goal asks for a sampler μ whose
  * IPO optimum (uniform π_ref, any β > 0) ranks the pairs {@code (i, j)} of a goal strictly:
  * {@code (Pμ)_i > (Pμ)_j}. The max-margin LP {@code max γ s.t. (Pμ)_i - (Pμ)_j >= γ for each pair,
  * μ ∈ Δ_K} is solved exactly ({@link ExactLp}); when its optimum γ* is positive, the optimum is

@@ -10,7 +10,7 @@ import prefdyn.pref.PreferenceMatrix;
 
 /**
  * Witnesses of the existential statements: T1 (for a fixed sampler μ, K >= 3) and T4 (a fixed K = 4
- * matrix). The T1 witness (theory.md T1): for a fixed sampler μ (K >= 3), a transitive P whose Condorcet
+ * matrix). The T1 witness (docs/theory.md T1): for a fixed sampler μ (K >= 3), a transitive P whose Condorcet
  * winner c is ranked strictly below another response j by the IPO optimum (uniform π_ref, every
  * β > 0), so Condorcet-top, Smith-top and order preservation all fail at once.
  */
@@ -20,7 +20,7 @@ public final class Witnesses {
   /**
    * The witness and its exact violation {@code (Pμ)_j - (Pμ)_c = R/2 - ε > 0}.
    *
-   * @param epsilon the ε of theory.md (here R/4)
+   * @param epsilon the ε of docs/theory.md (here R/4)
    * @param residual {@code R = 1 - μ_c - μ_j}
    */
   public record T1(PreferenceMatrix pref, int c, int j, Aprational epsilon, Aprational residual) {}
@@ -80,7 +80,7 @@ public final class Witnesses {
   }
 
   /**
-   * The T4 witness (theory.md T4): a transitive K = 4 matrix (majority order 0 ▷ 3 ▷ 1 ▷ 2) with no
+   * The T4 witness (docs/theory.md T4): a transitive K = 4 matrix (majority order 0 ▷ 3 ▷ 1 ▷ 2) with no
    * order-preserving sampler. Found by {@link OrderSearch#findWithoutOrderSampler} with seed 1 (the
    * 11th matrix it drew; {@code T4Properties} re-runs that search and compares), order LP optimum
    * {@code γ* = -77/3952}; proofs-notes/T4.md works the Farkas certificate by hand.

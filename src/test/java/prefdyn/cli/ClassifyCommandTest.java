@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code prefdyn classify} on the pairwise matrices of the 16 PrefLib files of
- * /work/shared/data/preflib (committed as derived fixtures under src/test/resources/preflib). The
+ * data/preflib (committed as derived fixtures under src/test/resources/preflib). The
  * expected answers were computed independently (a Python script with exact fractions and a
  * brute-force Smith set over all subsets), not by prefdyn.
  */
@@ -78,7 +78,7 @@ public class ClassifyCommandTest {
   @ParameterizedTest
   @CsvSource({"snippets/small.soc"})
   void prefLibFileGivesTheHandTalliedMatrix(String file) throws Exception {
-    // raw PrefLib data stays in shared/ (its README): a hand-written snippet and its hand tally
+    // raw PrefLib files are under data/preflib (data/README.md): a hand-written snippet and its hand tally
     assertEquals(classify(resource(file + ".txt")), classify(resource(file)));
     assertEquals(prefdyn.pref.PrefLib.read(resource(file)), prefdyn.pref.TextFormat.readMatrix(resource(file + ".txt")));
   }
