@@ -16,17 +16,24 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import prefdyn.dynamics.FixedPoints;
 import prefdyn.dynamics.LogitPolicy;
+import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.Stability;
 import prefdyn.dynamics.ThreeCycleFamily;
 import prefdyn.num.BadInput;
+import prefdyn.num.Ball;
 import prefdyn.num.Complex;
 import prefdyn.num.Precision;
+import prefdyn.num.Rationals;
 import prefdyn.plot.Plots;
 import prefdyn.plot.StabilityPlot;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
+import prefdyn.verified.BallMatrix;
+import prefdyn.verified.ComplexBall;
+import prefdyn.verified.Eigen;
 
 /**
  * {@code prefdyn stability}: the fixed point of the MRS-IPO map reached from --init (or uniform
@@ -41,9 +48,65 @@ import prefdyn.pref.PreferenceMatrix;
     description = {"Fixed point, Jacobian eigenvalues on the centered space, spectral radius and the contraction",
         "constant L = alpha + (beta lambda/2)||P - 11^T/2||_2 of the MRS-IPO map."})
 public final class StabilityCommand implements Callable<Integer> {
-  /** Printed until the fixed point and eigenvalues come from enclosures (branch verified). */
+  /** Printed when no certificate was obtained (the reason follows). */
   static final String APPROXIMATE = "approximate values (fixed point by iteration, eigenvalues by QR at --digits);"
       + " not certified by enclosures";
+
+  /** Printed when the values come from enclosures. */
+  static final String CERTIFIED = "certified values: fixed point enclosed by the Krawczyk test, eigenvalues and spectral"
+      + " radius enclosed on the tangent space, contraction constant enclosed; only certified digits are printed";
+
+  /** Enclosures at the fixed point: the policy, the K-1 eigenvalues on 1^perp and the spectral radius. */
+  record Enclosed(Ball[] policy, Ball[] logits, List<ComplexBall> eigenvalues, Ball rho, Ball contraction) {}
+
+  /** Either the enclosures or why they were not obtained. */
+  record Attempt(@Nullable Enclosed enclosed, String failure) {}
+
+  /** Certifies the fixed point near {@code approx} and encloses the eigenvalues on its box. */
+  static Attempt enclose(MrsParameters params, Apfloat[] approx, Precision precision) {
+    try {
+      int prec = precision.bits();
+      MrsMap map = new MrsMap(params, precision);
+      FixedPoints.Certified c = FixedPoints.certify(map, approx, prec);
+      if (!c.ok()) {
+        return new Attempt(null, c.failure());
+      }
+      Ball[] box = c.box();
+      Eigen.Enclosure e = Eigen.encloseOnTangent(BallMatrix.of(map.centeredJacobian(box, prec)), prec);
+      if (!e.certified()) {
+        return new Attempt(null, "eigenvalues not enclosed: " + e.failure());
+      }
+      Ball l = Stability.contractionEnclosure(params, prec).value();
+      return new Attempt(new Enclosed(MrsMap.policy(box, prec), box, e.eigenvalues(), e.rho(), l), "");
+    } catch (RuntimeException ex) {
+      return new Attempt(null, "enclosure failed: " + ex.getMessage());
+    }
+  }
+
+  /** {@link #enclose} at the requested digits, retried once at doubled digits when too wide. */
+  static Attempt certify(MrsParameters params, Apfloat[] approx, Precision precision) {
+    Attempt a = enclose(params, approx, precision);
+    Enclosed e = a.enclosed();
+    if (e != null && e.rho().certifiedDigits() >= precision.digits()) {
+      return a;
+    }
+    Precision twice = Precision.ofDigits(Math.min(Precision.MAX_DIGITS, 2 * precision.digits()));
+    Apfloat[] better = approx;
+    try {
+      FixedPoints.Result nt = FixedPoints.newton(new MrsMap(params, twice), approx, 60);
+      if (nt.converged()) {
+        better = nt.logits();
+      }
+    } catch (RuntimeException ex) {
+      // keep approx
+    }
+    Attempt b = enclose(params, better, twice);
+    Enclosed f = b.enclosed();
+    if (f != null) {
+      return b;
+    }
+    return e != null ? a : b;
+  }
 
   @Mixin Common common = new Common();
 
@@ -77,6 +140,18 @@ public final class StabilityCommand implements Callable<Integer> {
       r = Stability.analyze(params, start, precision, maxRounds);
     } catch (ArithmeticException e) {
       throw new BadInput(String.valueOf(e.getMessage()));
+    }
+    Attempt attempt = params.alpha().compareTo(Rationals.ONE) < 0
+        ? certify(params, r.fixedPoint(), precision)
+        : new Attempt(null, "alpha = 1: the fixed-point certificate (Krawczyk test) is only attempted for alpha < 1");
+    Enclosed enc = attempt.enclosed();
+    Optional<Aprational> a = ThreeCycleFamily.strength(p);
+    if (plotPath != null) {
+      StabilityPlot.write(plotPath, params, a, Stability.toDoubles(r.eigenvalues()));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (enc != null) {
+      return printCertified(out, enc, r, precision, plotPath);
     }
     Map<String, Object> json = new LinkedHashMap<>();
     Apfloat[] pi = LogitPolicy.policy(r.fixedPoint(), precision);
@@ -115,11 +190,7 @@ public final class StabilityCommand implements Callable<Integer> {
     // not yet from enclosures: the numbers are approximate and say so (no verdict words)
     json.put("certified", false);
     json.put("note", APPROXIMATE);
-    Optional<Aprational> a = ThreeCycleFamily.strength(p);
-    if (plotPath != null) {
-      StabilityPlot.write(plotPath, params, a, Stability.toDoubles(r.eigenvalues()));
-    }
-    PrintWriter out = spec.commandLine().getOut();
+    json.put("reason", attempt.failure());
     if (common.json()) {
       Output.printJson(out, json);
       return 0;
@@ -136,6 +207,75 @@ public final class StabilityCommand implements Callable<Integer> {
     rows.add(List.of("iteration vs Newton", String.valueOf(json.get("newtonAgreement"))));
     out.print(Output.table(List.of("quantity", "value"), rows));
     out.println(APPROXIMATE);
+    out.println("reason: " + attempt.failure());
+    if (plotPath != null) {
+      out.println("picture: " + plotPath);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private int printCertified(PrintWriter out, Enclosed enc, Stability.Report r, Precision precision, @Nullable Path plotPath) {
+    int d = precision.digits();
+    Map<String, Object> json = new LinkedHashMap<>();
+    List<String> fp = new ArrayList<>();
+    List<Integer> fpDigits = new ArrayList<>();
+    for (Ball x : enc.policy()) {
+      fp.add(x.format(d));
+      fpDigits.add(Math.min(d, x.certifiedDigits()));
+    }
+    json.put("fixedPoint", fp);
+    List<Map<String, Object>> eig = new ArrayList<>();
+    for (ComplexBall z : enc.eigenvalues()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("re", z.re().format(d));
+      m.put("im", z.im().format(d));
+      m.put("reCertifiedDigits", Math.min(d, z.re().certifiedDigits()));
+      m.put("imCertifiedDigits", Math.min(d, z.im().certifiedDigits()));
+      eig.add(m);
+    }
+    json.put("eigenvalues", eig);
+    json.put("spectralRadius", enc.rho().format(d));
+    json.put("contractionConstant", enc.contraction().format(d));
+    Ball one = Ball.ONE;
+    int prec = precision.bits();
+    // decided only when the enclosure lies on one side of 1; otherwise "undecided"
+    Ball lm1 = enc.contraction().sub(one, prec);
+    Ball rm1 = enc.rho().sub(one, prec);
+    json.put("contraction", lm1.isNegative() ? (Object) true : lm1.isNonNegative() ? (Object) false : "undecided");
+    json.put("locallyStable", rm1.isNegative() ? (Object) true : rm1.isPositive() ? (Object) false : "undecided");
+    List<String> logits = new ArrayList<>();
+    for (Ball x : enc.logits()) {
+      logits.add(x.format(d));
+    }
+    json.put("fixedPointLogits", logits);
+    json.put("fixedPointSource", r.source());
+    json.put("iterationRounds", r.iteration().steps());
+    json.put("iterationConverged", r.iteration().converged());
+    Apfloat agreement = r.agreement();
+    json.put("newtonAgreement", agreement == null ? "n/a" : precision.format(agreement));
+    json.put("basis", "tangent space 1^perp (exact basis e_i - e_K; same eigenvalues as the Helmert basis)");
+    json.put("certified", true);
+    Map<String, Object> digits = new LinkedHashMap<>();
+    digits.put("fixedPoint", fpDigits);
+    digits.put("spectralRadius", Math.min(d, enc.rho().certifiedDigits()));
+    digits.put("contractionConstant", Math.min(d, enc.contraction().certifiedDigits()));
+    json.put("certifiedDigits", digits);
+    json.put("note", CERTIFIED);
+    if (common.json()) {
+      Output.printJson(out, json);
+      return 0;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("fixed point", String.join(", ", fp) + "  (certified)"));
+    for (ComplexBall z : enc.eigenvalues()) {
+      rows.add(List.of("eigenvalue", z.format(d) + "  (certified)"));
+    }
+    rows.add(List.of("spectral radius", String.valueOf(json.get("spectralRadius")) + "  (certified)"));
+    rows.add(List.of("contraction constant L", String.valueOf(json.get("contractionConstant")) + "  (certified)"));
+    rows.add(List.of("iteration vs Newton", String.valueOf(json.get("newtonAgreement"))));
+    out.print(Output.table(List.of("quantity", "value"), rows));
+    out.println(CERTIFIED);
     if (plotPath != null) {
       out.println("picture: " + plotPath);
     }

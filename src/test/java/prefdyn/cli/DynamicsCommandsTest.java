@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,14 @@ class DynamicsCommandsTest {
     assertTrue(b.length > 1000 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G');
   }
 
+  /** The printed decimal p (only certified digits) is within one unit in its last place of x. */
+  private static void assertCertified(BigDecimal x, String printed) {
+    BigDecimal p = new BigDecimal(printed);
+    assertTrue(p.subtract(x).abs().compareTo(p.ulp()) < 0, printed + " does not contain " + x);
+  }
+
+  private static final MathContext MC = new MathContext(60);
+
   @Test
   void stabilityOfTheThreeCycle() throws Exception {
     // a = 1/4, α = 1/2, β = 2, λ = 1: eigenvalues 1/2 ± i·(1/2)/√3, ρ² = 1/4 + 1/12 = 1/3, L = 1/2 + √3/4
@@ -93,14 +103,72 @@ class DynamicsCommandsTest {
         "--digits", "30", "--json", "--plot", png.toString());
     assertEquals(0, r.exitCode(), r.err());
     JsonNode j = json(r.out());
-    assertEquals("0.333333333333333333333333333333", j.get("fixedPoint").get(0).asText());
+    assertTrue(j.get("certified").asBoolean());
+    BigDecimal sqrt3 = new BigDecimal(3).sqrt(MC);
+    BigDecimal third = BigDecimal.ONE.divide(new BigDecimal(3), MC);
+    for (int i = 0; i < 3; i++) {
+      assertCertified(third, j.get("fixedPoint").get(i).asText());
+      assertEquals(30, j.get("certifiedDigits").get("fixedPoint").get(i).asInt());
+    }
     assertEquals(2, j.get("eigenvalues").size());
-    assertEquals("0.5", j.get("eigenvalues").get(0).get("re").asText());
-    assertEquals("0.288675134594812882254574390251", j.get("eigenvalues").get(0).get("im").asText());
-    assertEquals("0.577350269189625764509148780502", j.get("spectralRadius").asText());
-    assertEquals("0.933012701892219323381861585376", j.get("contractionConstant").asText());
+    BigDecimal im = new BigDecimal("0.5").divide(sqrt3, MC);
+    JsonNode e0 = j.get("eigenvalues").get(0);
+    JsonNode e1 = j.get("eigenvalues").get(1);
+    assertCertified(new BigDecimal("0.5"), e0.get("re").asText());
+    assertCertified(new BigDecimal("0.5"), e1.get("re").asText());
+    assertCertified(im.abs(), e0.get("im").asText().replace("-", ""));
+    assertCertified(im.negate(), e0.get("im").asText().startsWith("-") ? e0.get("im").asText() : e1.get("im").asText());
+    assertEquals(30, e0.get("imCertifiedDigits").asInt());
+    assertEquals("0.288675134594812882254574390251", e0.get("im").asText().replace("-", ""));
+    assertCertified(third.sqrt(MC), j.get("spectralRadius").asText());
+    assertCertified(new BigDecimal("0.5").add(sqrt3.divide(new BigDecimal(4), MC)), j.get("contractionConstant").asText());
     assertTrue(j.get("contraction").asBoolean());
     assertTrue(j.get("locallyStable").asBoolean());
     assertTrue(Files.size(png) > 1000);
+  }
+
+  @Test
+  void stabilityPrintsCertifiedDigits() throws Exception {
+    // examples/cycle.txt: a = 1/2, α = 1/2, β = 4, λ = 1: eigenvalues α ± i aβλ/√3 = 0.5 ± (2/√3) i
+    Path c3 = write("cycle.txt", "1/2 1 0\n0 1/2 1\n1 0 1/2\n");
+    CliRunner r = CliRunner.run("stability", "--pref", c3.toString(), "--alpha", "1/2", "--lambda", "1", "--beta", "4",
+        "--digits", "20");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("certified values"), r.out());
+    assertTrue(!r.out().contains("approximate"), r.out());
+    assertTrue(r.out().contains("+ 1.1547005383792515290i"), r.out());
+    assertTrue(r.out().contains("- 1.1547005383792515290i"), r.out());
+    BigDecimal im = new BigDecimal(2).divide(new BigDecimal(3).sqrt(MC), MC);
+    assertCertified(im, "1.1547005383792515290");
+    CliRunner js = CliRunner.run("stability", "--pref", c3.toString(), "--alpha", "1/2", "--lambda", "1", "--beta", "4",
+        "--digits", "20", "--json");
+    assertEquals(0, js.exitCode(), js.err());
+    JsonNode j = json(js.out());
+    assertTrue(j.get("certified").asBoolean());
+    // ρ² = 1/4 + 4/3 = 19/12 > 1, L = 1/2 + 2·(√3/2) > 1
+    assertCertified(new BigDecimal(19).divide(new BigDecimal(12), MC).sqrt(MC), j.get("spectralRadius").asText());
+    assertTrue(!j.get("locallyStable").asBoolean());
+    assertTrue(!j.get("contraction").asBoolean());
+  }
+
+  @Test
+  void stabilityFallsBackToApproximateWithAReason() throws Exception {
+    Path c3 = write("cycle.txt", "1/2 1 0\n0 1/2 1\n1 0 1/2\n");
+    CliRunner r = CliRunner.run("stability", "--pref", c3.toString(), "--alpha", "1", "--lambda", "1", "--beta", "4",
+        "--digits", "20");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("approximate values"), r.out());
+    assertTrue(r.out().contains("reason: alpha = 1"), r.out());
+    assertTrue(!r.out().contains("certified values"), r.out());
+    CliRunner js = CliRunner.run("stability", "--pref", c3.toString(), "--alpha", "1", "--lambda", "1", "--beta", "4",
+        "--digits", "20", "--json");
+    assertEquals(0, js.exitCode(), js.err());
+    JsonNode j = json(js.out());
+    assertTrue(!j.get("certified").asBoolean());
+    assertTrue(j.get("reason").asText().contains("alpha = 1"));
+    CliRunner bad = CliRunner.run("stability", "--pref", c3.toString(), "--alpha", "1/2", "--lambda", "1",
+        "--max-rounds", "0");
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.out().isEmpty());
   }
 }
