@@ -12,6 +12,7 @@ import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.MrsDpoStatements;
 import prefdyn.catalogue.Verdict;
 import prefdyn.catalogue.Statement;
+import prefdyn.dynamics.MrsParameters;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
@@ -86,7 +87,9 @@ class MrsDpoEmpiricalProperties {
   @Example
   void anUncertifiedRoundIsUndecidedWithItsReason() {
     Instance x = threeCycle(q(3, 8), Rationals.ONE, q(3, 4), Rationals.HALF);
-    Margin m = cycle.check(x, Precision.ofDigits(8));
+    MrsParameters params = new MrsParameters(x.pref(), Rationals.ONE, q(3, 4), Rationals.HALF,
+        Distribution.uniform(3), Distribution.uniform(3), MrsParameters.Method.DPO);
+    Margin m = MrsDpoStatements.Cycle.margin(params, Precision.ofDigits(8));
     assertEquals(Verdict.UNDECIDED, m.verdict(), m.detail());
     assertTrue(m.reason().contains("certified MRS-DPO orbit stops at round"), m.reason());
   }
