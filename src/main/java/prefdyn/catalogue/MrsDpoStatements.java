@@ -171,9 +171,9 @@ public final class MrsDpoStatements {
         prev = cur;
       }
       Ball turns = angle.abs().div(pi(wp).mulPow2(1), wp).sub(Ball.ONE, wp);
-      return Margin.min(Margin.of(java.util.Objects.requireNonNull(minLogRatio), true,
-              "log min ||Πθ_t||/||Πθ_0|| over rounds 1.." + ROUNDS),
-          Margin.of(turns, true, "winding turns around uniform - 1"));
+      Margin winding = Margin.of(turns, true, "winding turns around uniform - 1");
+      return minLogRatio == null ? winding
+          : Margin.min(Margin.of(minLogRatio, true, "log min ||Πθ_t||/||Πθ_0|| over rounds 1.." + ROUNDS), winding);
     }
 
     /**
