@@ -9,8 +9,11 @@ import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Kind;
 import prefdyn.catalogue.Margin;
+import prefdyn.catalogue.MrsDpoStatements;
 import prefdyn.catalogue.Verdict;
 import prefdyn.catalogue.Statement;
+import prefdyn.dynamics.MrsParameters;
+import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,31 +45,65 @@ class MrsDpoEmpiricalProperties {
     assertEquals(Kind.EMPIRICAL, collapse.kind());
   }
 
-  /**
-   * Until the MRS-DPO orbit is certified (proofs-notes/MRS-DPO.md), every check is UNDECIDED with
-   * its reason: never a verdict from a tolerance, neither HOLDS nor VIOLATED.
-   */
+  /** Both observations HOLD on their generators: certified margins from the ball orbit. */
   @Property(tries = 3)
-  void dpoCycleIsUndecidedWithAReason(@ForAll("cycles") Instance x) {
-    Margin m = cycle.check(x, Checks.SUITE);
-    assertEquals(Verdict.UNDECIDED, m.verdict());
-    assertTrue(m.reason().contains("not certified"), m.reason());
+  void dpoCycleHolds(@ForAll("cycles") Instance x) {
+    Checks.assertHolds(cycle, x);
   }
 
   @Property(tries = 3)
-  void dpoCollapseIsUndecidedWithAReason(@ForAll("collapses") Instance x) {
-    Margin m = collapse.check(x, Checks.SUITE);
-    assertEquals(Verdict.UNDECIDED, m.verdict());
-    assertTrue(m.reason().contains("not certified"), m.reason());
+  void dpoCollapseHolds(@ForAll("collapses") Instance x) {
+    Checks.assertHolds(collapse, x);
+  }
+
+  /** The slowest generated cycle (a = 1/8, λ = 1/2, β = 2: about 87 rounds a turn) still winds once. */
+  @Example
+  void slowestCycleHolds() {
+    Checks.assertHolds(cycle, threeCycle(q(1, 8), Rationals.ONE, Rationals.HALF, q(2, 1)));
+  }
+
+  /** α = 0 with a weak update (β = 8): the orbit falls back to uniform, certified (VIOLATED). */
+  @Example
+  void cycleWithAlphaZeroIsViolated() {
+    Instance x = threeCycle(q(1, 4), Rationals.ZERO, Rationals.HALF, q(8, 1));
+    Checks.assertViolated(cycle, x, Checks.SUITE);
+  }
+
+  /** The wrong response named as the top: its log-odds fall and the mass off it grows (VIOLATED). */
+  @Example
+  void collapseOnTheWrongTopIsViolated() {
+    Instance y = sstInstance();
+    assertTrue(collapse.admits(y));
+    Margin right = MrsDpoStatements.Collapse.margin(y, 0, Checks.SUITE);
+    assertEquals(Verdict.HOLDS, right.verdict(), right.detail());
+    Margin wrong = MrsDpoStatements.Collapse.margin(y, 1, Checks.SUITE);
+    assertEquals(Verdict.VIOLATED, wrong.verdict(), wrong.detail());
+  }
+
+  /**
+   * Too few digits for the fastest cycle: the orbit's enclosure widens until a round cannot be
+   * certified; the check is UNDECIDED with that reason, never a verdict.
+   */
+  @Example
+  void anUncertifiedRoundIsUndecidedWithItsReason() {
+    Instance x = threeCycle(q(3, 8), Rationals.ONE, q(3, 4), Rationals.HALF);
+    MrsParameters params = new MrsParameters(x.pref(), Rationals.ONE, q(3, 4), Rationals.HALF,
+        Distribution.uniform(3), Distribution.uniform(3), MrsParameters.Method.DPO);
+    Margin m = MrsDpoStatements.Cycle.margin(params, Precision.ofDigits(8));
+    assertEquals(Verdict.UNDECIDED, m.verdict(), m.detail());
+    assertTrue(m.reason().contains("certified MRS-DPO orbit stops at round"), m.reason());
+  }
+
+  private static Instance sstInstance() {
+    return Instance.of(DynamicsFixtures.matrix(10, new long[][] {{5, 6, 8}, {4, 5, 6}, {2, 4, 5}}))
+        .withAlpha(Rationals.ONE).withLambda(Rationals.HALF).withBeta(q(1, 2))
+        .withRef(Distribution.uniform(3)).withPi0(Distribution.uniform(3)).withInit(Distribution.uniform(3));
   }
 
   @Example
   void generatorsStillProduceAdmittedInstances() {
     Instance x = threeCycle(q(1, 4), Rationals.ONE, Rationals.HALF, q(1, 1));
     assertTrue(cycle.admits(x));
-    Instance y = Instance.of(DynamicsFixtures.matrix(10, new long[][] {{5, 6, 8}, {4, 5, 6}, {2, 4, 5}}))
-        .withAlpha(Rationals.ONE).withLambda(Rationals.HALF).withBeta(q(1, 2))
-        .withRef(Distribution.uniform(3)).withPi0(Distribution.uniform(3)).withInit(Distribution.uniform(3));
-    assertTrue(collapse.admits(y));
+    assertTrue(collapse.admits(sstInstance()));
   }
 }
