@@ -138,14 +138,6 @@ public final class DynamicsStatements {
     return Math.min(p.bits(), 96);
   }
 
-  static Apfloat min(Apfloat a, Apfloat b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  static Apfloat ln(Apfloat x, Precision p) {
-    return Kernel.log(x, p);
-  }
-
   static boolean marginIsZero(PreferenceMatrix p) {
     for (int i = 0; i < p.k(); i++) {
       for (int j = 0; j < p.k(); j++) {
@@ -433,60 +425,6 @@ public final class DynamicsStatements {
           : "ρ > 1: on the centered ball of radius 2^-" + j + " every round multiplies ||θ|| by a factor in [σ_min - η, σ_max + η] ∋ ρ, above 1: no orbit converges to uniform (margin min(σ_min - η - 1, band around ρ))";
       return Margin.of(m, true, eig + "; " + dyn);
     }
-  }
-
-  /** Coordinates of a centered 3-vector in the Helmert basis. */
-  static double[] plane(Apfloat[] theta) {
-    double a = theta[0].doubleValue();
-    double b = theta[1].doubleValue();
-    double c = theta[2].doubleValue();
-    return new double[] {(a - b) / Math.sqrt(2), (a + b - 2 * c) / Math.sqrt(6)};
-  }
-
-  static Apfloat[] perturbation(double size, Precision p) {
-    Apfloat e = ApfloatMath.scale(p.real(1), -Math.round(-Math.log10(size)));
-    return Linalg.center(new Apfloat[] {e, e.negate(), p.real(0)}, p);
-  }
-
-  /**
-   * Persistent rotation of a K = 3 orbit started 10^-6 from uniform: over rounds
-   * {@code (tEsc, total]} the smaller of {@code log(min ||θ_t|| / ||θ_0||)} (stays away) and
-   * (winding turns around uniform) − 1 (keeps rotating). Shared by T6 and the MRS-DPO observation.
-   */
-  static Apfloat rotationMargin(MrsMap map, long tEsc, long total) {
-    Precision pp = map.precision();
-    Apfloat[] theta = perturbation(1e-6, pp);
-    Apfloat n0 = Linalg.norm2(theta, pp);
-    @Nullable Apfloat minRatio = null;
-    double winding = 0;
-    double[] prev = plane(theta);
-    for (long t = 1; t <= total; t++) {
-      theta = map.apply(theta);
-      double[] cur = plane(theta);
-      if (t > tEsc) {
-        Apfloat ratio = Linalg.norm2(theta, pp).divide(n0);
-        minRatio = minRatio == null || ratio.compareTo(minRatio) < 0 ? ratio : minRatio;
-        double d = Math.atan2(cur[1], cur[0]) - Math.atan2(prev[1], prev[0]);
-        while (d > Math.PI) {
-          d -= 2 * Math.PI;
-        }
-        while (d <= -Math.PI) {
-          d += 2 * Math.PI;
-        }
-        winding += d;
-      }
-      prev = cur;
-    }
-    if (minRatio == null) {
-      return pp.real(-1);
-    }
-    if (minRatio.signum() == 0) {
-      return pp.real(-1000); // the orbit reached uniform exactly
-    }
-    Apfloat away = ln(minRatio, pp);
-    Apfloat turns = pp.real(Rationals.of(Math.round(Math.abs(winding) / (2 * Math.PI) * 1e6), 1_000_000))
-        .subtract(pp.real(1));
-    return min(away, turns);
   }
 
   // ---------------------------------------------------------------- T7
