@@ -239,11 +239,14 @@ public final class StabilityCommand implements Callable<Integer> {
     json.put("contractionConstant", enc.contraction().format(d));
     Ball one = Ball.ONE;
     int prec = precision.bits();
-    // decided only when the enclosure lies on one side of 1; otherwise "undecided"
+    // The contract's booleans say what is certified: true only when the enclosure lies below 1.
+    // When it straddles 1 they are false and the extension keys "...Decided" say so.
     Ball lm1 = enc.contraction().sub(one, prec);
     Ball rm1 = enc.rho().sub(one, prec);
-    json.put("contraction", lm1.isNegative() ? (Object) true : lm1.isNonNegative() ? (Object) false : "undecided");
-    json.put("locallyStable", rm1.isNegative() ? (Object) true : rm1.isPositive() ? (Object) false : "undecided");
+    json.put("contraction", lm1.isNegative());
+    json.put("locallyStable", rm1.isNegative());
+    json.put("contractionDecided", lm1.isNegative() || lm1.isNonNegative());
+    json.put("locallyStableDecided", rm1.isNegative() || rm1.isNonNegative());
     List<String> logits = new ArrayList<>();
     for (Ball x : enc.logits()) {
       logits.add(x.format(d));
