@@ -446,7 +446,8 @@ class BallProperties {
     for (Aprational v : x) {
       s = s.add(ApfloatMath.exp(real((Aprational) v.subtract(max), h)));
     }
-    return real(max, h).add(ApfloatMath.log(s));
+    // s is exactly an integer (infinite precision) when every exponent is exp(0): fix its precision
+    return real(max, h).add(ApfloatMath.log(s.precision(h)));
   }
 
   /**
