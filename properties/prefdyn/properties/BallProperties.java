@@ -446,8 +446,10 @@ class BallProperties {
     for (Aprational v : x) {
       s = s.add(ApfloatMath.exp(real((Aprational) v.subtract(max), h)));
     }
-    // s is exactly an integer (infinite precision) when every exponent is exp(0): fix its precision
-    return real(max, h).add(ApfloatMath.log(s.precision(h)));
+    // s is an exact integer (infinite precision) when every exponent is exp(0): give it h digits
+    // then (otherwise keep its own precision, which may exceed h when it is 1 + a tiny rest)
+    Apfloat sf = s.precision() == Apfloat.INFINITE ? s.precision(h) : s;
+    return real(max, h).add(ApfloatMath.log(sf));
   }
 
   /**
