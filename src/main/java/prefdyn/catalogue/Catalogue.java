@@ -86,9 +86,9 @@ public final class Catalogue {
     return Optional.ofNullable(ENTRIES.get(id));
   }
 
-  /** The statement with this ID. @throws prefdyn.num.BadInput listing the known IDs */
+  /** The statement with this ID. @throws prefdyn.cli.BadInput listing the known IDs */
   public static Statement require(String id) {
-    return byId(id).orElseThrow(() -> new prefdyn.num.BadInput(
+    return byId(id).orElseThrow(() -> new prefdyn.cli.BadInput(
         "unknown statement ID '" + id + "'; known: " + String.join(", ", ENTRIES.keySet())));
   }
 }

@@ -20,7 +20,6 @@ import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Kind;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
-import prefdyn.num.BadInput;
 import prefdyn.num.Precision;
 import prefdyn.search.CheckResult;
 import prefdyn.search.CheckRunner;

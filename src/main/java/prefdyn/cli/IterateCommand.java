@@ -19,7 +19,6 @@ import prefdyn.dynamics.CheckedTrajectory;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.Trajectory;
 import prefdyn.finite.SampledMrs;
-import prefdyn.num.BadInput;
 import prefdyn.num.Precision;
 import prefdyn.plot.Plots;
 import prefdyn.plot.TrajectoryPlot;
@@ -83,7 +82,7 @@ public final class IterateCommand implements Callable<Integer> {
     if (spec.commandLine().getParseResult().hasMatchedOption("--every") && every < 1) {
       throw new BadInput("--every must be >= 1, got " + every);
     }
-    @Nullable Path plotPath = plot == null ? null : Plots.requirePng(plot, "--plot");
+    @Nullable Path plotPath = plot == null ? null : Plots.requirePng(plot, "plot");
     if (plotPath != null) {
       OutDirs.probeWritableFile(plotPath, "--plot");
     }

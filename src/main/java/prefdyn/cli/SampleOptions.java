@@ -2,7 +2,6 @@ package prefdyn.cli;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Option;
-import prefdyn.num.BadInput;
 
 /**
  * The finite-sample flags shared by {@code iterate} and {@code figure1}: {@code --samples N}

@@ -22,7 +22,6 @@ import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.Stability;
 import prefdyn.dynamics.ThreeCycleFamily;
-import prefdyn.num.BadInput;
 import prefdyn.num.Ball;
 import prefdyn.num.Complex;
 import prefdyn.num.Precision;

@@ -159,7 +159,7 @@ public final class SampledMrs {
     if (params.method() != MrsParameters.Method.IPO) {
       throw new InvalidParameter("method", "finite-sample rounds are IPO rounds (the tabular IPO optimum of the sample)");
     }
-    init.requireK(params.k(), "init").requireInterior("init");
+    init.requireK(params.k(), "start").requireInterior("start");
     return CheckedTrajectory.run(bits -> new SampledBallOrbit(params, MrsMap.logitsOfBalls(init, bits), bits, seed,
         samplesPerRound), "", steps, every, precision, plotPoints, progress);
   }

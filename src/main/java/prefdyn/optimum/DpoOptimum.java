@@ -6,7 +6,7 @@ import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apfloat.Aprational;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 import prefdyn.num.Ball;
 import prefdyn.num.Kernel;
 import prefdyn.num.Linalg;

@@ -42,7 +42,7 @@ public final class CheckRunner {
   public record Options(@Nullable Integer tries, long seed, Precision precision, int threads, int maxDigits) {
     public Options {
       if (tries != null && tries < 1) {
-        throw new prefdyn.num.BadInput("--tries must be at least 1, got " + tries);
+        throw new prefdyn.cli.BadInput("--tries must be at least 1, got " + tries);
       }
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1");
@@ -144,16 +144,16 @@ public final class CheckRunner {
    * stopping at the first violation or error; the offending instance is redrawn from its try seed
    * (drawing is cheap and deterministic; its margin is taken from the shard). Time is reported as 0.
    *
-   * @throws prefdyn.num.BadInput when a try the fold needs is in no shard, or in two
+   * @throws prefdyn.cli.BadInput when a try the fold needs is in no shard, or in two
    */
   public static CheckResult merge(Statement s, Options options, int planned, List<TryOutcome> outcomes) {
     java.util.Map<Integer, TryOutcome> byTry = new java.util.HashMap<>();
     for (TryOutcome o : outcomes) {
       if (o.index() < 0 || o.index() >= planned) {
-        throw new prefdyn.num.BadInput(s.id() + ": try " + o.index() + " is outside 0.." + (planned - 1));
+        throw new prefdyn.cli.BadInput(s.id() + ": try " + o.index() + " is outside 0.." + (planned - 1));
       }
       if (byTry.put(o.index(), o) != null) {
-        throw new prefdyn.num.BadInput(s.id() + ": try " + o.index() + " appears in two shards");
+        throw new prefdyn.cli.BadInput(s.id() + ": try " + o.index() + " appears in two shards");
       }
     }
     try (Draws.Drawer drawer = new Draws.Drawer()) {
@@ -162,7 +162,7 @@ public final class CheckRunner {
       for (int t = 0; t < planned; t++) {
         TryOutcome o = byTry.get(t);
         if (o == null) {
-          throw new prefdyn.num.BadInput(s.id() + ": try " + t + " is in no shard (a shard is missing or truncated)");
+          throw new prefdyn.cli.BadInput(s.id() + ": try " + t + " is in no shard (a shard is missing or truncated)");
         }
         if (o.needsInstance() && o.instance() == null) {
           o = o.withInstance(trier.redraw(t));

@@ -45,7 +45,7 @@ public final class Search {
   public record Options(long budget, long seed, Precision precision, long shrinkBudget, int maxDigits) {
     public Options {
       if (budget < 1) {
-        throw new prefdyn.num.BadInput("--budget must be at least 1, got " + budget);
+        throw new prefdyn.cli.BadInput("--budget must be at least 1, got " + budget);
       }
       Escalation.of(precision, maxDigits); // validates the cap
     }
@@ -157,7 +157,7 @@ public final class Search {
   /**
    * Combines unit results given in index order starting at 0.
    *
-   * @throws prefdyn.num.BadInput when a unit the unsharded run needs is missing
+   * @throws prefdyn.cli.BadInput when a unit the unsharded run needs is missing
    */
   public static Combined combine(List<? extends UnitView> units, long budget) {
     long needed = units(budget);
@@ -169,7 +169,7 @@ public final class Search {
     Margin best = null;
     for (int i = 0; i < needed; i++) {
       if (i >= units.size() || units.get(i).index() != i) {
-        throw new prefdyn.num.BadInput("work unit " + i + " of the search is in no shard (a shard is missing or truncated)");
+        throw new prefdyn.cli.BadInput("work unit " + i + " of the search is in no shard (a shard is missing or truncated)");
       }
       UnitView u = units.get(i);
       used++;
