@@ -128,7 +128,7 @@ public final class CheckedTrajectory {
 
   /** The population orbit from {@code init} at {@code bits}. */
   static Orbit population(MrsMap map, Distribution init, int bits) {
-    BallOrbit orbit = new BallOrbit(map, map.logitsOfBalls(init, bits, "--init"), bits);
+    BallOrbit orbit = new BallOrbit(map, map.logitsOfBalls(init, bits, "start"), bits);
     return new Orbit() {
       @Override
       public @Nullable String step() {

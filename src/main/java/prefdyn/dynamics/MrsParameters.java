@@ -29,7 +29,7 @@ public record MrsParameters(
     DPO
   }
 
-  /** Validates; errors name the flag at fault. */
+  /** Validates; errors are {@link InvalidParameter}s naming the parameter (alpha, lambda, beta, reference, pi0). */
   public MrsParameters {
     int k = pref.k();
     if (alpha.signum() < 0 || alpha.compareTo(Rationals.ONE) > 0) {
@@ -41,8 +41,8 @@ public record MrsParameters(
     if (beta.signum() < 0) {
       throw new InvalidParameter("beta", "beta must be >= 0, got " + Rationals.format(beta));
     }
-    ref.requireK(k, "--ref").requireInterior("--ref");
-    pi0.requireK(k, "--pi0");
+    ref.requireK(k, "reference").requireInterior("reference");
+    pi0.requireK(k, "pi0");
   }
 
   /** Uniform reference and offline sampler, IPO rounds (the setting of T6-T9). */
