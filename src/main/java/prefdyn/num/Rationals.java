@@ -94,10 +94,6 @@ public final class Rationals {
     return x.toString(false);
   }
 
-  public static boolean isExactZero(Apfloat x) {
-    return x.signum() == 0;
-  }
-
   public static Aprational min(Aprational a, Aprational b) {
     return a.compareTo(b) <= 0 ? a : b;
   }

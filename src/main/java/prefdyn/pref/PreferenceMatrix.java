@@ -5,6 +5,7 @@ import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.InvalidParameter;
+import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 
@@ -199,6 +200,20 @@ public final class PreferenceMatrix {
   /** {@code i ▷ j}: i beats j by a strict majority, {@code P[i][j] > 1/2}. */
   public boolean beats(int i, int j) {
     return entries[i][j].compareTo(Rationals.HALF) > 0;
+  }
+
+  /** {@code ||P - ½11ᵀ||_2}, the margin matrix's spectral norm (the contraction constant of T7). */
+  public Apfloat marginSpectralNorm(Precision p) {
+    int k = k();
+    Apfloat[][] m = new Apfloat[k][k];
+    Aprational half = Rationals.HALF;
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        Apfloat e = entry(i, j);
+        m[i][j] = e instanceof Aprational q ? p.real(q.subtract(half)) : p.real(e).subtract(p.real(half));
+      }
+    }
+    return Linalg.spectralNorm(m, p);
   }
 
   @Override
