@@ -21,8 +21,8 @@ import org.apfloat.ApfloatMath;
  *
  * <p>Error unit: "ulp" below means 2^-f. Every operation here states its error in ulps.
  */
-final class FixedPoint {
-  private FixedPoint() {}
+final class FixedPointMath {
+  private FixedPointMath() {}
 
   private static final double LOG2_10 = Math.log(10) / Math.log(2);
 
@@ -185,6 +185,116 @@ final class FixedPoint {
       e = e.multiply(e.add(two)).shiftRight(g);
     }
     return e.shiftRight(s);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // exp at high precision: chunked argument reduction (proofs-notes/kernel.md, "exp by chunks")
+
+  /** A fixed-point approximation V of v·2^g and a bound: |V - v·2^g| <= err. */
+  record Approx(BigInteger value, long err) {}
+
+  /** Bits per chunk of {@link #expChunked}'s reduction. */
+  static final int CHUNK_BITS = 16;
+
+  /** Error bound of {@link #expm1} in ulps for g <= 2^22 fraction bits, |r| <= 1.26 (see there). */
+  static final long EXPM1_ULPS = 1L << 15;
+
+  /** Chunk exponentials e^{p 2^-q} at g bits, keyed by (g, q, p); cleared when it grows large. */
+  private static final ConcurrentHashMap<Long, Approx> CHUNKS = new ConcurrentHashMap<>();
+
+  private static final int CHUNK_CACHE_LIMIT = 1 << 14;
+
+  /** Reduction levels of {@link #expChunked} at g bits (tuned with the kernel benchmark). */
+  static int chunkLevels(int g) {
+    int forced = Integer.getInteger("prefdyn.chunkLevels", 0);
+    if (forced > 0) {
+      return forced;
+    }
+    return (int) Math.max(2, Math.min(8, Math.round(Math.sqrt(g) / 16.0)));
+  }
+
+  /**
+   * e^r for r = R 2^-g with |r| < 1/2 (|R| < 2^(g-1)) and {@code levels} chunks, {@code g -
+   * 16 levels >= 64}: V with |V - e^r 2^g| <= err.
+   *
+   * <p>Method (the table reduction of Arb's exp, with the table filled on demand): split R's bits
+   * into chunks, r = c_1 + ... + c_L + u exactly, c_l = p_l 2^-(16 l) (p_1 = floor(r 2^16) in
+   * [-2^15, 2^15), p_l in [0, 2^16) for l >= 2) and u in [0, 2^-16L). Then e^r = e^u prod e^{c_l}.
+   * Each e^{c_l} is a Taylor series whose terms cost one word multiplication and one word division
+   * ({@link #expSmall}, linear in g), cached, so an orbit that revisits its arguments (every
+   * converging trajectory) pays one full product per level; e^u is {@link #expm1} at an argument
+   * below 2^-16L, which needs no halvings and few terms. Error: see {@link #expSmall}, {@link
+   * #expm1}, and the product rule in proofs-notes/kernel.md.
+   */
+  static Approx expChunked(BigInteger r, int g, int levels) {
+    if (r.bitLength() >= g || g - CHUNK_BITS * levels < 64) {
+      throw new IllegalArgumentException("expChunked: argument or precision out of range");
+    }
+    long[] p = new long[levels];
+    BigInteger rem = r;
+    for (int l = 1; l <= levels; l++) {
+      int sh = g - CHUNK_BITS * l;
+      BigInteger c = rem.shiftRight(sh); // floor: rem - c 2^sh in [0, 2^sh)
+      p[l - 1] = c.longValue();
+      if (c.signum() != 0) {
+        rem = rem.subtract(c.shiftLeft(sh));
+      }
+    }
+    BigInteger one = BigInteger.ONE.shiftLeft(g);
+    BigInteger acc = expm1(rem, g).add(one);
+    long err = EXPM1_ULPS;
+    for (int l = levels; l >= 1; l--) {
+      if (p[l - 1] == 0) {
+        continue;
+      }
+      Approx c = chunk(p[l - 1], CHUNK_BITS * l, g);
+      acc = acc.multiply(c.value()).shiftRight(g);
+      long ab = err + c.err();
+      // true factors: the partial product e^{u + c_L + ... + c_{l+1}} and e^{c_l} lie in [1,
+      // 1 + 2^-14] for l >= 2; at l = 1, e^{c_1} <= e^{1/2} < 1.65 (see kernel.md)
+      err = l >= 2 ? ab + (ab >>> 13) + 3 : 2 * ab + 3;
+    }
+    return new Approx(acc, err);
+  }
+
+  /** e^{p 2^-q} at g bits, cached. */
+  private static Approx chunk(long p, int q, int g) {
+    long key = ((long) g << 28) | ((long) q << 18) | (p + (1L << 17)); // p + 2^17 < 2^18, q < 2^10
+    Approx a = CHUNKS.get(key);
+    if (a == null) {
+      a = expSmall(p, q, g);
+      if (CHUNKS.size() >= CHUNK_CACHE_LIMIT) {
+        CHUNKS.clear();
+      }
+      CHUNKS.put(key, a);
+    }
+    return a;
+  }
+
+  /**
+   * e^x for x = p 2^-q, |x| <= 1/2, p a word: the Taylor series with t_0 = 2^g, t_k =
+   * trunc(floor(t_{k-1} p 2^-q) / k), summed until a term is 0. With T_k = 2^g x^k/k! and d_k =
+   * |t_k - T_k|: d_k <= (|x| d_{k-1} + 1)/k + 1 <= d_{k-1}/2 + 2, d_0 = 0, so d_k <= 4; the
+   * first zero term t_K has |T_K| <= 4 and the omitted tail is below 2 |T_K| <= 8 (ratio
+   * |x|/(k+1) <= 1/2). Error below 4 n + 8 ulp for the n terms added.
+   */
+  static Approx expSmall(long p, int q, int g) {
+    if (Math.abs(p) >= (1L << 31) || (q < 33 && Math.abs(p) > (1L << (q - 1)))) {
+      throw new IllegalArgumentException("expSmall: |x| > 1/2: " + p + " 2^-" + q);
+    }
+    BigInteger t = BigInteger.ONE.shiftLeft(g);
+    BigInteger sum = t;
+    BigInteger bp = BigInteger.valueOf(p);
+    long n = 0;
+    for (long k = 1; ; k++) {
+      t = t.multiply(bp).shiftRight(q).divide(BigInteger.valueOf(k));
+      if (t.signum() == 0) {
+        break;
+      }
+      sum = sum.add(t);
+      n++;
+    }
+    return new Approx(sum, 4 * n + 8);
   }
 
   /** x / (lo (lo+1) ... hi), dividing by products that fit in a word; < (hi-lo+1) ulp. */
