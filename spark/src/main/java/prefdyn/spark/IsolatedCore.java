@@ -56,9 +56,10 @@ final class IsolatedCore {
   static IsolatedCore forThisThread() {
     IsolatedCore c = PER_THREAD.get();
     if (c == null) {
-      ClassLoader parent = Thread.currentThread().getContextClassLoader();
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      ClassLoader parent = context != null ? context : IsolatedCore.class.getClassLoader();
       if (parent == null) {
-        parent = IsolatedCore.class.getClassLoader();
+        throw new IllegalStateException("no class loader to find the core in");
       }
       c = new IsolatedCore(parent);
       PER_THREAD.set(c);
@@ -72,6 +73,7 @@ final class IsolatedCore {
     ClassLoader before = t.getContextClassLoader();
     t.setContextClassLoader(loader);
     try {
+      @SuppressWarnings("nullness:argument") // a static method: the receiver is null
       Object code = run.invoke(null, args, out, err);
       return code instanceof Integer i ? i : 3;
     } catch (InvocationTargetException e) {

@@ -123,15 +123,10 @@ public final class SparkMain {
             + " --json output to a file instead)");
       }
     }
+    preflight(coreArgs);
     long units = WorkUnits.count(command, sub);
     Integer wanted = inv.tasks();
-    long n = Math.max(1, Math.min(units, wanted != null ? wanted : units));
-    if (n > Integer.MAX_VALUE / 2) {
-      throw new BadInput("prefdyn-spark " + command + ": " + units + " work units are too many tasks; give --tasks N");
-    }
-    int count = (int) n;
     int inject = Integer.getInteger(ShardTask.INJECT_FAILURE, 0);
-    ShardTask task = new ShardTask(coreArgs.toArray(new String[0]), count, inject);
     String what = "prefdyn " + String.join(" ", coreArgs);
     String unitWord = WorkUnits.describe(command);
 
@@ -146,15 +141,18 @@ public final class SparkMain {
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }
-    err.printf(Locale.ROOT, "prefdyn-spark: %s as %d Spark task%s (%d work units: %s) on %s%n", what, count,
-        count == 1 ? "" : "s", units, unitWord, master);
-    err.flush();
 
     List<ShardRun> runs;
-    Progress progress = new Progress(err, command, count);
+    Progress progress;
+    int count;
     long start = System.nanoTime();
     try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
       jsc.setLogLevel("WARN");
+      count = taskCount(units, wanted, jsc.defaultParallelism());
+      err.printf(Locale.ROOT, "prefdyn-spark: %s as %d Spark task%s (shards i/%d of %d work units: %s) on %s%n", what,
+          count, count == 1 ? "" : "s", count, units, unitWord, master);
+      err.flush();
+      progress = new Progress(err, command, count);
       jsc.sc().addSparkListener(progress);
       jsc.setJobGroup("prefdyn-" + command, what + ": " + count + " shards of " + units + " work units (" + unitWord + ")",
           false);
@@ -162,19 +160,22 @@ public final class SparkMain {
       for (int i = 1; i <= count; i++) {
         shards.add(i);
       }
+      ShardTask task = new ShardTask(coreArgs.toArray(new String[0]), count, inject);
       JavaRDD<Integer> rdd = jsc.parallelize(shards, count)
           .setName("shards 1.." + count + " of " + what + " (" + unitWord + ")");
       JavaRDD<ShardRun> files = rdd.map(task).setName("shard files of " + what);
-      runs = files.collect();
-    } catch (RuntimeException e) {
-      // SparkException is checked in Scala's eyes only; the job failed after Spark's retries
-      Throwable t = e;
-      if (!(t instanceof SparkException) && !(t.getCause() instanceof SparkException)) {
-        throw e;
+      try {
+        runs = files.collect();
+      } catch (RuntimeException e) {
+        // the job failed after Spark's retries (SparkException: checked in Scala's eyes only)
+        Throwable t = e;
+        if (!(t instanceof SparkException) && !(t.getCause() instanceof SparkException)) {
+          throw e;
+        }
+        err.println("prefdyn-spark " + command + ": the Spark job failed: " + firstLine(String.valueOf(t.getMessage())));
+        err.flush();
+        return new Outcome(3, count, progress.failed());
       }
-      err.println("prefdyn-spark " + command + ": the Spark job failed: " + firstLine(String.valueOf(t.getMessage())));
-      err.flush();
-      return new Outcome(3, count, progress.failed());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     progress.done();
@@ -190,6 +191,38 @@ public final class SparkMain {
     err.flush();
     int code = merge(runs, out, err);
     return new Outcome(code, count, progress.failed());
+  }
+
+  /** What the core says of shard 0/1: proof that it accepted every other option before it. */
+  static final String PREFLIGHT_SHARD = "0/1";
+
+  /**
+   * Validates the command line with the core itself before Spark starts, so that bad input is
+   * the core's one-line message and exit 2 at once (not after the cluster has started): the core
+   * is run with the impossible {@code --shard 0/1}, which it checks after every other option and
+   * before any work. If it complains about anything else, that complaint is the answer.
+   *
+   * @throws BadInput with the core's message
+   */
+  static void preflight(List<String> coreArgs) {
+    List<String> probe = new ArrayList<>(coreArgs);
+    probe.add("--shard");
+    probe.add(PREFLIGHT_SHARD);
+    probe.add("--json");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code;
+    try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+      code = Main.run(probe.toArray(new String[0]), o, e);
+    }
+    String message = err.toString();
+    if (code == Main.BAD_INPUT && message.contains("--shard") && message.contains(PREFLIGHT_SHARD)) {
+      return; // everything but the probe's own --shard was accepted
+    }
+    if (code == Main.BAD_INPUT) {
+      throw new BadInput(firstLine(message));
+    }
+    throw new IllegalStateException("the core accepted --shard " + PREFLIGHT_SHARD + " (exit " + code + "): " + firstLine(message));
   }
 
   /**
@@ -232,6 +265,20 @@ public final class SparkMain {
     } catch (IOException e) {
       // a leftover temporary folder is harmless
     }
+  }
+
+  /** Tasks per cluster core when --tasks is not given: enough to balance uneven units, few enough to keep the per-task cost small. */
+  static final int TASKS_PER_CORE = 4;
+
+  /**
+   * The number of tasks (shards): --tasks N, else {@value #TASKS_PER_CORE} per core of the
+   * cluster (Spark's default parallelism), never more than the work units. Any number gives the
+   * same merged result; it only sets the granularity of scheduling and of retries.
+   */
+  static int taskCount(long units, @Nullable Integer wanted, int parallelism) {
+    long n = wanted != null ? wanted : (long) TASKS_PER_CORE * Math.max(1, parallelism);
+    n = Math.max(1, Math.min(units, n));
+    return (int) Math.min(n, 1_000_000L);
   }
 
   /** {@code local} and {@code local[N]} never retry a task in Spark; run them as {@code local[N,4]}. */
@@ -311,7 +358,9 @@ public final class SparkMain {
         "command's --json output (the same as the one-machine run with the same seed; timing keys aside).",
         "  --master URL  Spark master (default: spark.master if set, else local[*]); local[N] runs as",
         "                local[N," + LOCAL_MAX_FAILURES + "] so that a failed task is retried as on a cluster.",
-        "  --tasks N     at most N Spark tasks (default: one per work unit); task i runs shard i/N.",
+        "  --tasks N     the number of Spark tasks, at most one per work unit (default: " + TASKS_PER_CORE
+            + " per core); task i",
+        "                runs shard i/N, the work units u with u mod N = i - 1.",
         "Exit codes: as the command (0; 1 violated / found; 2 bad input); 3 the Spark job failed.",
         "See docs/spark.md.",
         "");
