@@ -178,7 +178,7 @@ public record Margin(@Nullable Aprational lo, @Nullable Aprational hi, boolean s
   private static int rank(Verdict v) {
     return switch (v) {
       case VIOLATED -> 0;
-      case UNDECIDED -> 1;
+      case UNDECIDED, ERROR -> 1;
       case HOLDS -> 2;
     };
   }

@@ -26,7 +26,7 @@ import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.search.CheckResult;
 import prefdyn.search.CheckRunner;
-import prefdyn.search.CheckStatus;
+import prefdyn.catalogue.Verdict;
 import prefdyn.search.Escalation;
 import prefdyn.search.Shard;
 import prefdyn.search.TryOutcome;

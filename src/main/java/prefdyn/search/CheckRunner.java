@@ -305,7 +305,7 @@ public final class CheckRunner {
    */
   private static final class Tally {
     @Nullable Margin min;
-    CheckStatus status = CheckStatus.HOLDS;
+    Verdict status = Verdict.HOLDS;
     @Nullable Instance offending;
     @Nullable Margin offendingMargin;
     int offendingTry = -1;
@@ -323,14 +323,14 @@ public final class CheckRunner {
     boolean add(TryOutcome o) {
       switch (o.kind()) {
         case DRAW_FAILED -> {
-          status = CheckStatus.ERROR;
+          status = Verdict.ERROR;
           offendingTry = o.index();
           message = o.message();
           return true;
         }
         case NOT_ADMITTED -> {
           done++;
-          status = CheckStatus.ERROR;
+          status = Verdict.ERROR;
           offending = o.instance();
           offendingTry = o.index();
           offendingMargin = null;
@@ -353,7 +353,7 @@ public final class CheckRunner {
             decidedDigits = Math.max(decidedDigits, o.digits());
           }
           if (v == Verdict.VIOLATED) {
-            status = CheckStatus.VIOLATED;
+            status = Verdict.VIOLATED;
             offending = o.instance();
             offendingTry = o.index();
             offendingMargin = m;
@@ -362,8 +362,8 @@ public final class CheckRunner {
           }
           if (v == Verdict.UNDECIDED) {
             undecidedTries++;
-            if (status == CheckStatus.HOLDS) {
-              status = CheckStatus.UNDECIDED;
+            if (status == Verdict.HOLDS) {
+              status = Verdict.UNDECIDED;
               offending = o.instance();
               offendingTry = o.index();
               offendingMargin = m;
