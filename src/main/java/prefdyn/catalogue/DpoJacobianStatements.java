@@ -69,7 +69,7 @@ public final class DpoJacobianStatements {
     @Override
     public boolean admits(Instance x) {
       Optional<Aprational> a = ThreeCycleFamily.strength(x.pref());
-      return a.isPresent() && x.params().containsKey("a") && x.param("a").equals(a.get())
+      return a.isPresent() && x.has(Slot.param("a")) && x.param("a").equals(a.get())
           && DynamicsStatements.unit(x.alpha()) && DynamicsStatements.unit(x.lambda()) && DynamicsStatements.positive(x.lambda())
           && DynamicsStatements.positive(x.beta())
           && (x.ref() == null || x.ref().equals(Distribution.uniform(3)))
