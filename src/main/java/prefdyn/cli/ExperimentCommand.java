@@ -26,7 +26,6 @@ import prefdyn.experiment.Figures;
 import prefdyn.experiment.MatrixClass;
 import prefdyn.experiment.SyntheticHelpSteer;
 import prefdyn.experiment.Sweep;
-import prefdyn.num.BadInput;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.search.Shard;

@@ -13,7 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import prefdyn.num.BadInput;
 import prefdyn.shard.ShardFiles;
 
 /** {@code prefdyn merge}: combines shard files (check, search) or shard folders (experiment) into the unsharded result. */
