@@ -55,6 +55,11 @@ public final class DpoConcentrationStatements {
     return -1;
   }
 
+  /** An integer in [0, k) (the search's moves may perturb a parameter into a fraction). */
+  static boolean isIndex(Aprational v, int k) {
+    return v.denominator().toBigInteger().equals(java.math.BigInteger.ONE) && v.signum() >= 0 && v.compareTo(Rationals.of(k, 1)) < 0;
+  }
+
   static boolean admitsInstance(Instance x) {
     if (x.sampler() == null || x.samplerPrime() == null || !x.pref().isExact()
         || !x.params().containsKey("i") || !x.params().containsKey("j")) {
@@ -63,7 +68,8 @@ public final class DpoConcentrationStatements {
     Optional<int[]> o = Structure.majorityOrder(x.pref());
     Distribution mu = Instance.need(x.sampler(), "sampler");
     Distribution mp = Instance.need(x.samplerPrime(), "samplerPrime");
-    return o.isPresent() && MrsDpoStatements.finiteOptimum(x.pref()) && mu.isExact() && mp.isExact()
+    return o.isPresent() && isIndex(x.param("i"), x.k()) && isIndex(x.param("j"), x.k())
+        && MrsDpoStatements.finiteOptimum(x.pref()) && mu.isExact() && mp.isExact()
         && mu.k() == x.k() && mp.k() == x.k() && mu.interior() && mp.interior()
         && GapChange.topDominates(o.get(), mp, mu)
         && adjacentPosition(o.get(), x.param("i").intValue(), x.param("j").intValue()) >= 0;
@@ -155,11 +161,14 @@ public final class DpoConcentrationStatements {
    */
   public static final class Global implements Statement {
     @Override public String id() { return "DPO-CONC-GLOBAL"; }
-    @Override public String title() { return "Non-local DPO-CONC: if h is nonincreasing at mu and mu' dominates mu toward the top, G_i - G_j (Fisher weights of mu) does not decrease from u*(mu) to u*(mu')."; }
+    @Override public String title() { return "Non-local DPO-CONC, strictly SST P: if h is nonincreasing at mu and mu' dominates mu toward the top, G_i - G_j (Fisher weights of mu) does not decrease from u*(mu) to u*(mu')."; }
     @Override public Kind kind() { return Kind.CONJECTURE; }
     @Override public int defaultTries() { return 40; }
     @Override public Arbitrary<Instance> hypotheses() { return instances(); }
-    @Override public boolean admits(Instance x) { return admitsInstance(x); }
+    /** Strictly SST P (the generator's class: "under SST"), besides the shared conditions. */
+    @Override public boolean admits(Instance x) {
+      return admitsInstance(x) && Structure.sst(x.pref()) == prefdyn.pref.Sst.STRICT;
+    }
 
     @Override
     public Margin check(Instance x, Precision p) {

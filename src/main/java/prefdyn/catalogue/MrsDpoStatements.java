@@ -98,16 +98,15 @@ public final class MrsDpoStatements {
   }
 
   /**
-   * DPO-CYCLE (empirical): on the 3-cycle P_a with α = 1, 0 < λ ≤ 3/4 (so each round's sampler
-   * keeps mass (1-λ)/3 everywhere and the DPO problem stays well conditioned; with λ = 1 the orbit
-   * reaches near-vertex samplers where the DPO solver's Newton gives up), an MRS-DPO orbit
+   * DPO-CYCLE (empirical): on the 3-cycle P_a (0 < a ≤ 1/2) with uniform π_ref = π_0, any
+   * α ∈ [0, 1] and λ ∈ (0, 1] for which the DPO linearization at uniform is unstable
+   * ({@code ρ² = α² + 16a²λ²/(3β²) > 1}, decided exactly; proofs-notes/MRS-DPO.md), except the
+   * corner a = 1/2 with λ = 1 (see {@link #awayFromDoublyExponentialCollapse}), an MRS-DPO orbit
    * started 10^-6 from uniform moves away from it and rotates around it: over rounds 1..100 its
    * distance from uniform stays above the start's and it winds at least one full turn. Margin:
    * {@code min(log min_t ||Πθ_t||/||Πθ_0||, |winding angle|/2π - 1)}, from the certified ball
-   * orbit ({@link DpoBallRound}; proofs-notes/MRS-DPO.md). The uncertified version looked at rounds
-   * 100..300 (persistence after the escape); 300 certified rounds lose too many digits on the fast
-   * instances and cost seconds per try, so the statement now covers the escape and the first turn
-   * (the slowest generated instance, a = 1/8, λ = 1/2, β = 2, needs about 87 rounds a turn).
+   * orbit ({@link DpoBallRound}). Each round's turn is the half-angle atan2 (valid for turns below
+   * π: at α = 0 the linear turn is π/2 a round).
    */
   public static final class Cycle implements Statement {
     static final int ROUNDS = 100;
@@ -124,7 +123,7 @@ public final class MrsDpoStatements {
      * to 100 digits, so the orbit starts there, see ORBIT_DIGITS): 4 tries.
      */
     @Override public int defaultTries() { return 4; }
-    @Override public String title() { return "[empirical] MRS-DPO on the 3-cycle P_a with alpha = 1: from 1e-6 off uniform, over rounds 1..100 the orbit stays farther from uniform than at start and winds at least once."; }
+    @Override public String title() { return "[empirical] MRS-DPO on the 3-cycle P_a, alpha in [0,1], lambda in (0,1], rho_DPO > 1: from 1e-6 off uniform, over rounds 1..100 the orbit stays farther from uniform than at start and winds at least once."; }
     @Override public Kind kind() { return Kind.EMPIRICAL; }
 
     @Override
@@ -238,11 +237,14 @@ public final class MrsDpoStatements {
   }
 
   /**
-   * DPO-COLLAPSE (empirical): α = 1, strictly SST P with entries in (0,1), λ ≤ 3/4 (so the
-   * sampler keeps mass (1-λ)π_0 everywhere and each round's DPO problem stays well conditioned;
-   * with λ = 1 the sampler itself collapses and the DPO solver's certified Newton gives up): over 60 rounds the
-   * mass off the top response shrinks at least tenfold and the top's log-odds increase every
-   * round. Margin: {@code min(log10(off_0/off_T) - 1, smallest log-odds increase)}.
+   * DPO-COLLAPSE (empirical): α = 1, strictly SST P with a finite DPO optimum (Ford's condition,
+   * exact; entries 0 or 1 allowed when the comparison graph stays strongly connected), any
+   * λ ∈ [0, 1] (λ = 1: the sampler is the policy itself and approaches a point mass; the scaled
+   * DPO solver stays well conditioned there, proofs-notes/MRS-DPO.md): over 60 rounds the mass off
+   * the top response shrinks at least tenfold and the top's log-odds increase every round. Margin:
+   * {@code min(log10(off_0/off_T) - 1, smallest log-odds increase)}. The increase part is proved
+   * for every λ (the DPO optimum ranks as the scores (Pμ) do, and strictly SST P ranks the top
+   * first for every μ, T3(b)); the tenfold shrink in 60 rounds is the empirical part.
    */
   public static final class Collapse implements Statement {
     static final int ROUNDS = 60;
