@@ -245,6 +245,37 @@ class BallProperties {
     }
   }
 
+  @Provide
+  Arbitrary<Integer> chunkedPrecs() {
+    return Arbitraries.integers().between(680, 3400);
+  }
+
+  /**
+   * exp and expm1 at precisions where exp runs the chunked reduction (proofs-notes/kernel.md, "exp
+   * by chunks"): the same containment and tightness as above.
+   */
+  @Property(tries = 12)
+  void chunkedExpEnclosesTheTruth(@ForAll("expArgs") Ball x, @ForAll("chunkedPrecs") int prec) {
+    expAndExpm1EncloseTheTruth(x, prec);
+  }
+
+  @Example
+  void aShiftedChunkedExpIsCaught() {
+    int prec = 2000;
+    Ball x = Ball.of(Rationals.of(-29, 11), prec);
+    // e^(x + 2^-1990): a chunk dropped from the reduction (or a wrong one) is such a shift
+    Ball wrong = x.add(Ball.ONE.mulPow2(-1990), prec).exp(prec);
+    Aprational p = x.midExact();
+    AssertionError err = null;
+    try {
+      assertContains("exp", wrong, h -> ApfloatMath.exp(real(p, h + 10)), prec);
+    } catch (AssertionError e) {
+      err = e;
+    }
+    assertTrue(err != null, "the containment check must reject a shifted exp at a chunked precision");
+    assertContains("exp", x.exp(prec), h -> ApfloatMath.exp(real(p, h + 10)), prec);
+  }
+
   @Property(tries = 40)
   void logAndLog1pEncloseTheTruth(@ForAll("logArgs") Ball x, @ForAll("precs") int prec) {
     Ball lg = x.log(prec);
@@ -419,12 +450,21 @@ class BallProperties {
     return m;
   }
 
-  /** corner 0: midpoints; 1: lower ends; 2: upper ends; 3: alternating. */
+  /**
+   * corner 0: midpoints; 1: lower ends; 2: upper ends; 3: alternating. The "ends" are taken at
+   * (1 - 2^-16) of the radius from the midpoint: logSumExp of one logit moves exactly as its
+   * argument, so at the very end the true value lies on the boundary of a correct ball and a
+   * reference with any error of its own could not be shown inside (a forgotten radius is still
+   * caught: it misses these points by nearly the whole radius).
+   */
   static Aprational[] corner(Ball[] x, int corner) {
     Aprational[] out = new Aprational[x.length];
+    Aprational shrink = Rationals.of(65535, 65536);
     for (int i = 0; i < x.length; i++) {
-      Aprational lo = x[i].lo();
-      Aprational hi = x[i].hi();
+      Aprational mid = x[i].midExact();
+      Aprational r = (Aprational) x[i].radExact().multiply(shrink);
+      Aprational lo = (Aprational) mid.subtract(r);
+      Aprational hi = (Aprational) mid.add(r);
       out[i] = switch (corner) {
         case 1 -> lo;
         case 2 -> hi;

@@ -1,21 +1,16 @@
 package prefdyn.properties;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import net.jqwik.api.Arbitrary;
+import java.math.BigInteger;
 import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
-import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
-import prefdyn.catalogue.Margin;
-import prefdyn.catalogue.Statement;
-import prefdyn.catalogue.Verdict;
+import prefdyn.catalogue.L1;
+import prefdyn.catalogue.L2;
+import prefdyn.catalogue.Slot;
 import prefdyn.num.Ball;
 import prefdyn.num.Kernel;
 import prefdyn.num.Precision;
@@ -24,39 +19,18 @@ import prefdyn.optimum.DpoOptimum;
 import prefdyn.optimum.NoFiniteOptimum;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
-import prefdyn.catalogue.OneShotStatements;
 
-/** L2 (docs/theory.md section 2): the DPO optimum by damped Newton. See proofs-notes/L2.md. */
+/**
+ * L2 (docs/theory.md section 2): the DPO optimum by damped Newton. See proofs-notes/L2.md. The
+ * generated instances and the wrong variant (the optimum for 2β) run in {@link StatementProperties}.
+ */
 class L2Properties {
-  static final Statement L2 = Catalogue.require("L2");
-
-  @Provide
-  Arbitrary<Instance> l2() {
-    return L2.hypotheses();
-  }
-
-  @Property(tries = 8)
-  void newtonOptimumIsStationaryAndStrictMinimum(@ForAll("l2") Instance x) {
-    Checks.assertHolds(L2, x);
-  }
-
   static Apfloat[] refLogits(Distribution ref, Precision q) {
     Apfloat[] out = new Apfloat[ref.k()];
     for (int i = 0; i < ref.k(); i++) {
       out[i] = Kernel.log(q.real(ref.get(i)), q);
     }
     return out;
-  }
-
-  /** The check can fail: the optimum for 2β is not stationary for β. */
-  @Example
-  void doubledBetaFails() {
-    Precision q = Checks.SUITE;
-    Instance x = L1Properties.example();
-    Checks.assertHolds(L2, x);
-    DpoOptimum.Certificate wrong = (DpoOptimum.Certificate) DpoOptimum.certify(x.pref(), x.sampler(), x.ref(), Rationals.of(3), q);
-    Margin m = OneShotStatements.l2Margin(x, wrong.logits(), q, "");
-    assertEquals(Verdict.VIOLATED, m.verdict(), m.toString());
   }
 
   /** A sure winner within the support: no finite optimum, reported, not iterated forever. */
@@ -78,9 +52,9 @@ class L2Properties {
   @Example
   void certificateIsTight() {
     Precision q = Precision.ofDigits(60);
-    Instance x = L1Properties.example();
-    DpoOptimum.Certificate c = (DpoOptimum.Certificate) DpoOptimum.certify(x.pref(), x.sampler(), x.ref(), x.beta(), q);
-    Aprational tiny = Rationals.of(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(60));
+    Instance x = L1.example();
+    DpoOptimum.Certificate c = (DpoOptimum.Certificate) DpoOptimum.certify(x.pref(), x.get(Slot.SAMPLER), x.get(Slot.REF), x.get(Slot.BETA), q);
+    Aprational tiny = Rationals.of(BigInteger.ONE, BigInteger.TEN.pow(60));
     assertTrue(c.gradientNorm().hi().compareTo(tiny) < 0, c.gradientNorm().toString());
     assertTrue(c.radius().hi().compareTo(tiny) < 0, c.radius().toString());
     assertTrue(c.curvature().isPositive());
@@ -93,7 +67,7 @@ class L2Properties {
   @Example
   void holdsAtLowAndHighPrecision() {
     for (int d : new int[] {5, 6, 8, 10, 20, 200}) {
-      Checks.assertHolds(L2, L1Properties.example(), Precision.ofDigits(d));
+      Checks.assertHolds(L2.STATEMENT, L1.example(), Precision.ofDigits(d));
     }
   }
 }

@@ -3,17 +3,13 @@ package prefdyn.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.T10;
+import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
-import prefdyn.catalogue.Verdict;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
@@ -22,38 +18,10 @@ import prefdyn.optimum.DpoOptimum;
 import org.apfloat.Aprational;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
-import prefdyn.catalogue.OneShotStatements;
 
 /** T10 (docs/theory.md section 5): DPO sampling invariance iff BT, and C5. See proofs-notes/T10.md. */
 class T10Properties {
-  static final Statement T10 = Catalogue.require("T10");
   static final Statement C5 = Catalogue.require("C5");
-
-  @Provide
-  Arbitrary<Instance> t10() {
-    return T10.hypotheses();
-  }
-
-  @Property(tries = 8)
-  void btInvariantOtherwiseCertifiablyDifferent(@ForAll("t10") Instance x) {
-    Checks.assertHolds(T10, x);
-  }
-
-  static Instance bt() {
-    return Instance.of(Matrices.bradleyTerry(List.of(1, 3, 6)))
-        .withSampler(Distribution.of(Rationals.of(1, 2), Rationals.of(1, 3), Rationals.of(1, 6)))
-        .withSamplerPrime(Distribution.of(Rationals.of(1, 10), Rationals.of(1, 10), Rationals.of(4, 5)))
-        .withRef(Distribution.of(Rationals.of(1, 5), Rationals.of(2, 5), Rationals.of(2, 5))).withBeta(Rationals.of(2));
-  }
-
-  /** The check can fail: the formula with s·β instead of s/β. */
-  @Example
-  void wrongFormulaIsRejected() {
-    Instance x = bt();
-    Checks.assertHolds(T10, x);
-    Margin m = OneShotStatements.t10BtMargin(x, Rationals.of(1, 2), Checks.SUITE);
-    assertEquals(Verdict.VIOLATED, m.verdict(), m.toString());
-  }
 
   /**
    * Non-BT (3-cycle): the optima at two samplers differ certifiably (T10 holds, C5 is violated with
@@ -63,38 +31,38 @@ class T10Properties {
   @Example
   void threeCycleDependsOnSampler() {
     PreferenceMatrix p = Matrices.threeCycle(Rationals.of(1, 4));
-    Instance x = bt().withPref(p);
-    Checks.assertHolds(T10, x);
+    Instance x = T10.bt().withPref(p);
+    Checks.assertHolds(T10.STATEMENT, x);
     Margin c5 = Checks.assertViolated(C5, x, Checks.SUITE);
     assertTrue(c5.hi().signum() < 0, c5.toString());
-    Margin eq = Checks.assertHolds(C5, bt());
+    Margin eq = Checks.assertHolds(C5, T10.bt());
     assertTrue(eq.detail().contains("|difference| ≤"), eq.detail());
   }
 
   /** The BT half and the non-BT half hold (certified) from 5 to 40 digits. */
   @Example
   void holdsAtEveryPrecision() {
-    Instance cyc = bt().withPref(Matrices.threeCycle(Rationals.of(1, 4)));
+    Instance cyc = T10.bt().withPref(Matrices.threeCycle(Rationals.of(1, 4)));
     for (int d : new int[] {5, 6, 8, 10, 20, 40}) {
-      Checks.assertHolds(T10, bt(), Precision.ofDigits(d));
-      Checks.assertHolds(T10, cyc, Precision.ofDigits(d));
+      Checks.assertHolds(T10.STATEMENT, T10.bt(), Precision.ofDigits(d));
+      Checks.assertHolds(T10.STATEMENT, cyc, Precision.ofDigits(d));
     }
   }
 
   /** The certified optimum contains the exact BT optimum: Π(log π_ref + s/β) computed at 4× the precision lies inside. */
   @Example
   void certifiedOptimumContainsExactBtOptimum() {
-    Instance x = bt();
+    Instance x = T10.bt();
     Precision q = Precision.ofDigits(30);
     Precision hi = Precision.ofDigits(120);
-    DpoOptimum.Certificate c = (DpoOptimum.Certificate) DpoOptimum.certify(x.pref(), x.sampler(), x.ref(), x.beta(), q);
+    DpoOptimum.Certificate c = (DpoOptimum.Certificate) DpoOptimum.certify(x.pref(), x.get(Slot.SAMPLER), x.get(Slot.REF), x.get(Slot.BETA), q);
     int prec = hi.bits();
-    Ball[] refL = DpoOptimum.logBalls(x.ref(), prec);
+    Ball[] refL = DpoOptimum.logBalls(x.get(Slot.REF), prec);
     Ball[] e = new Ball[3];
     for (int i = 0; i < 3; i++) {
       Aprational pi0 = x.pref().exact(i, 0);
       Ball s = i == 0 ? Ball.ZERO : Ball.of(pi0.divide(Rationals.ONE.subtract(pi0)), prec).log(prec);
-      e[i] = refL[i].add(s.div(Ball.of(x.beta(), prec), prec), prec);
+      e[i] = refL[i].add(s.div(Ball.of(x.get(Slot.BETA), prec), prec), prec);
     }
     e = DpoOptimum.center(e, prec);
     for (int i = 0; i < 3; i++) {

@@ -10,6 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
@@ -18,7 +19,6 @@ import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Structure;
-import prefdyn.catalogue.OneShotStatements;
 import prefdyn.sampler.Witnesses;
 
 /** T1 (docs/theory.md section 3): fixed sampling fails all three desiderata. See proofs-notes/T1.md. */
@@ -34,7 +34,7 @@ class T1Properties {
   @Property(tries = 300)
   void witnessBreaksAllThree(@ForAll("t1") Instance x) {
     Margin m = Checks.assertHolds(T1, x);
-    Witnesses.T1 w = Witnesses.t1(x.sampler());
+    Witnesses.T1 w = Witnesses.t1(x.get(Slot.SAMPLER));
     assertEquals(w.c(), Structure.condorcetWinner(x.pref()).getAsInt());
     assertTrue(Structure.isTransitive(x.pref()));
     // the margin is exactly R/2 - ε = R/4
@@ -45,7 +45,7 @@ class T1Properties {
   @Example
   void sstMatrixIsNotAWitness() {
     PreferenceMatrix p = Matrices.bradleyTerry(java.util.List.of(5, 3, 2, 1));
-    Checks.assertViolated(T1, Instance.of(p).withSampler(Distribution.uniform(4)).withBeta(Rationals.ONE), Checks.SUITE);
+    Checks.assertViolated(T1, Instance.of(p).with(Slot.SAMPLER, Distribution.uniform(4)).with(Slot.BETA, Rationals.ONE), Checks.SUITE);
   }
 
   /** The check can fail: the witness for one μ is no witness for another. */
@@ -54,6 +54,6 @@ class T1Properties {
     Distribution mu = Distribution.point(3, 2);
     Witnesses.T1 w = Witnesses.t1(mu); // c = 0, j = 1, R = 1
     Distribution onWinner = Distribution.point(3, w.c());
-    assertEquals(Verdict.VIOLATED, OneShotStatements.t1Margin(w.pref(), onWinner).verdict());
+    assertEquals(Verdict.VIOLATED, prefdyn.catalogue.T1.margin(w.pref(), onWinner).verdict());
   }
 }

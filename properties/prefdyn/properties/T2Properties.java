@@ -18,7 +18,6 @@ import prefdyn.catalogue.Verdict;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
-import prefdyn.catalogue.OneShotStatements;
 import prefdyn.sampler.Samplers;
 import prefdyn.sampler.Witnesses;
 
@@ -48,7 +47,7 @@ class T2Properties {
   void uniformSamplerOnT1WitnessIsRejected() {
     Distribution u = Distribution.uniform(4);
     PreferenceMatrix w = Witnesses.t1(u).pref();
-    assertEquals(Verdict.VIOLATED, OneShotStatements.t2Margin(w, u).verdict());
+    assertEquals(Verdict.VIOLATED, prefdyn.catalogue.T2.margin(w, u).verdict());
     Checks.assertHolds(T2, Instance.of(w));
   }
 
@@ -57,7 +56,7 @@ class T2Properties {
   void pointMassIsRejected() {
     Distribution u = Distribution.uniform(3);
     Witnesses.T1 w = Witnesses.t1(u);
-    assertEquals(Verdict.VIOLATED, OneShotStatements.t2Margin(w.pref(), Distribution.point(3, w.j())).verdict());
+    assertEquals(Verdict.VIOLATED, prefdyn.catalogue.T2.margin(w.pref(), Distribution.point(3, w.j())).verdict());
   }
 
   /** 3-cycle: Smith set is everything; the goal is vacuous and reported so. */

@@ -12,9 +12,9 @@ import net.jqwik.api.Provide;
 import org.apfloat.Aprational;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
-import prefdyn.catalogue.T3Statements;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Rationals;
@@ -41,16 +41,6 @@ class T3Properties {
     return LEMMA.hypotheses();
   }
 
-  @Property(tries = 300)
-  void orderIsPreservedUnderSst(@ForAll("t3") Instance x) {
-    Checks.assertHolds(T3, x);
-  }
-
-  @Property(tries = 300)
-  void sstGivesRowDominance(@ForAll("lemma") Instance x) {
-    Checks.assertHolds(LEMMA, x);
-  }
-
   /** Issue 2: strictly SST implies strict row dominance at every k. */
   @Property(tries = 200)
   void strictlySstGivesStrictRowDominance(@ForAll("strictlySst") PreferenceMatrix p) {
@@ -67,7 +57,7 @@ class T3Properties {
   @Property(tries = 100)
   void strictlySstAndEveryPointMass(@ForAll("strictlySst") PreferenceMatrix p) {
     for (int i = 0; i < p.k(); i++) {
-      Checks.assertHolds(T3, Instance.of(p).withSampler(Distribution.point(p.k(), i)));
+      Checks.assertHolds(T3, Instance.of(p).with(Slot.SAMPLER, Distribution.point(p.k(), i)));
     }
   }
 
@@ -79,7 +69,7 @@ class T3Properties {
   void fullSupportMarginBound(@ForAll("weakFull") Instance x) {
     Margin m = Checks.assertHolds(T3, x);
     PreferenceMatrix p = x.pref();
-    Distribution mu = x.sampler();
+    Distribution mu = x.get(Slot.SAMPLER);
     Aprational bound = null;
     for (int i = 0; i < p.k(); i++) {
       for (int j = 0; j < p.k(); j++) {
@@ -94,7 +84,7 @@ class T3Properties {
 
   @Provide
   Arbitrary<Instance> weakFull() {
-    return Matrices.sst(2, 7).flatMap(p -> Distributions.fullSupport(p.k()).map(mu -> Instance.of(p).withSampler(mu)));
+    return Matrices.sst(2, 7).flatMap(p -> Distributions.fullSupport(p.k()).map(mu -> Instance.of(p).with(Slot.SAMPLER, mu)));
   }
 
   // ---- the checks can fail ----
@@ -116,12 +106,12 @@ class T3Properties {
   void weakSstWithPointMassIsRejected() {
     PreferenceMatrix p = m("1/2 3/4 1", "1/4 1/2 1", "0 0 1/2");
     assertEquals(Sst.WEAK, Structure.sst(p));
-    Instance x = Instance.of(p).withSampler(Distribution.point(3, 2));
+    Instance x = Instance.of(p).with(Slot.SAMPLER, Distribution.point(3, 2));
     assertFalse(T3.admits(x), "outside the hypotheses: weak SST needs full support");
     Margin mg = Checks.assertViolated(T3, x, Checks.SUITE);
     assertEquals(Rationals.ZERO, mg.value()); // (Pδ_2)_0 = (Pδ_2)_1 = 1
     // with full support the same P preserves the order (T3's first case)
-    Checks.assertHolds(T3, x.withSampler(Distribution.uniform(3)));
+    Checks.assertHolds(T3, x.with(Slot.SAMPLER, Distribution.uniform(3)));
   }
 
   /** Transitive but not SST (the T1 witness shape): uniform μ ranks the winner below 1. */
@@ -130,7 +120,7 @@ class T3Properties {
     PreferenceMatrix p = m("1/2 11/20 11/20", "9/20 1/2 1", "9/20 0 1/2");
     assertTrue(Structure.isTransitive(p));
     assertEquals(Sst.NO, Structure.sst(p));
-    Instance x = Instance.of(p).withSampler(Distribution.uniform(3));
+    Instance x = Instance.of(p).with(Slot.SAMPLER, Distribution.uniform(3));
     assertFalse(T3.admits(x));
     Margin mg = Checks.assertViolated(T3, x, Checks.SUITE);
     // (Pμ)_0 - (Pμ)_1 = (1/2 + 11/20 + 11/20)/3 - (9/20 + 1/2 + 1)/3 = 32/60 - 39/60
@@ -146,7 +136,7 @@ class T3Properties {
     assertEquals(Sst.STRICT, Structure.sst(p));
     Distribution mu = Distribution.of(Rationals.of(1, 2), Rationals.of(1, 3), Rationals.of(1, 6));
     // Pμ = (36/60, 29/60, 14/60): gaps 7/60 (0 over 1) and 15/60 (1 over 2)
-    assertEquals(Rationals.of(7, 60), Checks.assertHolds(T3, Instance.of(p).withSampler(mu)).value());
+    assertEquals(Rationals.of(7, 60), Checks.assertHolds(T3, Instance.of(p).with(Slot.SAMPLER, mu)).value());
   }
 
   @Example

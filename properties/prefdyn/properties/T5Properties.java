@@ -12,8 +12,8 @@ import net.jqwik.api.Provide;
 import org.apfloat.Aprational;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Margin;
-import prefdyn.catalogue.OneShotStatements;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
 import prefdyn.gen.Draw;
@@ -38,12 +38,12 @@ class T5Properties {
     Margin m = Checks.assertHolds(T5, x);
     // the generator keeps only instances where the strict clause applies: no margin is exactly 0
     assertTrue(m.strict() && m.value().signum() > 0, m.toString());
-    int i = x.param("i").intValue();
-    int j = x.param("j").intValue();
+    int i = x.get(Slot.param("i")).intValue();
+    int j = x.get(Slot.param("j")).intValue();
     int[] o = Structure.majorityOrder(x.pref()).orElseThrow();
     // Abel summation gives the same number, term by term nonnegative
-    assertEquals(GapChange.change(x.pref(), i, j, x.sampler(), x.samplerPrime(), x.beta()),
-        GapChange.abel(x.pref(), o, i, j, x.sampler(), x.samplerPrime(), x.beta()));
+    assertEquals(GapChange.change(x.pref(), i, j, x.get(Slot.SAMPLER), x.get(Slot.SAMPLER_PRIME), x.get(Slot.BETA)),
+        GapChange.abel(x.pref(), o, i, j, x.get(Slot.SAMPLER), x.get(Slot.SAMPLER_PRIME), x.get(Slot.BETA)));
   }
 
   /**
@@ -52,16 +52,16 @@ class T5Properties {
    */
   @Property(tries = 50)
   void brokenChangeFormulaIsRejected(@ForAll("t5") Instance x) {
-    int i = x.param("i").intValue();
-    int j = x.param("j").intValue();
+    int i = x.get(Slot.param("i")).intValue();
+    int j = x.get(Slot.param("j")).intValue();
     Aprational wrong = Rationals.ZERO;
     for (int k = 0; k < x.k(); k++) {
       Aprational d = x.pref().exact(k, i).subtract(x.pref().exact(k, j));
-      wrong = wrong.add(d.multiply(x.samplerPrime().exact(k).subtract(x.sampler().exact(k))));
+      wrong = wrong.add(d.multiply(x.get(Slot.SAMPLER_PRIME).exact(k).subtract(x.get(Slot.SAMPLER).exact(k))));
     }
-    wrong = wrong.multiply(x.beta());
-    assertEquals(Verdict.VIOLATED, OneShotStatements.t5Margin(x, wrong).verdict(), wrong.toString());
-    assertEquals(Verdict.VIOLATED, OneShotStatements.t5Margin(x, Rationals.ZERO).verdict());
+    wrong = wrong.multiply(x.get(Slot.BETA));
+    assertEquals(Verdict.VIOLATED, prefdyn.catalogue.T5.margin(x, wrong).verdict(), wrong.toString());
+    assertEquals(Verdict.VIOLATED, prefdyn.catalogue.T5.margin(x, Rationals.ZERO).verdict());
   }
 
   /** The check can fail: swapping μ and μ' (bottom-dominating) with strictly decreasing d shrinks the gap. */
@@ -75,15 +75,15 @@ class T5Properties {
     Distribution top = Distribution.point(3, 0);
     Distribution bottom = Distribution.point(3, 2);
     // pair (1, 2): d = P_1. - P_2. = (1/5, 1/10, 1/10), nonincreasing: moving mass up widens the gap
-    Instance good = Instance.of(p).withSampler(bottom).withSamplerPrime(top).withBeta(Rationals.ONE)
-        .withParam("i", Rationals.of(1)).withParam("j", Rationals.of(2));
+    Instance good = Instance.of(p).with(Slot.SAMPLER, bottom).with(Slot.SAMPLER_PRIME, top).with(Slot.BETA, Rationals.ONE)
+        .with(Slot.param("i"), Rationals.of(1)).with(Slot.param("j"), Rationals.of(2));
     assertEquals(Rationals.of(1, 10), Checks.assertHolds(T5, good).value());
     // swapped (μ' below μ): outside the hypotheses, and the check sees the gap shrink
-    Instance swapped = good.withSampler(top).withSamplerPrime(bottom);
+    Instance swapped = good.with(Slot.SAMPLER, top).with(Slot.SAMPLER_PRIME, bottom);
     assertTrue(!T5.admits(swapped));
     Checks.assertViolated(T5, swapped, Checks.SUITE);
     // pair (0, 1): d = (1/10, 1/10, 1/5) increases at the bottom: the top shift shrinks the gap
-    Instance increasingD = good.withParam("i", Rationals.of(0)).withParam("j", Rationals.of(1));
+    Instance increasingD = good.with(Slot.param("i"), Rationals.of(0)).with(Slot.param("j"), Rationals.of(1));
     assertTrue(!T5.admits(increasingD));
     Checks.assertViolated(T5, increasingD, Checks.SUITE);
   }
@@ -96,8 +96,8 @@ class T5Properties {
       {h, Rationals.of(3, 5), Rationals.of(9, 10)},
       {Rationals.of(2, 5), h, Rationals.of(3, 5)},
       {Rationals.of(1, 10), Rationals.of(2, 5), h}});
-    Instance x = Instance.of(p).withSampler(Distribution.point(3, 2)).withSamplerPrime(Distribution.point(3, 0))
-        .withBeta(Rationals.ONE);
+    Instance x = Instance.of(p).with(Slot.SAMPLER, Distribution.point(3, 2)).with(Slot.SAMPLER_PRIME, Distribution.point(3, 0))
+        .with(Slot.BETA, Rationals.ONE);
     assertTrue(C1.admits(x));
     assertEquals(Rationals.of(-1, 5), Checks.assertViolated(C1, x, Checks.SUITE).value());
   }

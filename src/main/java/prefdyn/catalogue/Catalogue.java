@@ -2,26 +2,43 @@ package prefdyn.catalogue;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import prefdyn.num.BadInput;
 
 /**
  * The theorem/conjecture catalogue: every statement of docs/theory.md under its ID, plus any a user
- * registers. {@code prefdyn check} runs the non-conjecture entries, {@code prefdyn search} the
- * conjectures, and each property class in {@code properties/} checks one entry.
+ * adds: the built-in entries (one file per statement, each made with {@link Statement#named}), then
+ * the statements of every {@link StatementProvider} on the classpath ({@link ServiceLoader}), then
+ * any registered at run time. {@code prefdyn check} runs the non-conjecture entries,
+ * {@code prefdyn search} the conjectures, and the property suite checks every entry and its wrong
+ * variants.
  */
 public final class Catalogue {
   private static final Map<String, Statement> ENTRIES = new LinkedHashMap<>();
-  private static final java.util.Set<String> BUILT_IN = new java.util.HashSet<>();
+  private static final Set<String> BUILT_IN = new HashSet<>();
 
   static {
     List<Statement> sorted = new ArrayList<>(builtIn());
-    sorted.sort(java.util.Comparator.comparing(Statement::id, Catalogue::compareIds));
+    sorted.sort(Comparator.comparing(Statement::id, Catalogue::compareIds));
     for (Statement s : sorted) {
       ENTRIES.put(s.id(), s);
       BUILT_IN.add(s.id());
+    }
+    for (StatementProvider provider : ServiceLoader.load(StatementProvider.class)) {
+      for (Statement s : provider.statements()) {
+        if (ENTRIES.containsKey(s.id())) {
+          throw new IllegalStateException("statement ID " + s.id() + " of " + provider.getClass().getName()
+              + " is already taken");
+        }
+        ENTRIES.put(s.id(), s);
+      }
     }
   }
 
@@ -57,11 +74,12 @@ public final class Catalogue {
 
   /** The built-in statements (sorted into catalogue order by the static initializer). */
   private static List<Statement> builtIn() {
-    List<Statement> all = new ArrayList<>();
-    all.addAll(OneShotStatements.all());
-    all.addAll(T3Statements.all());
-    all.addAll(DynamicsStatements.all());
-    all.addAll(ScoreConjectures.all());
+    List<Statement> all = new ArrayList<>(List.of(
+        L1.STATEMENT, L2.STATEMENT, L3.STATEMENT, L4.STATEMENT,
+        T1.STATEMENT, T2.STATEMENT, T3.STATEMENT, T3Lemma.STATEMENT, T4.STATEMENT, T4b.STATEMENT, T5.STATEMENT,
+        T6.STATEMENT, T7.STATEMENT, T8.STATEMENT, T9.STATEMENT, T10.STATEMENT,
+        C1.STATEMENT, C2.STATEMENT, C3.STATEMENT, C4.STATEMENT, C5.STATEMENT, C6.STATEMENT, C7.STATEMENT));
+    all.addAll(MrsDpoStatements.all());
     return all;
   }
 
@@ -86,9 +104,9 @@ public final class Catalogue {
     return Optional.ofNullable(ENTRIES.get(id));
   }
 
-  /** The statement with this ID. @throws prefdyn.num.BadInput listing the known IDs */
+  /** The statement with this ID. @throws BadInput listing the known IDs */
   public static Statement require(String id) {
-    return byId(id).orElseThrow(() -> new prefdyn.num.BadInput(
+    return byId(id).orElseThrow(() -> new BadInput(
         "unknown statement ID '" + id + "'; known: " + String.join(", ", ENTRIES.keySet())));
   }
 }

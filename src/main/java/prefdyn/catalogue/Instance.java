@@ -1,9 +1,11 @@
 package prefdyn.catalogue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -12,32 +14,28 @@ import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 
 /**
- * One instance of a statement's hypotheses: a preference matrix and the distributions and
- * scalars the statement talks about, all exact. The parts carry the flag names of the CLI
- * contract ({@code sampler}, {@code ref}, {@code pi0}, {@code init}, {@code alpha},
- * {@code lambda}, {@code beta}, a second sampler {@code samplerPrime}); statement-specific
- * scalars (the 3-cycle strength {@code a}, response indices {@code i}, {@code j}, ...) go in
- * {@code params}. One shared shape lets check, search, shrinking and JSON output work on every
- * statement alike.
+ * One instance of a statement's hypotheses: a preference matrix and the values of typed
+ * {@link Slot}s (distributions and exact scalars) the statement talks about, all exact. One shared
+ * shape lets check, search, shrinking and JSON output work on every statement alike: a check reads
+ * {@code x.get(Slot.BETA)}, the search moves each slot present, the JSON lists them under their
+ * names.
  */
-public record Instance(
-    PreferenceMatrix pref,
-    @Nullable Distribution sampler,
-    @Nullable Distribution samplerPrime,
-    @Nullable Distribution ref,
-    @Nullable Distribution pi0,
-    @Nullable Distribution init,
-    @Nullable Aprational alpha,
-    @Nullable Aprational lambda,
-    @Nullable Aprational beta,
-    Map<String, Aprational> params) {
+public final class Instance {
+  private final PreferenceMatrix pref;
+  private final SortedMap<Slot<?>, Object> values;
 
-  public Instance {
-    params = Map.copyOf(params);
+  private Instance(PreferenceMatrix pref, SortedMap<Slot<?>, Object> values) {
+    this.pref = pref;
+    this.values = values;
   }
 
+  /** The instance with only a matrix. */
   public static Instance of(PreferenceMatrix pref) {
-    return new Instance(pref, null, null, null, null, null, null, null, null, Map.of());
+    return new Instance(pref, new TreeMap<>());
+  }
+
+  public PreferenceMatrix pref() {
+    return pref;
   }
 
   public int k() {
@@ -45,67 +43,57 @@ public record Instance(
   }
 
   public Instance withPref(PreferenceMatrix p) {
-    return new Instance(p, sampler, samplerPrime, ref, pi0, init, alpha, lambda, beta, params);
+    return new Instance(p, values);
   }
 
-  public Instance withSampler(@Nullable Distribution d) {
-    return new Instance(pref, d, samplerPrime, ref, pi0, init, alpha, lambda, beta, params);
+  /** This instance with the slot set to v. */
+  public <T> Instance with(Slot<T> slot, T v) {
+    SortedMap<Slot<?>, Object> m = new TreeMap<>(values);
+    m.remove(slot); // a param slot made anew replaces the old key too
+    m.put(slot, v);
+    return new Instance(pref, m);
   }
 
-  public Instance withSamplerPrime(@Nullable Distribution d) {
-    return new Instance(pref, sampler, d, ref, pi0, init, alpha, lambda, beta, params);
+  /** This instance without the slot. */
+  public Instance without(Slot<?> slot) {
+    SortedMap<Slot<?>, Object> m = new TreeMap<>(values);
+    m.remove(slot);
+    return new Instance(pref, m);
   }
 
-  public Instance withRef(@Nullable Distribution d) {
-    return new Instance(pref, sampler, samplerPrime, d, pi0, init, alpha, lambda, beta, params);
+  /** Whether the slot has a value. */
+  public boolean has(Slot<?> slot) {
+    return values.containsKey(slot);
   }
 
-  public Instance withPi0(@Nullable Distribution d) {
-    return new Instance(pref, sampler, samplerPrime, ref, d, init, alpha, lambda, beta, params);
+  /** The slot's value, or null when absent. */
+  public <T> @Nullable T find(Slot<T> slot) {
+    Object v = values.get(slot);
+    return v == null ? null : slot.cast(v);
   }
 
-  public Instance withInit(@Nullable Distribution d) {
-    return new Instance(pref, sampler, samplerPrime, ref, pi0, d, alpha, lambda, beta, params);
-  }
-
-  public Instance withAlpha(@Nullable Aprational v) {
-    return new Instance(pref, sampler, samplerPrime, ref, pi0, init, v, lambda, beta, params);
-  }
-
-  public Instance withLambda(@Nullable Aprational v) {
-    return new Instance(pref, sampler, samplerPrime, ref, pi0, init, alpha, v, beta, params);
-  }
-
-  public Instance withBeta(@Nullable Aprational v) {
-    return new Instance(pref, sampler, samplerPrime, ref, pi0, init, alpha, lambda, v, params);
-  }
-
-  public Instance withParam(String name, Aprational v) {
-    Map<String, Aprational> m = new TreeMap<>(params);
-    m.put(name, v);
-    return new Instance(pref, sampler, samplerPrime, ref, pi0, init, alpha, lambda, beta, m);
-  }
-
-  /** A named scalar parameter. @throws IllegalStateException when absent */
-  public Aprational param(String name) {
-    Aprational v = params.get(name);
+  /** The slot's value. @throws IllegalStateException when absent (the statement's generator did not set it) */
+  public <T> T get(Slot<T> slot) {
+    Object v = values.get(slot);
     if (v == null) {
-      throw new IllegalStateException("instance has no parameter '" + name + "'");
+      throw new IllegalStateException("instance has no " + slot.name());
     }
-    return v;
+    return slot.cast(v);
   }
 
-  /** Requires a part that the statement needs. */
-  public static <T> T need(@Nullable T part, String name) {
-    if (part == null) {
-      throw new IllegalStateException("instance has no " + name);
-    }
-    return part;
+  /** The slots present, in JSON order (standard slots, then parameters by name). */
+  public List<Slot<?>> slots() {
+    return Collections.unmodifiableList(new ArrayList<>(values.keySet()));
+  }
+
+  /** The value of a slot found through {@link #slots()} (its type unknown to the caller). */
+  public @Nullable Object value(Slot<?> slot) {
+    return values.get(slot);
   }
 
   /**
    * The instance in exact form under the CLI contract's keys: {@code "pref"} as rows of strings,
-   * distributions as lists of strings, scalars as strings; absent parts are left out.
+   * distributions as lists of strings, scalars as strings, each slot under its name.
    */
   public Map<String, Object> describe() {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -118,34 +106,135 @@ public record Instance(
       rows.add(row);
     }
     out.put("pref", rows);
-    putDist(out, "sampler", sampler);
-    putDist(out, "samplerPrime", samplerPrime);
-    putDist(out, "ref", ref);
-    putDist(out, "pi0", pi0);
-    putDist(out, "init", init);
-    putScalar(out, "alpha", alpha);
-    putScalar(out, "lambda", lambda);
-    putScalar(out, "beta", beta);
-    for (Map.Entry<String, Aprational> e : new TreeMap<>(params).entrySet()) {
-      out.put(e.getKey(), Rationals.format(e.getValue()));
+    for (Map.Entry<Slot<?>, Object> e : values.entrySet()) {
+      if (e.getValue() instanceof Distribution d) {
+        List<String> xs = new ArrayList<>();
+        for (int i = 0; i < d.k(); i++) {
+          xs.add(d.isExact() ? Rationals.format(d.exact(i)) : d.get(i).toString(true));
+        }
+        out.put(e.getKey().name(), xs);
+      } else if (e.getValue() instanceof Aprational v) {
+        out.put(e.getKey().name(), Rationals.format(v));
+      }
     }
     return out;
   }
 
-  private static void putDist(Map<String, Object> out, String key, @Nullable Distribution d) {
-    if (d == null) {
-      return;
-    }
-    List<String> xs = new ArrayList<>();
-    for (int i = 0; i < d.k(); i++) {
-      xs.add(d.isExact() ? Rationals.format(d.exact(i)) : d.get(i).toString(true));
-    }
-    out.put(key, xs);
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Instance x && x.pref.equals(pref) && x.values.equals(values);
   }
 
-  private static void putScalar(Map<String, Object> out, String key, @Nullable Aprational v) {
-    if (v != null) {
-      out.put(key, Rationals.format(v));
+  @Override
+  public int hashCode() {
+    return 31 * pref.hashCode() + values.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return describe().toString();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The accessors of the earlier shape (one nullable field per part, a "params" map), kept only for
+  // statement files not yet converted to slots; each is one slot.
+
+  /** @deprecated read {@code find(Slot.SAMPLER)} */
+  @Deprecated
+  public @Nullable Distribution sampler() {
+    return find(Slot.SAMPLER);
+  }
+
+  /** @deprecated read {@code find(Slot.REF)} */
+  @Deprecated
+  public @Nullable Distribution ref() {
+    return find(Slot.REF);
+  }
+
+  /** @deprecated read {@code find(Slot.PI0)} */
+  @Deprecated
+  public @Nullable Distribution pi0() {
+    return find(Slot.PI0);
+  }
+
+  /** @deprecated read {@code find(Slot.INIT)} */
+  @Deprecated
+  public @Nullable Distribution init() {
+    return find(Slot.INIT);
+  }
+
+  /** @deprecated read {@code find(Slot.ALPHA)} */
+  @Deprecated
+  public @Nullable Aprational alpha() {
+    return find(Slot.ALPHA);
+  }
+
+  /** @deprecated read {@code find(Slot.LAMBDA)} */
+  @Deprecated
+  public @Nullable Aprational lambda() {
+    return find(Slot.LAMBDA);
+  }
+
+  /** @deprecated read {@code find(Slot.BETA)} */
+  @Deprecated
+  public @Nullable Aprational beta() {
+    return find(Slot.BETA);
+  }
+
+  /** @deprecated use {@code with(Slot.ALPHA, v)} */
+  @Deprecated
+  public Instance withAlpha(Aprational v) {
+    return with(Slot.ALPHA, v);
+  }
+
+  /** @deprecated use {@code with(Slot.LAMBDA, v)} */
+  @Deprecated
+  public Instance withLambda(Aprational v) {
+    return with(Slot.LAMBDA, v);
+  }
+
+  /** @deprecated use {@code with(Slot.BETA, v)} */
+  @Deprecated
+  public Instance withBeta(Aprational v) {
+    return with(Slot.BETA, v);
+  }
+
+  /** @deprecated use {@code with(Slot.REF, d)} */
+  @Deprecated
+  public Instance withRef(Distribution d) {
+    return with(Slot.REF, d);
+  }
+
+  /** @deprecated use {@code with(Slot.PI0, d)} */
+  @Deprecated
+  public Instance withPi0(Distribution d) {
+    return with(Slot.PI0, d);
+  }
+
+  /** @deprecated use {@code with(Slot.INIT, d)} */
+  @Deprecated
+  public Instance withInit(Distribution d) {
+    return with(Slot.INIT, d);
+  }
+
+  /** @deprecated use {@code with(Slot.param(name), v)} */
+  @Deprecated
+  public Instance withParam(String name, Aprational v) {
+    return with(Slot.param(name), v);
+  }
+
+  /** @deprecated use {@code get(Slot.param(name))} */
+  @Deprecated
+  public Aprational param(String name) {
+    return get(Slot.param(name));
+  }
+
+  /** @deprecated use {@code get(slot)} */
+  @Deprecated
+  public static <T> T need(@Nullable T part, String name) {
+    if (part == null) {
+      throw new IllegalStateException("instance has no " + name);
     }
+    return part;
   }
 }

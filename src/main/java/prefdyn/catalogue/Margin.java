@@ -2,6 +2,7 @@ package prefdyn.catalogue;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 import org.apfloat.Apfloat;
@@ -177,7 +178,7 @@ public record Margin(@Nullable Aprational lo, @Nullable Aprational hi, boolean s
   private static int rank(Verdict v) {
     return switch (v) {
       case VIOLATED -> 0;
-      case UNDECIDED -> 1;
+      case UNDECIDED, ERROR -> 1;
       case HOLDS -> 2;
     };
   }
@@ -421,7 +422,7 @@ public record Margin(@Nullable Aprational lo, @Nullable Aprational hi, boolean s
     int guess = num.precision() - num.scale() - (den.precision() - den.scale());
     int scale = digits - guess + 1;
     BigDecimal v = num.divide(den, scale, mode);
-    v = v.round(new java.math.MathContext(digits, mode));
+    v = v.round(new MathContext(digits, mode));
     return v.stripTrailingZeros().toString();
   }
 
@@ -439,11 +440,11 @@ public record Margin(@Nullable Aprational lo, @Nullable Aprational hi, boolean s
       return Rationals.ZERO;
     }
     BigDecimal d = new BigDecimal(x.toString(true));
-    java.math.BigInteger u = d.unscaledValue();
+    BigInteger u = d.unscaledValue();
     int sc = d.scale();
     if (sc <= 0) {
-      return Rationals.of(u.multiply(java.math.BigInteger.TEN.pow(-sc)), java.math.BigInteger.ONE);
+      return Rationals.of(u.multiply(BigInteger.TEN.pow(-sc)), BigInteger.ONE);
     }
-    return Rationals.of(u, java.math.BigInteger.TEN.pow(sc));
+    return Rationals.of(u, BigInteger.TEN.pow(sc));
   }
 }

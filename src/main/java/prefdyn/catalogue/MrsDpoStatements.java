@@ -63,8 +63,11 @@ public final class MrsDpoStatements {
     return atan(Ball.ONE, prec).mulPow2(2);
   }
 
+  /** The DPO entries: the two empirical observations and the DPO statements of the Dpo* classes. */
   public static List<Statement> all() {
-    return List.of(new Cycle(), new Collapse());
+    List<Statement> all = new java.util.ArrayList<>(List.of(new Cycle(), new Collapse()));
+    all.addAll(DpoJacobianStatements.all());
+    return all;
   }
 
   static MrsParameters dpo(Instance x) {

@@ -17,14 +17,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import prefdyn.catalogue.Catalogue;
+import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Kind;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
-import prefdyn.num.BadInput;
 import prefdyn.num.Precision;
+import prefdyn.num.Rationals;
 import prefdyn.search.CheckResult;
 import prefdyn.search.CheckRunner;
-import prefdyn.search.CheckStatus;
+import prefdyn.catalogue.Verdict;
+import prefdyn.search.Escalation;
+import prefdyn.search.Shard;
+import prefdyn.search.TryOutcome;
+import prefdyn.shard.ShardFiles;
 
 /** {@code prefdyn check}: runs the theorem catalogue on drawn instances. */
 @Command(name = "check",
@@ -100,7 +105,7 @@ public final class CheckCommand implements Callable<Integer> {
       return 0;
     }
     Precision precision = common.precision();
-    prefdyn.search.Escalation.of(precision, maxDigits == null ? 0 : maxDigits); // bad --max-digits: exit 2 before any output
+    Escalation.of(precision, maxDigits == null ? 0 : maxDigits); // bad --max-digits: exit 2 before any output
     if (tries != null && tries < 1) {
       throw new BadInput("--tries must be at least 1, got " + tries);
     }
@@ -110,7 +115,7 @@ public final class CheckCommand implements Callable<Integer> {
     List<Statement> statements = selected();
     String shardText = shard;
     if (shardText != null) {
-      prefdyn.search.Shard part = prefdyn.search.Shard.parse(shardText);
+      Shard part = Shard.parse(shardText);
       if (report != null) {
         throw new BadInput("--report and --shard exclude each other (merge the shards, then report)");
       }
@@ -155,7 +160,7 @@ public final class CheckCommand implements Callable<Integer> {
     return results.stream().allMatch(CheckResult::holds) ? 0 : Main.VIOLATED;
   }
 
-  private Integer runShard(List<Statement> statements, Precision precision, prefdyn.search.Shard part) {
+  private Integer runShard(List<Statement> statements, Precision precision, Shard part) {
     CheckRunner.Options options = new CheckRunner.Options(tries, seed, precision, threads, maxDigits == null ? 0 : maxDigits);
     PrintWriter err = spec.commandLine().getErr();
     ProgressLine progress = new ProgressLine(err, statements.size());
@@ -168,14 +173,14 @@ public final class CheckCommand implements Callable<Integer> {
       u.put("plannedTries", p.plannedTries());
       u.put("firstUnit", p.firstUnit());
       List<Map<String, @Nullable Object>> outcomes = new ArrayList<>();
-      for (prefdyn.search.TryOutcome o : p.outcomes()) {
-        outcomes.add(prefdyn.shard.ShardFiles.outcome(o));
+      for (TryOutcome o : p.outcomes()) {
+        outcomes.add(ShardFiles.outcome(o));
       }
       u.put("tries", outcomes);
       units.add(u);
     }
     Map<String, @Nullable Object> file = new LinkedHashMap<>();
-    file.put("shard", prefdyn.shard.ShardFiles.header("check", shardSettings(statements, options), part));
+    file.put("shard", ShardFiles.header("check", shardSettings(statements, options), part));
     file.put("units", units);
     Output.printJson(spec.commandLine().getOut(), file);
     return 0;
@@ -196,7 +201,7 @@ public final class CheckCommand implements Callable<Integer> {
    * Merges validated check shards into the unsharded {@code --json} rows; returns the exit code
    * the unsharded run would give.
    */
-  static int merge(List<prefdyn.shard.ShardFiles.File> files, PrintWriter out) {
+  static int merge(List<ShardFiles.File> files, PrintWriter out) {
     com.fasterxml.jackson.databind.JsonNode settings = files.get(0).settings();
     Precision precision;
     CheckRunner.Options options;
@@ -212,21 +217,21 @@ public final class CheckCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       throw new BadInput("the shard header is malformed: " + e.getMessage());
     }
-    Map<String, List<prefdyn.search.TryOutcome>> outcomes = new LinkedHashMap<>();
+    Map<String, List<TryOutcome>> outcomes = new LinkedHashMap<>();
     Map<String, Integer> planned = new LinkedHashMap<>();
     for (Statement s : statements) {
       outcomes.put(s.id(), new ArrayList<>());
     }
-    for (prefdyn.shard.ShardFiles.File f : files) {
+    for (ShardFiles.File f : files) {
       for (com.fasterxml.jackson.databind.JsonNode u : f.units()) {
         String id = u.path("id").asText();
-        List<prefdyn.search.TryOutcome> list = outcomes.get(id);
+        List<TryOutcome> list = outcomes.get(id);
         if (list == null) {
           throw new BadInput(f.path() + " has results for " + id + ", which its header does not select");
         }
         planned.put(id, u.path("plannedTries").asInt());
         for (com.fasterxml.jackson.databind.JsonNode o : u.path("tries")) {
-          list.add(prefdyn.shard.ShardFiles.outcome(o));
+          list.add(ShardFiles.outcome(o));
         }
       }
     }
@@ -254,6 +259,9 @@ public final class CheckCommand implements Callable<Integer> {
       m.put("id", s.id());
       m.put("kind", s.kind().label());
       m.put("statement", s.title());
+      m.put("proofNote", s.proofNote());
+      m.put("tries", s.defaultTries());
+      m.put("builtIn", Catalogue.builtInStatements().contains(s));
       json.add(m);
     }
     if (common.json()) {
@@ -288,10 +296,6 @@ public final class CheckCommand implements Callable<Integer> {
       sb.append(" --max-digits ").append(maxDigits);
     }
     return sb.toString();
-  }
-
-  static String formatMargin(@Nullable Margin m, Precision p) {
-    return m == null ? "-" : m.format(p);
   }
 
   static String table(List<CheckResult> results, Precision precision) {
@@ -331,7 +335,7 @@ public final class CheckCommand implements Callable<Integer> {
       return "-";
     }
     if (m.isExact()) {
-      String full = prefdyn.num.Rationals.format(m.value());
+      String full = Rationals.format(m.value());
       return (full.length() <= 16 ? full : m.formatCertified(6)) + " (exact)";
     }
     return m.formatEnclosure(TABLE_DIGITS);
@@ -345,7 +349,7 @@ public final class CheckCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder();
     String id = r.statement().id();
     sb.append(id).append(' ').append(r.status().label()).append(": ").append(r.message()).append('\n');
-    prefdyn.catalogue.Instance x = r.offending();
+    Instance x = r.offending();
     if (x != null) {
       sb.append("  instance: ").append(oneLineJson(x.describe())).append('\n');
     }
@@ -357,7 +361,7 @@ public final class CheckCommand implements Callable<Integer> {
     if (r.offendingTry() >= 0) {
       sb.append("  reproduce: prefdyn check --theorem ").append(id).append(" --seed ").append(r.runSeed())
           .append(" --tries ").append(r.offendingTry() + 1).append(" --digits ").append(precision.digits())
-          .append(r.capDigits() == prefdyn.search.Escalation.defaultCap(precision.digits()) ? "" : " --max-digits " + r.capDigits())
+          .append(r.capDigits() == Escalation.defaultCap(precision.digits()) ? "" : " --max-digits " + r.capDigits())
           .append("   (try ").append(r.offendingTry()).append(", draw seed ").append(r.offendingSeed()).append(")\n");
     }
     return sb.toString();
@@ -392,7 +396,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
     if (!r.holds()) {
       m.put("message", r.message());
-      prefdyn.catalogue.Instance x = r.offending();
+      Instance x = r.offending();
       if (x != null) {
         m.put("instance", x.describe());
       }

@@ -25,7 +25,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import prefdyn.catalogue.Margin;
 import prefdyn.num.Precision;
 import prefdyn.search.CheckResult;
-import prefdyn.search.CheckStatus;
+import prefdyn.catalogue.Verdict;
 
 /**
  * The {@code check --report DIR} report: report.md with the results table and two PNG figures
@@ -151,7 +151,7 @@ final class CheckReport {
     return chart("Time per statement", "seconds", data, paints, labels);
   }
 
-  private static Color color(CheckStatus s) {
+  private static Color color(Verdict s) {
     return switch (s) {
       case HOLDS -> HOLDS;
       case VIOLATED -> VIOLATED;

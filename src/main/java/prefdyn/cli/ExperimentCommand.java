@@ -1,6 +1,8 @@
 package prefdyn.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +26,10 @@ import prefdyn.experiment.Figures;
 import prefdyn.experiment.MatrixClass;
 import prefdyn.experiment.SyntheticHelpSteer;
 import prefdyn.experiment.Sweep;
-import prefdyn.num.BadInput;
 import prefdyn.num.Precision;
+import prefdyn.num.Rationals;
+import prefdyn.search.Shard;
+import prefdyn.shard.ShardFiles;
 import prefdyn.pref.Distribution;
 
 /**
@@ -99,6 +103,20 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "Share of runs re-checked in arbitrary precision at random, at least one (default: ${DEFAULT-VALUE}).")
   double recheck = 0.01;
 
+  @Option(names = "--samples", paramLabel = "N",
+      description = "Finite-sample rounds: each round learns from N sampled comparisons (default: the population map).")
+  @org.checkerframework.checker.nullness.qual.Nullable String samples;
+
+  @Option(names = "--replicates", paramLabel = "R",
+      description = "With --samples: R seeded replicates per matrix and setting (default: 1).")
+  @org.checkerframework.checker.nullness.qual.Nullable String replicates;
+
+  @Option(names = "--shard", paramLabel = "i/n",
+      description = "Run only shard i of n: the cells (matrix x setting, numbered matrix-major) whose number u has"
+          + " u mod n = i - 1; writes DIR/shard.json (needs --out). 'prefdyn merge --out DIR2 DIR...' combines the n"
+          + " folders into exactly the unsharded --out folder. See docs/sharding.md.")
+  @org.checkerframework.checker.nullness.qual.Nullable String shard;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Write runs.csv, summary.csv and PNG figures here.")
   @org.checkerframework.checker.nullness.qual.Nullable String out;
 
@@ -125,6 +143,17 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     if (!(recheck >= 0 && recheck <= 1)) {
       throw new BadInput("--recheck must be in [0,1], got " + recheck);
+    }
+    int n = samples == null ? 0 : positiveInt(samples, "--samples");
+    int reps = replicates == null ? 1 : positiveInt(replicates, "--replicates");
+    if (replicates != null && samples == null) {
+      throw new BadInput("--replicates needs --samples N (the population map is deterministic: one run per cell)");
+    }
+    Sweep.Sampling sampling = new Sweep.Sampling(n, reps);
+    String shardText = shard;
+    Shard part = shardText == null ? Shard.ALL : Shard.parse(shardText);
+    if (shardText != null && out == null) {
+      throw new BadInput("--shard needs --out DIR (the shard's folder, for 'prefdyn merge')");
     }
     List<Aprational> alphas = list(alpha, "--alpha", true);
     List<Aprational> lambdas = list(lambda, "--lambda", true);
@@ -198,28 +227,194 @@ public final class ExperimentCommand implements Callable<Integer> {
         }
       }
     };
-    Sweep.Result result = Sweep.run(matrices, settings, ds, steps, recheck, seed, precision, progress);
+    Sweep.Result result = Sweep.run(matrices, settings, ds, steps, recheck, seed, precision, sampling, part, progress);
 
     // outputs: everything computed first, then written (each file atomically)
-    List<List<String>> summary = ExperimentReport.summaryRows(matrices, result);
-    if (outDir != null) {
-      byte[] runs = ExperimentReport.runsCsv(matrices, result, steps);
-      byte[] sum = ExperimentReport.summaryCsv(matrices, result);
-      Map<String, byte[]> figures = Figures.all(matrices, result);
-      Output.writeAtomically(outDir.resolve("runs.csv"), runs);
-      Output.writeAtomically(outDir.resolve("summary.csv"), sum);
-      for (Map.Entry<String, byte[]> f : figures.entrySet()) {
-        Output.writeAtomically(outDir.resolve(f.getKey()), f.getValue());
+    List<String> lines = ExperimentReport.runLines(matrices, result, steps, n);
+    String trace = result.trace() == null ? "" : new String(ExperimentReport.traceCsv(matrices, result, n),
+        StandardCharsets.UTF_8);
+    if (shardText != null && outDir != null) {
+      Map<String, Object> file = new LinkedHashMap<>();
+      file.put("shard", ShardFiles.header("experiment", shardSettings(matrices.size(), settings, precision, n, reps), part));
+      List<Map<String, Object>> units = new ArrayList<>();
+      int perCell = reps;
+      for (int i = 0; i < lines.size(); i += perCell) {
+        Sweep.Run r = result.runs().get(i);
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("cell", Sweep.cell(r.matrix(), r.setting(), settings.size()));
+        u.put("runs", lines.subList(i, i + perCell));
+        Sweep.Trace tr = result.trace();
+        if (tr != null && tr.matrix() == r.matrix() && tr.setting() == r.setting()) {
+          u.put("trace", trace);
+        }
+        units.add(u);
       }
+      file.put("units", units);
+      byte[] json = (Output.json(file) + "\n").getBytes(StandardCharsets.UTF_8);
+      Output.writeAtomically(outDir.resolve("shard.json"), json);
+      if (syntheticFile != null && writeSynthetic != null) {
+        Output.writeAtomically(Path.of(writeSynthetic), syntheticFile);
+      }
+      PrintWriter o = spec.commandLine().getOut();
+      o.printf(Locale.ROOT, "experiment shard %s: %d of %d cells (%d runs), %.3f s; wrote %s%n", part, units.size(),
+          matrices.size() * settings.size(), lines.size(), (result.fastNanos() + result.recheckNanos()) / 1e9,
+          outDir.resolve("shard.json"));
+      o.flush();
+      return 0;
+    }
+    Folder folder = Folder.of(lines, trace);
+    if (outDir != null) {
+      folder.write(outDir);
     }
     if (syntheticFile != null && writeSynthetic != null) {
       Output.writeAtomically(Path.of(writeSynthetic), syntheticFile);
     }
-    print(matrices, notes, result, summary);
+    print(matrices, notes, result, folder.summary(), n > 0);
     return 0;
   }
 
-  private void print(List<ExperimentMatrix> matrices, List<String> notes, Sweep.Result result, List<List<String>> summary) {
+  /** The files of an experiment's --out folder, all computed from the lines of runs.csv and the trace. */
+  record Folder(Map<String, byte[]> files, List<List<String>> summary) {
+    static Folder of(List<String> runLines, String trace) {
+      List<ExperimentReport.Row> rows = ExperimentReport.parseRuns(runLines);
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      files.put("runs.csv", ExperimentReport.runsCsv(runLines));
+      files.put("summary.csv", ExperimentReport.summaryCsv(rows));
+      List<String> traceLines = new ArrayList<>();
+      if (!trace.isEmpty()) {
+        files.put("replicates.csv", trace.getBytes(StandardCharsets.UTF_8));
+        List<String> all = trace.lines().toList();
+        traceLines.addAll(all.subList(1, all.size()));
+      }
+      files.putAll(Figures.all(rows, traceLines));
+      return new Folder(files, ExperimentReport.summaryRows(rows));
+    }
+
+    void write(Path dir) {
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        Output.writeAtomically(dir.resolve(f.getKey()), f.getValue());
+      }
+    }
+  }
+
+  /** Everything that affects an experiment's results (the shard header's settings). */
+  private Map<String, @org.checkerframework.checker.nullness.qual.Nullable Object> shardSettings(int matrices,
+      List<Sweep.Setting> settings, Precision precision, int n, int reps) {
+    Map<String, @org.checkerframework.checker.nullness.qual.Nullable Object> m = new LinkedHashMap<>();
+    m.put("seed", String.valueOf(seed));
+    List<String> files = new ArrayList<>();
+    for (String d : data) {
+      files.add(d + " sha256:" + sha256(Path.of(d)));
+    }
+    m.put("data", files);
+    m.put("synthetic", synthetic);
+    m.put("k", k);
+    m.put("settings", settings.stream().map(s -> Rationals.format(s.alpha()) + "," + Rationals.format(s.lambda()) + ","
+        + Rationals.format(s.beta())).toList());
+    m.put("steps", steps);
+    m.put("ref", ref);
+    m.put("pi0", pi0);
+    m.put("init", init);
+    m.put("recheck", Double.toString(recheck));
+    m.put("digits", precision.digits());
+    m.put("samples", n);
+    m.put("replicates", reps);
+    m.put("matrices", matrices);
+    m.put("cells", matrices * settings.size());
+    m.put("columns", ExperimentReport.runsHeader());
+    return m;
+  }
+
+  private static String sha256(Path p) {
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
+      return java.util.HexFormat.of().formatHex(h, 0, 16);
+    } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+      throw new BadInput("cannot read " + p + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Merges validated experiment shards into the unsharded --out folder: every cell exactly once,
+   * in cell order; summary and figures re-drawn from the merged rows. Nothing is written unless
+   * all of it is valid.
+   */
+  static int merge(List<ShardFiles.File> shards, Path outDir, PrintWriter out) {
+    JsonNode settings = shards.get(0).settings();
+    int cells = settings.path("cells").asInt(-1);
+    if (cells < 0 || !settings.path("columns").asText().equals(ExperimentReport.runsHeader())) {
+      throw new BadInput("the experiment shard header is malformed or from another prefdyn version (runs.csv columns differ)");
+    }
+    Map<Integer, List<String>> byCell = new java.util.HashMap<>();
+    String trace = "";
+    for (ShardFiles.File f : shards) {
+      for (JsonNode unit : f.units()) {
+        int u = unit.path("cell").asInt(-1);
+        if (u < 0 || u >= cells || !f.shard().owns(u)) {
+          throw new BadInput(f.path() + ": cell " + unit.path("cell") + " does not belong to shard " + f.shard());
+        }
+        if (byCell.containsKey(u)) {
+          throw new BadInput(f.path() + ": cell " + u + " appears twice");
+        }
+        List<String> lines = new ArrayList<>();
+        for (JsonNode l : unit.path("runs")) {
+          lines.add(l.asText());
+        }
+        byCell.put(u, lines);
+        String tr = unit.path("trace").asText("");
+        if (!tr.isEmpty()) {
+          if (!trace.isEmpty()) {
+            throw new BadInput(f.path() + ": a second replicate trace (another shard has one)");
+          }
+          trace = tr;
+        }
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    for (int u = 0; u < cells; u++) {
+      List<String> c = byCell.get(u);
+      if (c == null) {
+        throw new BadInput("no shard has results for cell " + u + " (shard " + (u % shards.size() + 1) + "/" + shards.size() + ")");
+      }
+      lines.addAll(c);
+    }
+    if (settings.path("samples").asInt(0) > 0 && cells > 0 && trace.isEmpty()) {
+      throw new BadInput("no shard has the replicate trace");
+    }
+    Folder folder;
+    try {
+      folder = Folder.of(lines, trace);
+    } catch (RuntimeException e) {
+      throw new BadInput("a shard's runs are malformed: " + e.getMessage());
+    }
+    OutDirs.requireWritable(outDir, "--out");
+    OutDirs.probeWritable(outDir, "--out");
+    folder.write(outDir);
+    out.printf(Locale.ROOT, "merged %d experiment shards: %d cells, %d runs; wrote %s, summary.csv%s and figures%n",
+        shards.size(), cells, lines.size(), outDir.resolve("runs.csv"), trace.isEmpty() ? "" : ", replicates.csv");
+    out.print(Output.table(tableHeader(), folder.summary()));
+    return 0;
+  }
+
+  static int positiveInt(String text, String flag) {
+    try {
+      int v = Integer.parseInt(text.trim());
+      if (v > 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // fall through
+    }
+    throw new BadInput(flag + " must be a positive integer, got '" + text + "'");
+  }
+
+  static List<String> tableHeader() {
+    return List.of("class", "alpha", "lambda", "beta", "matrices", "runs", "mean CS", "median CS", "max CS",
+        "median CS tail", "mean CS of avg", "median CS tail of avg", "median log10 H", "min log10 H", "median 1-pi_top");
+  }
+
+  private void print(List<ExperimentMatrix> matrices, List<String> notes, Sweep.Result result, List<List<String>> summary,
+      boolean sampled) {
     PrintWriter o = spec.commandLine().getOut();
     Map<MatrixClass, Integer> counts = ExperimentReport.classCounts(matrices);
     long tieSst = matrices.stream().filter(ExperimentMatrix::sstAllowingTies).count();
@@ -252,6 +447,10 @@ public final class ExperimentCommand implements Callable<Integer> {
         rows.add(m);
       }
       j.put("summary", rows);
+      if (sampled) {
+        j.put("samples", Integer.parseInt(String.valueOf(samples).trim()));
+        j.put("replicates", result.runs().size() / Math.max(1, result.settings().size() * matrices.size()));
+      }
       Output.printJson(o, j);
       return;
     }
@@ -261,15 +460,20 @@ public final class ExperimentCommand implements Callable<Integer> {
     o.printf(Locale.ROOT, "matrices: %d  cyclic %d, strongly-transitive %d, other %d"
         + "  (SST allowing ties: %d; no majority 3-cycle: %d)%n", matrices.size(), counts.getOrDefault(MatrixClass.CYCLIC, 0),
         counts.getOrDefault(MatrixClass.STRONGLY_TRANSITIVE, 0), counts.getOrDefault(MatrixClass.OTHER, 0), tieSst, noCycle);
-    o.printf(Locale.ROOT, "runs: %d (%d settings x %d matrices, %d rounds each), fast path %.3f s on %d cores%n",
-        result.runs().size(), result.settings().size(), matrices.size(), steps, result.fastNanos() / 1e9,
-        Runtime.getRuntime().availableProcessors());
-    o.printf(Locale.ROOT, "ball-arithmetic re-check (%d digits): %d runs, %d agree, %d undecided, %d disagree"
-        + " (by enclosure), %.3f s%n", common.precision().digits(), result.rechecked(), result.agreed(),
-        result.undecided(), result.rechecked() - result.agreed() - result.undecided(), result.recheckNanos() / 1e9);
-    List<String> header = List.of("class", "alpha", "lambda", "beta", "n", "mean CS", "median CS", "max CS",
-        "median CS tail", "median log10 H", "min log10 H", "median 1-pi_top");
-    o.print(Output.table(header, summary));
+    if (sampled) {
+      o.printf(Locale.ROOT, "runs: %d (%d settings x %d matrices x %d replicates, %d rounds of %s sampled comparisons each,"
+          + " at %d digits), %.3f s on %d cores%n", result.runs().size(), result.settings().size(), matrices.size(),
+          result.runs().size() / Math.max(1, result.settings().size() * matrices.size()), steps, samples,
+          common.precision().digits(), result.fastNanos() / 1e9, Runtime.getRuntime().availableProcessors());
+    } else {
+      o.printf(Locale.ROOT, "runs: %d (%d settings x %d matrices, %d rounds each), fast path %.3f s on %d cores%n",
+          result.runs().size(), result.settings().size(), matrices.size(), steps, result.fastNanos() / 1e9,
+          Runtime.getRuntime().availableProcessors());
+      o.printf(Locale.ROOT, "ball-arithmetic re-check (%d digits): %d runs, %d agree, %d undecided, %d disagree"
+          + " (by enclosure), %.3f s%n", common.precision().digits(), result.rechecked(), result.agreed(),
+          result.undecided(), result.rechecked() - result.agreed() - result.undecided(), result.recheckNanos() / 1e9);
+    }
+    o.print(Output.table(tableHeader(), summary));
     if (out != null) {
       o.println("wrote " + Path.of(out).resolve("runs.csv") + ", summary.csv and figures");
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
@@ -21,10 +22,11 @@ import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Kind;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
-import prefdyn.num.BadInput;
 import prefdyn.num.Precision;
+import prefdyn.search.Escalation;
 import prefdyn.search.Search;
 import prefdyn.search.SearchResult;
+import prefdyn.search.Shard;
 import prefdyn.shard.ShardFiles;
 
 /** {@code prefdyn search}: targeted counterexample search on a conjecture. */
@@ -101,9 +103,9 @@ public final class SearchCommand implements Callable<Integer> {
       throw new BadInput("--budget must be at least 1, got " + budget);
     }
     Precision precision = common.precision();
-    prefdyn.search.Escalation.of(precision, maxDigits == null ? 0 : maxDigits); // bad --max-digits: exit 2 before any output
+    Escalation.of(precision, maxDigits == null ? 0 : maxDigits); // bad --max-digits: exit 2 before any output
     Path outDir = out;
-    prefdyn.search.Shard part = shard == null ? null : prefdyn.search.Shard.parse(shard);
+    Shard part = shard == null ? null : Shard.parse(shard);
     if (part != null && outDir != null) {
       throw new BadInput("--out and --shard exclude each other (merge the shards instead)");
     }
@@ -221,7 +223,7 @@ public final class SearchCommand implements Callable<Integer> {
     return m;
   }
 
-  private Integer runShard(Statement s, Search.Options options, prefdyn.search.Shard part, Progress progress) {
+  private Integer runShard(Statement s, Search.Options options, Shard part, Progress progress) {
     List<Search.UnitResult> units = Search.runShard(s, options, part, progress);
     progress.done();
     List<Map<String, @Nullable Object>> json = new ArrayList<>();
@@ -289,7 +291,7 @@ public final class SearchCommand implements Callable<Integer> {
           + " version uses " + Search.UNIT);
     }
     Precision precision = Precision.ofDigits(settings.path("digits").asInt());
-    java.util.TreeMap<Long, FileUnit> byIndex = new java.util.TreeMap<>();
+    TreeMap<Long, FileUnit> byIndex = new TreeMap<>();
     for (ShardFiles.File f : files) {
       for (JsonNode u : f.units()) {
         long index = u.path("unit").asLong(-1);

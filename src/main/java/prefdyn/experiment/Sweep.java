@@ -10,13 +10,16 @@ import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.dynamics.BallOrbit;
+import prefdyn.finite.SampledMrs;
 import prefdyn.dynamics.FastMrs;
 import prefdyn.dynamics.LogitPolicy;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.num.Ball;
+import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
 import prefdyn.pref.Distribution;
+import prefdyn.search.Shard;
 
 /**
  * The paper's sweep (docs/theory.md section 6): every matrix × every (α, λ, β) of the grid, MRS-IPO for
@@ -113,23 +116,40 @@ public final class Sweep {
    *
    * @param matrix index into the matrix list
    * @param setting index into the settings
+   * @param replicate replicate number j = 0..R-1 of a finite-sample cell (0 for a population run)
    * @param cycleStrength CS over rounds 1..T
    * @param cycleStrengthTail CS over rounds T/2+1..T
+   * @param cycleStrengthOfMean CS of the cell's averaged trajectory {@code (1/R) Σ_j π_t^(j)} (the
+   *     same for every replicate of a cell; a population run is its own average)
+   * @param cycleStrengthTailOfMean the same over rounds T/2+1..T
    * @param entropy terminal entropy (arbitrary precision value, relatively accurate)
    * @param top index of the largest final logit
    * @param massOffTop {@code 1 - π_T,top}, as a double (0 when below the double range)
    * @param underflow some policy coordinate fell below {@link Double#MIN_NORMAL} in the fast path
    * @param recheck the arbitrary-precision comparison, when this run was re-checked
    */
-  public record Run(int matrix, int setting, double cycleStrength, double cycleStrengthTail, Apfloat entropy, int top,
-      double massOffTop, boolean underflow, @Nullable Recheck recheck) {
+  public record Run(int matrix, int setting, int replicate, double cycleStrength, double cycleStrengthTail,
+      double cycleStrengthOfMean, double cycleStrengthTailOfMean, Apfloat entropy, int top, double massOffTop,
+      boolean underflow, @Nullable Recheck recheck) {
     /** {@code log10 H} (finite for every H > 0, also below the double range; -inf for H = 0). */
     public double log10Entropy() {
       return Sweep.log10(entropy);
     }
 
+    /** A population run: replicate 0, its own average. */
+    static Run population(int matrix, int setting, double cs, double csTail, Apfloat entropy, int top, double massOffTop,
+        boolean underflow) {
+      return new Run(matrix, setting, 0, cs, csTail, cs, csTail, entropy, top, massOffTop, underflow, null);
+    }
+
     Run withRecheck(Recheck r) {
-      return new Run(matrix, setting, r.cycleStrength(), r.cycleStrengthTail(), r.entropy(), top, massOffTop, underflow, r);
+      return new Run(matrix, setting, replicate, r.cycleStrength(), r.cycleStrengthTail(), r.cycleStrength(),
+          r.cycleStrengthTail(), r.entropy(), top, massOffTop, underflow, r);
+    }
+
+    Run withRecheckKeepFast(Recheck r) {
+      return new Run(matrix, setting, replicate, cycleStrength, cycleStrengthTail, cycleStrengthOfMean,
+          cycleStrengthTailOfMean, entropy, top, massOffTop, underflow, r);
     }
   }
 
@@ -192,9 +212,41 @@ public final class Sweep {
     }
   }
 
-  /** The whole sweep. */
+  /**
+   * Finite-sample rounds ({@code --samples N --replicates R}): every cell (matrix × setting) is run
+   * R times with {@link SampledMrs} (N comparisons a round), replicate j from the seed
+   * {@link SampledMrs#replicateSeed}{@code (cellSeed(S, matrix), j)}. {@link #POPULATION}: the
+   * population map, one run per cell.
+   */
+  public record Sampling(int samples, int replicates) {
+    public static final Sampling POPULATION = new Sampling(0, 1);
+
+    public Sampling {
+      if (samples < 0 || replicates < 1 || (samples == 0 && replicates != 1)) {
+        throw new IllegalArgumentException("bad sampling " + samples + " x " + replicates);
+      }
+    }
+
+    public boolean sampled() {
+      return samples > 0;
+    }
+  }
+
+  /** Rounds of the replicate trace kept for the figure (rounds 0..min(T, this)). */
+  public static final int TRACE_ROUNDS = 200;
+
+  /**
+   * The policies of every replicate of one cell over the first rounds, and their average: the data
+   * of the "single replicates against their average" figure.
+   *
+   * @param pi {@code pi[j][t][i]}, replicate j, round t = 0..rounds
+   * @param mean {@code mean[t][i] = (1/R) Σ_j pi[j][t][i]}
+   */
+  public record Trace(int matrix, int setting, double[][][] pi, double[][] mean) {}
+
+  /** The whole sweep (or the cells of one shard: {@code runs} then holds only those). */
   public record Result(List<Setting> settings, List<Run> runs, long fastNanos, long recheckNanos, int rechecked,
-      int agreed, int undecided) {
+      int agreed, int undecided, @Nullable Trace trace) {
     public Result {
       settings = List.copyOf(settings);
       runs = List.copyOf(runs);
@@ -202,7 +254,7 @@ public final class Sweep {
   }
 
   /**
-   * Runs the sweep.
+   * Runs the sweep on the population map, unsharded.
    *
    * @param recheckFraction share of runs re-checked at random (seeded; at least one run)
    * @param precision precision of the re-check
@@ -210,33 +262,90 @@ public final class Sweep {
    */
   public static Result run(List<ExperimentMatrix> matrices, List<Setting> settings, Distributions dists, long steps,
       double recheckFraction, long seed, Precision precision, @Nullable Progress progress) {
-    int n = matrices.size() * settings.size();
-    List<MrsParameters> params = new ArrayList<>(n);
-    for (ExperimentMatrix m : matrices) {
-      for (Setting s : settings) {
-        params.add(new MrsParameters(m.pref(), s.alpha(), s.lambda(), s.beta(), dists.ref(m.k()), dists.pi0(m.k()),
-            MrsParameters.Method.IPO));
+    return run(matrices, settings, dists, steps, recheckFraction, seed, precision, Sampling.POPULATION, Shard.ALL, progress);
+  }
+
+  /**
+   * The work units of a sweep: cell u = matrix · |settings| + setting, in this order (matrix-major).
+   * A shard does the cells it {@link Shard#owns}; the replicates of a cell stay together (the
+   * averaged trajectory needs all of them).
+   */
+  public static int cell(int matrix, int setting, int settings) {
+    return matrix * settings + setting;
+  }
+
+  /**
+   * The cell whose replicates the figure traces, fixed before any run (so every shard agrees which
+   * shard owns it): the first cyclic matrix (else matrix 0) at the setting of largest βλ (the T6
+   * knob; the first such setting on ties).
+   */
+  public static int traceCell(List<ExperimentMatrix> matrices, List<Setting> settings) {
+    int m = 0;
+    for (int i = 0; i < matrices.size(); i++) {
+      if (matrices.get(i).matrixClass() == MatrixClass.CYCLIC) {
+        m = i;
+        break;
       }
+    }
+    int best = 0;
+    for (int s = 1; s < settings.size(); s++) {
+      Aprational b = settings.get(s).beta().multiply(settings.get(s).lambda());
+      Aprational top = settings.get(best).beta().multiply(settings.get(best).lambda());
+      if (b.compareTo(top) > 0) {
+        best = s;
+      }
+    }
+    return cell(m, best, settings.size());
+  }
+
+  /**
+   * Runs the sweep: the cells of {@code shard} (all with {@link Shard#ALL}), each on the population
+   * map (fast path plus re-check) or as R finite-sample replicates.
+   *
+   * @param recheckFraction share of population runs re-checked at random (seeded over all cells,
+   *     so shards re-check exactly the runs the unsharded sweep re-checks; at least one run)
+   * @param precision precision of the re-check, and of the finite-sample rounds
+   * @param progress nullable progress sink
+   */
+  public static Result run(List<ExperimentMatrix> matrices, List<Setting> settings, Distributions dists, long steps,
+      double recheckFraction, long seed, Precision precision, Sampling sampling, Shard shard, @Nullable Progress progress) {
+    int cells = matrices.size() * settings.size();
+    List<Integer> own = new ArrayList<>();
+    for (int u = 0; u < cells; u++) {
+      if (shard.owns(u)) {
+        own.add(u);
+      }
+    }
+    int traceCell = cells == 0 ? -1 : traceCell(matrices, settings);
+    MrsParameters[] params = new MrsParameters[cells];
+    for (int u : own) {
+      ExperimentMatrix m = matrices.get(u / settings.size());
+      Setting s = settings.get(u % settings.size());
+      params[u] = new MrsParameters(m.pref(), s.alpha(), s.lambda(), s.beta(), dists.ref(m.k()), dists.pi0(m.k()),
+          MrsParameters.Method.IPO);
+    }
+    if (sampling.sampled()) {
+      return runSampled(matrices, settings, dists, steps, seed, precision, sampling, own, params, traceCell, progress);
     }
     AtomicLong done = new AtomicLong();
     long t0 = System.nanoTime();
-    Run[] runs = new Run[n];
-    double[][] fastLogits = new double[n][];
-    IntStream.range(0, n).parallel().forEach(r -> {
+    Run[] runs = new Run[cells];
+    double[][] fastLogits = new double[cells][];
+    own.parallelStream().forEach(r -> {
       ExperimentMatrix m = matrices.get(r / settings.size());
       fastLogits[r] = new double[m.k()];
-      runs[r] = fast(r / settings.size(), r % settings.size(), params.get(r), dists.init(m.k()), steps, fastLogits[r]);
-      report(progress, "fast path", done.incrementAndGet(), n);
+      runs[r] = fast(r / settings.size(), r % settings.size(), params[r], dists.init(m.k()), steps, fastLogits[r]);
+      report(progress, "fast path", done.incrementAndGet(), own.size());
     });
     long fastNanos = System.nanoTime() - t0;
 
-    boolean[] chosen = new boolean[n];
-    int sample = n == 0 ? 0 : Math.max(1, (int) Math.ceil(recheckFraction * n));
-    for (int r : sampleIndices(n, Math.min(sample, n), seed)) {
+    boolean[] chosen = new boolean[cells];
+    int sample = cells == 0 ? 0 : Math.max(1, (int) Math.ceil(recheckFraction * cells));
+    for (int r : sampleIndices(cells, Math.min(sample, cells), seed)) {
       chosen[r] = true;
     }
     List<Integer> todo = new ArrayList<>();
-    for (int r = 0; r < n; r++) {
+    for (int r : own) {
       if (chosen[r] || runs[r].underflow() || runs[r].entropy().compareTo(new Apfloat(TINY_ENTROPY)) < 0) {
         todo.add(r);
       }
@@ -247,9 +356,9 @@ public final class Sweep {
       String reason = runs[r].underflow() ? "underflow"
           : runs[r].entropy().compareTo(new Apfloat(TINY_ENTROPY)) < 0 ? "tiny-entropy" : "sample";
       ExperimentMatrix m = matrices.get(r / settings.size());
-      Recheck c = precise(params.get(r), dists.init(m.k()), steps, precision, runs[r], fastLogits[r], reason);
-      runs[r] = runs[r].underflow() ? runs[r].withRecheck(c) : withRecheckKeepFast(runs[r], c);
-      report(progress, "arbitrary-precision re-check", rdone.incrementAndGet(), todo.size());
+      Recheck c = precise(params[r], dists.init(m.k()), steps, precision, runs[r], fastLogits[r], reason);
+      runs[r] = runs[r].underflow() ? runs[r].withRecheck(c) : runs[r].withRecheckKeepFast(c);
+      report(progress, "ball-arithmetic re-check", rdone.incrementAndGet(), todo.size());
     });
     long recheckNanos = System.nanoTime() - t1;
     int agreed = 0;
@@ -259,12 +368,136 @@ public final class Sweep {
       agreed += c != null && c.agrees() ? 1 : 0;
       undecided += c != null && c.agreement() == Agreement.UNDECIDED ? 1 : 0;
     }
-    return new Result(settings, List.of(runs), fastNanos, recheckNanos, todo.size(), agreed, undecided);
+    List<Run> out = new ArrayList<>();
+    for (int u : own) {
+      out.add(runs[u]);
+    }
+    return new Result(settings, out, fastNanos, recheckNanos, todo.size(), agreed, undecided, null);
   }
 
-  private static Run withRecheckKeepFast(Run r, Recheck c) {
-    return new Run(r.matrix(), r.setting(), r.cycleStrength(), r.cycleStrengthTail(), r.entropy(), r.top(), r.massOffTop(),
-        r.underflow(), c);
+  private static Result runSampled(List<ExperimentMatrix> matrices, List<Setting> settings, Distributions dists,
+      long steps, long seed, Precision precision, Sampling sampling, List<Integer> own, MrsParameters[] params,
+      int traceCell, @Nullable Progress progress) {
+    AtomicLong done = new AtomicLong();
+    long t0 = System.nanoTime();
+    @SuppressWarnings("unchecked")
+    List<Run>[] byCell = new List[own.size()];
+    Trace[] trace = new Trace[1];
+    long total = (long) own.size() * sampling.replicates();
+    IntStream.range(0, own.size()).parallel().forEach(i -> {
+      int u = own.get(i);
+      int m = u / settings.size();
+      int s = u % settings.size();
+      Trace[] tr = u == traceCell ? trace : null;
+      byCell[i] = sampledCell(m, s, params[u], dists.init(matrices.get(m).k()), steps, seed, precision, sampling, tr,
+          () -> report(progress, "finite-sample replicates", done.addAndGet(1), total));
+    });
+    List<Run> out = new ArrayList<>();
+    for (List<Run> c : byCell) {
+      out.addAll(c);
+    }
+    return new Result(settings, out, System.nanoTime() - t0, 0, 0, 0, 0, trace[0]);
+  }
+
+  /** The seed of the finite-sample replicates of matrix m (the same for every setting). */
+  public static long cellSeed(long seed, int matrix) {
+    return SampledMrs.roundSeed(seed ^ 0x243F6A8885A308D3L, -1L - matrix);
+  }
+
+  /**
+   * The R replicates of one cell with {@link SampledMrs} rounds at the given precision; the
+   * statistics of each replicate and of their average {@code π̄_t = (1/R) Σ_j π_t^(j)} (summed in
+   * replicate order, so the result does not depend on threads). Policies for the statistics are
+   * the doubles {@code softmax(double(θ_t))}; the entropy is from the arbitrary-precision logits.
+   */
+  static List<Run> sampledCell(int matrix, int setting, MrsParameters params, Distribution init, long steps, long seed,
+      Precision precision, Sampling sampling, Trace @Nullable [] trace, Runnable tick) {
+    MrsMap map = new MrsMap(params, precision);
+    SampledMrs sampled = new SampledMrs(map, sampling.samples());
+    int k = params.k();
+    int reps = sampling.replicates();
+    int traceRounds = (int) Math.min(steps, TRACE_ROUNDS);
+    double[][][] tracePi = trace == null ? new double[0][][] : new double[reps][traceRounds + 1][];
+    double[][] sum = new double[(int) steps][k];
+    long tailStart = steps / 2 + 1;
+    List<Run> runs = new ArrayList<>();
+    double[] pi = new double[k];
+    double[] th = new double[k];
+    Apfloat[] theta0 = Linalg.center(map.logitsOf(init), precision);
+    for (int j = 0; j < reps; j++) {
+      long rs = SampledMrs.replicateSeed(cellSeed(seed, matrix), j);
+      Apfloat[] theta = theta0;
+      if (trace != null) {
+        policyOf(theta, th, pi);
+        tracePi[j][0] = pi.clone();
+      }
+      Moments all = new Moments(k);
+      Moments tail = new Moments(k);
+      boolean underflow = false;
+      for (long t = 1; t <= steps; t++) {
+        theta = sampled.round(theta, rs, t);
+        policyOf(theta, th, pi);
+        for (int i = 0; i < k; i++) {
+          underflow |= pi[i] < Double.MIN_NORMAL;
+          sum[(int) (t - 1)][i] += pi[i];
+        }
+        all.add(pi);
+        if (t >= tailStart) {
+          tail.add(pi);
+        }
+        if (trace != null && t <= traceRounds) {
+          tracePi[j][(int) t] = pi.clone();
+        }
+      }
+      int top = argmax(th);
+      double off = 0;
+      for (int i = 0; i < k; i++) {
+        off += i == top ? 0 : pi[i];
+      }
+      runs.add(new Run(matrix, setting, j, all.meanVariance(), tail.meanVariance(), Double.NaN, Double.NaN,
+          LogitPolicy.entropy(theta, precision), top, off, underflow, null));
+      tick.run();
+    }
+    Moments all = new Moments(k);
+    Moments tail = new Moments(k);
+    double[] mean = new double[k];
+    for (long t = 1; t <= steps; t++) {
+      for (int i = 0; i < k; i++) {
+        mean[i] = sum[(int) (t - 1)][i] / reps;
+      }
+      all.add(mean);
+      if (t >= tailStart) {
+        tail.add(mean);
+      }
+    }
+    List<Run> out = new ArrayList<>();
+    for (Run r : runs) {
+      out.add(new Run(r.matrix(), r.setting(), r.replicate(), r.cycleStrength(), r.cycleStrengthTail(), all.meanVariance(),
+          tail.meanVariance(), r.entropy(), r.top(), r.massOffTop(), r.underflow(), null));
+    }
+    if (trace != null) {
+      double[][] m = new double[traceRounds + 1][k];
+      for (int t = 0; t <= traceRounds; t++) {
+        for (int j = 0; j < reps; j++) {
+          for (int i = 0; i < k; i++) {
+            m[t][i] += tracePi[j][t][i];
+          }
+        }
+        for (int i = 0; i < k; i++) {
+          m[t][i] /= reps;
+        }
+      }
+      trace[0] = new Trace(matrix, setting, tracePi, m);
+    }
+    return out;
+  }
+
+  /** {@code th = double(θ)}, {@code pi = softmax(th)}. */
+  private static void policyOf(Apfloat[] theta, double[] th, double[] pi) {
+    for (int i = 0; i < th.length; i++) {
+      th[i] = theta[i].doubleValue();
+    }
+    FastMrs.softmax(th, pi);
   }
 
   private static void report(@Nullable Progress progress, String phase, long done, long total) {
@@ -289,8 +522,7 @@ public final class Sweep {
     long tailStart = steps / 2 + 1;
     boolean underflow = false;
     for (long t = 1; t <= steps; t++) {
-      map.step(theta);
-      FastMrs.softmax(theta, pi);
+      map.step(theta, pi);
       for (double v : pi) {
         underflow |= v < Double.MIN_NORMAL;
       }
@@ -304,7 +536,7 @@ public final class Sweep {
     for (int i = 0; i < k; i++) {
       off += i == top ? 0 : pi[i];
     }
-    return new Run(matrix, setting, all.meanVariance(), tail.meanVariance(), entropyOf(theta), top, off, underflow, null);
+    return Run.population(matrix, setting, all.meanVariance(), tail.meanVariance(), entropyOf(theta), top, off, underflow);
   }
 
   /**

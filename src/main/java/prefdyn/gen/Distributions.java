@@ -1,5 +1,6 @@
 package prefdyn.gen;
 
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -53,7 +54,7 @@ public final class Distributions {
     Arbitrary<Integer> w = Arbitraries.integers().between(1, MAX_WEIGHT);
     return Combinators.combine(i, offset, w, w).as((a, o, wa, wb) -> {
       Aprational[] e = new Aprational[k];
-      java.util.Arrays.fill(e, Rationals.ZERO);
+      Arrays.fill(e, Rationals.ZERO);
       e[a] = Rationals.of(wa, wa + wb);
       e[(a + o) % k] = Rationals.of(wb, wa + wb);
       return Distribution.of(e);

@@ -1,6 +1,7 @@
 package prefdyn.gen;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -290,7 +291,7 @@ public final class Matrices {
   private static Aprational[][] half(int k) {
     Aprational[][] p = new Aprational[k][k];
     for (Aprational[] row : p) {
-      java.util.Arrays.fill(row, Rationals.HALF);
+      Arrays.fill(row, Rationals.HALF);
     }
     return p;
   }

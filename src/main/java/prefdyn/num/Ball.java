@@ -742,8 +742,14 @@ public final class Ball {
     return sh >= 0 ? m.shiftLeft((int) sh) : m.shiftRight((int) Math.min(Integer.MAX_VALUE, -sh));
   }
 
-  /** Error bound of {@link FixedPoint#expm1} in ulps for f <= 2^22 fraction bits, |r| <= 1.26. */
+  /** Error bound of {@link FixedPointMath#expm1} in ulps for f <= 2^22 fraction bits, |r| <= 1.26. */
   private static final long EXPM1_ULPS = 1L << 15;
+
+  /**
+   * From this many fraction bits on, exp uses the chunked reduction ({@link
+   * FixedPointMath#expChunked}); below, halvings and doublings (tuned with the kernel benchmark).
+   */
+  static int CHUNKED_EXP_BITS = Integer.getInteger("prefdyn.chunkedExpBits", 700);
 
   /** e^x for the exact x = m 2^e. */
   static Ball expMid(BigInteger m, long e, int prec) {
@@ -767,7 +773,12 @@ public final class Ball {
       rr = x.subtract(BigInteger.valueOf(k).multiply(ln2Fixed(f + 64)).shiftRight(64));
     }
     // |rr 2^-f - (x - k ln2)| < 1 + 1.01 ulp; |x - k ln2| < 0.35
-    BigInteger em1 = FixedPoint.expm1(rr, f);
+    if (f >= CHUNKED_EXP_BITS) {
+      FixedPointMath.Approx a = FixedPointMath.expChunked(rr, f, FixedPointMath.chunkLevels(f));
+      // error: a.err() from the chunked evaluation, < 5 ulp from the reduction error (as below)
+      return round(a.value(), k - f, Mag.up(a.err() + 8, k - f), prec);
+    }
+    BigInteger em1 = FixedPointMath.expm1(rr, f);
     BigInteger mid = em1.add(BigInteger.ONE.shiftLeft(f));
     // error: EXPM1_ULPS from the series, < 5 ulp from the reduction error (e^0.36 · 3.01)
     return round(mid, k - f, Mag.up(EXPM1_ULPS + 8, k - f), prec);
@@ -790,7 +801,7 @@ public final class Ball {
     }
     int f = (int) (prec + 25 - top);
     BigInteger z = fixed(m, e, f);
-    BigInteger em1 = FixedPoint.expm1(z, f);
+    BigInteger em1 = FixedPointMath.expm1(z, f);
     // series error EXPM1_ULPS, plus the input truncation (< 1 ulp) times e^{1/4}
     return round(em1, -f, Mag.up(EXPM1_ULPS + 2, -f), prec);
   }

@@ -119,15 +119,15 @@ public final class Kernel {
       // |x| > 1.1: |e^x - 1| > 0.66, so subtracting 1 loses less than one digit.
       return expDecimal(xb, wp + 1).subtract(one(wp + 1)).precision(wp);
     }
-    int bits = FixedPoint.bitsFor(wp);
+    int bits = FixedPointMath.bitsFor(wp);
     double l2 = log10Abs(xb) / LOG10_2; // log2 |x|
     if (-l2 > bits / 6.0) {
       return expm1Series(decimalToApfloat(xb, wp), wp);
     }
     // Fixed point has absolute error; -log2|x| extra bits make it relative (|expm1 x| >= |x|/2).
     int f = bits + 24 + (int) Math.max(0, Math.ceil(-l2));
-    BigInteger e = FixedPoint.expm1(FixedPoint.fromDecimal(xb, f), f);
-    return FixedPoint.toApfloat(e, f, wp, 0);
+    BigInteger e = FixedPointMath.expm1(FixedPointMath.fromDecimal(xb, f), f);
+    return FixedPointMath.toApfloat(e, f, wp, 0);
   }
 
   /** e^x at wp digits for the exact value of the digits x shows (see {@link #expDecimal}). */
@@ -149,7 +149,7 @@ public final class Kernel {
    * x = k ln10 + r with k = round(x / ln10), |r| <= ~1.26; then e^x = 10^k (1 + expm1(r)) and
    * the scaling by 10^k is exact. In fixed point with f = bits(wp) + 24 fraction bits: x is
    * converted with error < 1 ulp, k ln10 is formed from ln10 at f + 64 bits (error < 2 ulp since
-   * |k| < 2^50), expm1 adds below 2^13 ulp (see {@link FixedPoint#expm1}), so 1 + expm1(r) has
+   * |k| < 2^50), expm1 adds below 2^13 ulp (see {@link FixedPointMath#expm1}), so 1 + expm1(r) has
    * absolute error below 2^14 ulp = 2^-(bits(wp)+10), i.e. relative error below 2^-(bits(wp)+8)
    * since e^r > 0.28; the decimal conversion adds 10^-(wp+1). See proofs-notes/kernel.md.
    */
@@ -162,13 +162,13 @@ public final class Kernel {
       throw new ArithmeticException("exp argument out of range (|x| >= 1e15): " + x);
     }
     long k = Math.round(xd / LN10_DOUBLE);
-    int f = FixedPoint.bitsFor(wp) + 24;
-    BigInteger r = FixedPoint.fromDecimal(x, f);
+    int f = FixedPointMath.bitsFor(wp) + 24;
+    BigInteger r = FixedPointMath.fromDecimal(x, f);
     if (k != 0) {
-      r = r.subtract(BigInteger.valueOf(k).multiply(FixedPoint.ln10(f + 64)).shiftRight(64));
+      r = r.subtract(BigInteger.valueOf(k).multiply(FixedPointMath.ln10(f + 64)).shiftRight(64));
     }
-    BigInteger e = FixedPoint.expm1(r, f).add(BigInteger.ONE.shiftLeft(f));
-    return FixedPoint.toApfloat(e, f, wp, k);
+    BigInteger e = FixedPointMath.expm1(r, f).add(BigInteger.ONE.shiftLeft(f));
+    return FixedPointMath.toApfloat(e, f, wp, k);
   }
 
   /** expm1 by its Taylor series for tiny |x| (each term gains more than bits/6 bits). */
@@ -257,7 +257,7 @@ public final class Kernel {
    * directly instead.
    */
   private static Apfloat logParts(BigDecimal t, long e, long wp) {
-    int bits = FixedPoint.bitsFor(wp);
+    int bits = FixedPointMath.bitsFor(wp);
     Apfloat lt;
     if (t.signum() == 0) {
       lt = new Apfloat(0);
@@ -268,16 +268,16 @@ public final class Kernel {
         lt = log1pSeries(decimalToApfloat(t, wp + 2), wp + 2);
       } else {
         int f = bits + 24 + (int) Math.max(0, Math.ceil(-l2));
-        BigInteger tf = FixedPoint.fromDecimal(t, f);
+        BigInteger tf = FixedPointMath.fromDecimal(t, f);
         double y0 = Math.log1p(td);
-        BigInteger y = FixedPoint.fromDouble(-y0, f); // -y0 (to < 1 ulp; the identity uses y)
-        BigInteger em = FixedPoint.expm1(y, f);
+        BigInteger y = FixedPointMath.fromDouble(-y0, f); // -y0 (to < 1 ulp; the identity uses y)
+        BigInteger em = FixedPointMath.expm1(y, f);
         BigInteger tau = tf.add(tf.add(BigInteger.ONE.shiftLeft(f)).multiply(em).shiftRight(f));
-        BigInteger l = FixedPoint.log1p(tau, f).subtract(y);
+        BigInteger l = FixedPointMath.log1p(tau, f).subtract(y);
         if (e != 0) {
-          l = l.add(BigInteger.valueOf(e).multiply(FixedPoint.ln10(f + 64)).shiftRight(64));
+          l = l.add(BigInteger.valueOf(e).multiply(FixedPointMath.ln10(f + 64)).shiftRight(64));
         }
-        return FixedPoint.toApfloat(l, f, wp, 0);
+        return FixedPointMath.toApfloat(l, f, wp, 0);
       }
     }
     if (e == 0) {

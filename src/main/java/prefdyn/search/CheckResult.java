@@ -3,6 +3,7 @@ package prefdyn.search;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
+import prefdyn.catalogue.Verdict;
 import prefdyn.catalogue.Statement;
 
 /**
@@ -33,7 +34,7 @@ import prefdyn.catalogue.Statement;
  */
 public record CheckResult(
     Statement statement,
-    CheckStatus status,
+    Verdict status,
     int tries,
     int plannedTries,
     @Nullable Margin minMargin,
@@ -52,7 +53,7 @@ public record CheckResult(
     int undecidedTries) {
 
   public boolean holds() {
-    return status == CheckStatus.HOLDS;
+    return status == Verdict.HOLDS;
   }
 
   /** Whether some instance stayed undecided at the cap. */

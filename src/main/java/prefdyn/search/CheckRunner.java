@@ -1,7 +1,10 @@
 package prefdyn.search;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +15,8 @@ import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
+import prefdyn.gen.Draw;
+import prefdyn.num.BadInput;
 import prefdyn.num.Precision;
 
 /**
@@ -23,7 +28,7 @@ import prefdyn.num.Precision;
  *
  * <p>Results depend only on the statements, the tries, the seed, the precision and the cap: each
  * statement's draws come from its own seed, all draws happen on one drawing thread with one jqwik
- * session ({@link Draws.Drawer}: jqwik's sessions are per thread), and the statements are checked
+ * session ({@link Draw.Drawer}: jqwik's sessions are per thread), and the statements are checked
  * in parallel on up to {@link Options#threads()} threads, the results returned in the order given.
  * Time is measured and reported, never used to decide what is checked.
  */
@@ -42,7 +47,7 @@ public final class CheckRunner {
   public record Options(@Nullable Integer tries, long seed, Precision precision, int threads, int maxDigits) {
     public Options {
       if (tries != null && tries < 1) {
-        throw new prefdyn.num.BadInput("--tries must be at least 1, got " + tries);
+        throw new BadInput("--tries must be at least 1, got " + tries);
       }
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1");
@@ -83,7 +88,7 @@ public final class CheckRunner {
 
   /** Checks the statements; results in the given order. */
   public static List<CheckResult> run(List<Statement> statements, Options options, Progress progress) {
-    try (Draws.Drawer drawer = new Draws.Drawer()) {
+    try (Draw.Drawer drawer = new Draw.Drawer()) {
       return parallel(statements, options.threads(), s -> check(s, drawer, options, progress));
     }
   }
@@ -116,7 +121,7 @@ public final class CheckRunner {
     for (int k = 0; k < statements.size(); k++) {
       indices.add(k);
     }
-    try (Draws.Drawer drawer = new Draws.Drawer()) {
+    try (Draw.Drawer drawer = new Draw.Drawer()) {
       return parallel(indices, options.threads(), k -> {
         Statement s = statements.get(k);
         int planned = planned(s, options);
@@ -147,22 +152,22 @@ public final class CheckRunner {
    * @throws prefdyn.num.BadInput when a try the fold needs is in no shard, or in two
    */
   public static CheckResult merge(Statement s, Options options, int planned, List<TryOutcome> outcomes) {
-    java.util.Map<Integer, TryOutcome> byTry = new java.util.HashMap<>();
+    Map<Integer, TryOutcome> byTry = new HashMap<>();
     for (TryOutcome o : outcomes) {
       if (o.index() < 0 || o.index() >= planned) {
-        throw new prefdyn.num.BadInput(s.id() + ": try " + o.index() + " is outside 0.." + (planned - 1));
+        throw new BadInput(s.id() + ": try " + o.index() + " is outside 0.." + (planned - 1));
       }
       if (byTry.put(o.index(), o) != null) {
-        throw new prefdyn.num.BadInput(s.id() + ": try " + o.index() + " appears in two shards");
+        throw new BadInput(s.id() + ": try " + o.index() + " appears in two shards");
       }
     }
-    try (Draws.Drawer drawer = new Draws.Drawer()) {
+    try (Draw.Drawer drawer = new Draw.Drawer()) {
       Trier trier = new Trier(s, drawer, options);
       Tally tally = new Tally(options.precision().digits());
       for (int t = 0; t < planned; t++) {
         TryOutcome o = byTry.get(t);
         if (o == null) {
-          throw new prefdyn.num.BadInput(s.id() + ": try " + t + " is in no shard (a shard is missing or truncated)");
+          throw new BadInput(s.id() + ": try " + t + " is in no shard (a shard is missing or truncated)");
         }
         if (o.needsInstance() && o.instance() == null) {
           o = o.withInstance(trier.redraw(t));
@@ -222,10 +227,10 @@ public final class CheckRunner {
    * this statement, given {@link CheckResult#offendingSeed()}.
    */
   public static Instance replay(Statement statement, long trySeed) {
-    return prefdyn.gen.Draw.sample(statement.hypotheses(), new java.util.Random(trySeed));
+    return Draw.sample(statement.hypotheses(), new Random(trySeed));
   }
 
-  private static CheckResult check(Statement s, Draws.Drawer drawer, Options options, Progress progress) {
+  private static CheckResult check(Statement s, Draw.Drawer drawer, Options options, Progress progress) {
     int planned = planned(s, options);
     long start = System.nanoTime();
     Trier trier = new Trier(s, drawer, options);
@@ -244,13 +249,13 @@ public final class CheckRunner {
   /** Draws and decides the tries of one statement, each from its own seed (any subset, any order). */
   private static final class Trier {
     final Statement s;
-    final Draws.Drawer drawer;
+    final Draw.Drawer drawer;
     final Precision precision;
     final Escalation escalation;
     final long statementSeed;
     @Nullable RandomGenerator<Instance> gen;
 
-    Trier(Statement s, Draws.Drawer drawer, Options options) {
+    Trier(Statement s, Draw.Drawer drawer, Options options) {
       this.s = s;
       this.drawer = drawer;
       this.precision = options.precision();
@@ -261,12 +266,12 @@ public final class CheckRunner {
     Instance redraw(int t) {
       RandomGenerator<Instance> g = gen;
       if (g == null) {
-        g = drawer.call(() -> Draws.generator(s.hypotheses()));
+        g = drawer.call(() -> Draw.generator(s.hypotheses()));
         gen = g;
       }
       RandomGenerator<Instance> fixed = g;
       long seedOfTry = Seeds.forTry(statementSeed, t);
-      return drawer.call(() -> Draws.draw(fixed, seedOfTry));
+      return drawer.call(() -> Draw.draw(fixed, seedOfTry));
     }
 
     TryOutcome attempt(int t) {
@@ -300,7 +305,7 @@ public final class CheckRunner {
    */
   private static final class Tally {
     @Nullable Margin min;
-    CheckStatus status = CheckStatus.HOLDS;
+    Verdict status = Verdict.HOLDS;
     @Nullable Instance offending;
     @Nullable Margin offendingMargin;
     int offendingTry = -1;
@@ -318,14 +323,14 @@ public final class CheckRunner {
     boolean add(TryOutcome o) {
       switch (o.kind()) {
         case DRAW_FAILED -> {
-          status = CheckStatus.ERROR;
+          status = Verdict.ERROR;
           offendingTry = o.index();
           message = o.message();
           return true;
         }
         case NOT_ADMITTED -> {
           done++;
-          status = CheckStatus.ERROR;
+          status = Verdict.ERROR;
           offending = o.instance();
           offendingTry = o.index();
           offendingMargin = null;
@@ -348,7 +353,7 @@ public final class CheckRunner {
             decidedDigits = Math.max(decidedDigits, o.digits());
           }
           if (v == Verdict.VIOLATED) {
-            status = CheckStatus.VIOLATED;
+            status = Verdict.VIOLATED;
             offending = o.instance();
             offendingTry = o.index();
             offendingMargin = m;
@@ -357,8 +362,8 @@ public final class CheckRunner {
           }
           if (v == Verdict.UNDECIDED) {
             undecidedTries++;
-            if (status == CheckStatus.HOLDS) {
-              status = CheckStatus.UNDECIDED;
+            if (status == Verdict.HOLDS) {
+              status = Verdict.UNDECIDED;
               offending = o.instance();
               offendingTry = o.index();
               offendingMargin = m;

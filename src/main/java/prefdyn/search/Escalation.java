@@ -4,14 +4,15 @@ import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 import prefdyn.num.Precision;
+import prefdyn.num.PrecisionLadder;
 
 /**
- * The precision policy for an undecided margin: check at the requested digits; while the
- * enclosure is UNDECIDED (it straddles the verdict's boundary, or is unbounded), check again at
- * twice the digits, the last step at the cap exactly. A margin still undecided at the cap stays
- * UNDECIDED, and the decision says so. A check that throws counts as {@link Margin#unknown} with
+ * The precision policy for an undecided margin, {@link PrecisionLadder} applied to a statement's
+ * check: check at the requested digits; while the enclosure is UNDECIDED (it straddles the
+ * verdict's boundary, or is unbounded), check again at twice the digits, the last step at the cap
+ * exactly. A margin still undecided at the cap stays UNDECIDED, and the decision says so. A check that throws counts as {@link Margin#unknown} with
  * the exception as its reason (and is retried higher like any undecided margin).
  *
  * <p>Only the verdict of the enclosure is used: a decided margin (HOLDS or VIOLATED) is certified
@@ -20,10 +21,10 @@ import prefdyn.num.Precision;
  * @param capDigits the largest precision (decimal digits) a margin is checked at
  */
 public record Escalation(int capDigits) {
-  /** The default cap is this many times the requested digits ... */
-  public static final int FACTOR = 8;
+  /** The default cap is this many times the requested digits ({@link PrecisionLadder#FACTOR}) ... */
+  public static final int FACTOR = PrecisionLadder.FACTOR;
   /** ... but at most this many digits (and never below the requested digits). */
-  public static final int DEFAULT_MAX_DIGITS = 4000;
+  public static final int DEFAULT_MAX_DIGITS = PrecisionLadder.DEFAULT_MAX_DIGITS;
 
   public Escalation {
     if (capDigits < 5 || capDigits > Precision.MAX_DIGITS) {
@@ -33,7 +34,7 @@ public record Escalation(int capDigits) {
 
   /** The default cap for a run at {@code digits}: {@code max(digits, min(8·digits, 4000))}. */
   public static int defaultCap(int digits) {
-    return (int) Math.max(digits, Math.min((long) FACTOR * digits, DEFAULT_MAX_DIGITS));
+    return PrecisionLadder.defaultCap(digits);
   }
 
   /** The default policy for a run at {@code p}. */
@@ -72,21 +73,9 @@ public record Escalation(int capDigits) {
 
   /** The margin of x, raised until decided or at the cap. */
   public Decision decide(Statement s, Instance x, Precision p) {
-    int digits = p.digits();
-    Precision q = p;
-    int raised = 0;
-    while (true) {
-      Margin m = checkSafely(s, x, q);
-      if (m.verdict() != Verdict.UNDECIDED) {
-        return new Decision(m, digits, false, raised);
-      }
-      if (digits >= capDigits) {
-        return new Decision(m, digits, true, raised);
-      }
-      digits = (int) Math.min((long) digits * 2, capDigits);
-      q = Precision.ofDigits(digits);
-      raised++;
-    }
+    PrecisionLadder.Rung<Margin> r = new PrecisionLadder(capDigits)
+        .climb(p, q -> checkSafely(s, x, q), m -> m.verdict() != Verdict.UNDECIDED);
+    return new Decision(r.value(), r.digits(), r.capReached(), r.raised());
   }
 
   /** The statement's margin, or {@link Margin#unknown} with the exception when the check throws. */

@@ -2,6 +2,7 @@ package prefdyn.search;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,7 +126,7 @@ public final class Fractions {
     for (int i = 0; i < k; i++) {
       idx[i] = i;
     }
-    java.util.Arrays.sort(idx, (a, b) -> frac[b].compareTo(frac[a]) != 0 ? frac[b].compareTo(frac[a]) : Integer.compare(a, b));
+    Arrays.sort(idx, (a, b) -> frac[b].compareTo(frac[a]) != 0 ? frac[b].compareTo(frac[a]) : Integer.compare(a, b));
     for (int r = 0; r < d - used && r < k; r++) {
       units[idx[r]]++;
     }

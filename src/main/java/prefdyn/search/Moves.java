@@ -1,11 +1,13 @@
 package prefdyn.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Slot;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
@@ -32,11 +34,11 @@ public final class Moves {
       kinds.add(0);
       kinds.add(0); // the matrix has the most entries: move it more often
     }
-    List<Parts.Dist> dists = Parts.distributions(x);
+    List<Slot<Distribution>> dists = Parts.distributions(x);
     for (int i = 0; i < dists.size(); i++) {
       kinds.add(1);
     }
-    List<Parts.Scalar> scalars = Parts.scalars(x);
+    List<Slot<Aprational>> scalars = Parts.scalars(x);
     if (!scalars.isEmpty()) {
       kinds.add(2);
     }
@@ -48,12 +50,12 @@ public final class Moves {
       return x.withPref(moveMatrix(x.pref(), rng));
     }
     if (kind == 1) {
-      Parts.Dist d = dists.get(rng.nextInt(dists.size()));
-      Distribution moved = moveDistribution(Parts.dist(x, d), rng);
-      return moved == null ? null : d.set().apply(x, moved);
+      Slot<Distribution> d = dists.get(rng.nextInt(dists.size()));
+      Distribution moved = moveDistribution(x.get(d), rng);
+      return moved == null ? null : x.with(d, moved);
     }
-    Parts.Scalar s = scalars.get(rng.nextInt(scalars.size()));
-    return s.set().apply(x, moveScalar(Parts.scalar(x, s), s.param(), rng));
+    Slot<Aprational> s = scalars.get(rng.nextInt(scalars.size()));
+    return x.with(s, moveScalar(x.get(s), s.type() == Slot.Type.PARAM, rng));
   }
 
   /** Changes one pair: P_ij (i < j) moves, P_ji = 1 - P_ij follows. */
@@ -116,7 +118,7 @@ public final class Moves {
       newA = Rationals.ZERO; // all of it: point masses and boundary samplers
     } else if (r < 0.15) {
       Aprational[] u = new Aprational[k];
-      java.util.Arrays.fill(u, Rationals.of(1, k));
+      Arrays.fill(u, Rationals.of(1, k));
       return Distribution.of(u);
     } else {
       Aprational target = p[a].subtract(Fractions.abs(step(Rationals.ZERO, 1.0, rng)));

@@ -3,13 +3,15 @@ package prefdyn.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apfloat.Aprational;
 import net.jqwik.api.RandomGenerator;
+import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
+import prefdyn.gen.Draw;
+import prefdyn.num.BadInput;
 import prefdyn.num.Precision;
 
 /**
@@ -45,7 +47,7 @@ public final class Search {
   public record Options(long budget, long seed, Precision precision, long shrinkBudget, int maxDigits) {
     public Options {
       if (budget < 1) {
-        throw new prefdyn.num.BadInput("--budget must be at least 1, got " + budget);
+        throw new BadInput("--budget must be at least 1, got " + budget);
       }
       Escalation.of(precision, maxDigits); // validates the cap
     }
@@ -76,7 +78,7 @@ public final class Search {
    */
   public static SearchResult run(Statement statement, Options options, Progress progress) {
     long start = System.nanoTime();
-    return Draws.inSession(() -> {
+    return Draw.inSession(() -> {
       List<UnitResult> units = new ArrayList<>();
       long base = 0;
       for (long u = 0; u < units(options.budget()); u++) {
@@ -96,7 +98,7 @@ public final class Search {
    * including its first unit that finds a counterexample (the unsharded run never gets past it).
    */
   public static List<UnitResult> runShard(Statement statement, Options options, Shard shard, Progress progress) {
-    return Draws.inSession(() -> {
+    return Draw.inSession(() -> {
       List<UnitResult> units = new ArrayList<>();
       long base = 0;
       for (long u = 0; u < units(options.budget()); u++) {
@@ -169,7 +171,7 @@ public final class Search {
     Margin best = null;
     for (int i = 0; i < needed; i++) {
       if (i >= units.size() || units.get(i).index() != i) {
-        throw new prefdyn.num.BadInput("work unit " + i + " of the search is in no shard (a shard is missing or truncated)");
+        throw new BadInput("work unit " + i + " of the search is in no shard (a shard is missing or truncated)");
       }
       UnitView u = units.get(i);
       used++;
@@ -307,12 +309,12 @@ public final class Search {
     }
 
     UnitResult go() {
-      RandomGenerator<Instance> gen = Draws.generator(s.hypotheses());
+      RandomGenerator<Instance> gen = Draw.generator(s.hypotheses());
       int failedDraws = 0;
       while (evaluations < cap) {
         Instance x;
         try {
-          x = Draws.draw(gen, rng.nextLong());
+          x = Draw.draw(gen, rng.nextLong());
         } catch (RuntimeException e) {
           if (++failedDraws > 100) {
             break;

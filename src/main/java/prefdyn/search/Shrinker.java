@@ -3,12 +3,11 @@ package prefdyn.search;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Slot;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
@@ -112,20 +111,20 @@ public final class Shrinker {
         }
       }
     }
-    for (Parts.Dist d : Parts.distributions(x)) {
-      Aprational[] p = Parts.dist(x, d).exactEntries();
+    for (Slot<Distribution> d : Parts.distributions(x)) {
+      Aprational[] p = x.get(d).exactEntries();
       BigInteger lcd = Fractions.lcd(p);
       for (long g = 1; g <= 240 && BigInteger.valueOf(g).compareTo(lcd) < 0; g++) {
         Aprational[] rounded = Fractions.roundToGrid(p, g);
-        Instance y = d.set().apply(x, Distribution.of(rounded));
+        Instance y = x.with(d, Distribution.of(rounded));
         if (ok(y)) {
           return y;
         }
       }
     }
-    for (Parts.Scalar s : Parts.scalars(x)) {
-      for (Aprational q : Fractions.simpler(Parts.scalar(x, s))) {
-        Instance y = s.set().apply(x, q);
+    for (Slot<Aprational> s : Parts.scalars(x)) {
+      for (Aprational q : Fractions.simpler(x.get(s))) {
+        Instance y = x.with(s, q);
         if (ok(y)) {
           return y;
         }
@@ -195,11 +194,8 @@ public final class Shrinker {
       a++;
     }
     Instance y = x.withPref(PreferenceMatrix.of(e));
-    for (Parts.Dist d : Parts.DISTRIBUTIONS) {
-      Distribution v = d.get().apply(x);
-      if (v == null) {
-        continue;
-      }
+    for (Slot<Distribution> d : Parts.allDistributions(x)) {
+      Distribution v = x.get(d);
       if (!v.isExact()) {
         return List.of();
       }
@@ -213,24 +209,21 @@ public final class Shrinker {
           w[a++] = v.exact(i).divide(rest);
         }
       }
-      y = d.set().apply(y, Distribution.of(w));
+      y = y.with(d, Distribution.of(w));
     }
     List<Instance> out = new ArrayList<>();
     out.add(y);
-    Map<String, Aprational> shifted = new TreeMap<>(x.params());
+    Instance z = y;
     boolean changed = false;
-    for (Map.Entry<String, Aprational> p : x.params().entrySet()) {
-      Aprational v = p.getValue();
-      if (Fractions.isInteger(v) && v.compareTo(Rationals.of(r)) > 0 && v.compareTo(Rationals.of(k)) < 0) {
-        shifted.put(p.getKey(), v.subtract(Rationals.ONE));
+    for (Slot<Aprational> p : Parts.scalars(x)) {
+      Aprational v = x.get(p);
+      if (p.type() == Slot.Type.PARAM && Fractions.isInteger(v) && v.compareTo(Rationals.of(r)) > 0
+          && v.compareTo(Rationals.of(k)) < 0) {
+        z = z.with(p, v.subtract(Rationals.ONE));
         changed = true;
       }
     }
     if (changed) {
-      Instance z = y;
-      for (Map.Entry<String, Aprational> p : shifted.entrySet()) {
-        z = z.withParam(p.getKey(), p.getValue());
-      }
       out.add(0, z); // indices shifted first: the likelier meaning of an integer param
     }
     return out;

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.catalogue.Margin;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 import prefdyn.search.Shard;
 import prefdyn.search.TryOutcome;
 
@@ -152,7 +152,7 @@ public final class ShardFiles {
     JsonNode h = root == null ? null : root.get("shard");
     JsonNode units = root == null ? null : root.get("units");
     if (h == null || !h.isObject() || !FORMAT.equals(h.path("format").asText()) || units == null || !units.isArray()) {
-      throw new BadInput(p + " is not a shard file (run check or search with --shard i/n --json)");
+      throw new BadInput(p + " is not a shard file (run check or search with --shard i/n --json, or experiment with --shard i/n --out DIR)");
     }
     Shard shard;
     try {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
 import prefdyn.num.Precision;
@@ -138,7 +139,7 @@ class SearchCommandTest {
       for (int i = 0; i < k; i++) {
         mu[i] = Rationals.parse(cx.get("sampler").get(i).asText());
       }
-      x = x.withSampler(Distribution.of(mu));
+      x = x.with(Slot.SAMPLER, Distribution.of(mu));
     }
     return x;
   }

@@ -132,6 +132,84 @@ class ShardMergeTest {
     }
   }
 
+  /** Runs an experiment sharded n ways into dir/shard-i folders; returns the folders. */
+  private static List<Path> experimentShards(Path dir, String prefix, int n, String... args) {
+    List<Path> out = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      List<String> a = new ArrayList<>(List.of(args));
+      Path f = dir.resolve(prefix + i);
+      a.addAll(List.of("--shard", i + "/" + n, "--out", f.toString()));
+      CliRunner r = CliRunner.run(a.toArray(String[]::new));
+      assertEquals(0, r.exitCode(), r.err());
+      out.add(f);
+    }
+    return out;
+  }
+
+  private static CliRunner mergeExperiment(Path out, List<Path> folders) {
+    List<String> a = new ArrayList<>(List.of("merge", "--out", out.toString()));
+    folders.forEach(p -> a.add(p.toString()));
+    return CliRunner.run(a.toArray(String[]::new));
+  }
+
+  private static void assertSameFolder(Path expected, Path actual) throws IOException {
+    List<String> names;
+    try (var s = Files.list(expected)) {
+      names = s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    List<String> got;
+    try (var s = Files.list(actual)) {
+      got = s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertEquals(names, got);
+    for (String f : names) {
+      assertTrue(java.util.Arrays.equals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f))),
+          f + " differs");
+    }
+  }
+
+  @Test
+  void experimentShardsMergeIntoTheUnshardedFolderByteForByte(@TempDir Path dir) throws IOException {
+    String[] pop = {"experiment", "--synthetic", "7", "--alpha", "1/2,1", "--beta", "1,5", "--steps", "120", "--recheck",
+      "0.1", "--seed", "3", "--quiet"};
+    List<String> full = new ArrayList<>(List.of(pop));
+    full.addAll(List.of("--out", dir.resolve("full").toString()));
+    assertEquals(0, CliRunner.run(full.toArray(String[]::new)).exitCode());
+    CliRunner m = mergeExperiment(dir.resolve("merged"), experimentShards(dir, "pop-", 3, pop));
+    assertEquals(0, m.exitCode(), m.err());
+    assertSameFolder(dir.resolve("full"), dir.resolve("merged"));
+
+    String[] rep = {"experiment", "--synthetic", "5", "--alpha", "1/2", "--beta", "2,8", "--steps", "30", "--samples", "20",
+      "--replicates", "3", "--seed", "8", "--quiet"};
+    List<String> fullRep = new ArrayList<>(List.of(rep));
+    fullRep.addAll(List.of("--out", dir.resolve("full-rep").toString()));
+    assertEquals(0, CliRunner.run(fullRep.toArray(String[]::new)).exitCode());
+    CliRunner mr = mergeExperiment(dir.resolve("merged-rep"), experimentShards(dir, "rep-", 3, rep));
+    assertEquals(0, mr.exitCode(), mr.err());
+    assertSameFolder(dir.resolve("full-rep"), dir.resolve("merged-rep"));
+  }
+
+  @Test
+  void missingDuplicatedAndForeignExperimentShardsAreRejectedWithoutOutput(@TempDir Path dir) throws IOException {
+    String[] args = {"experiment", "--synthetic", "4", "--beta", "1,2", "--steps", "20", "--seed", "3", "--quiet"};
+    List<Path> s = experimentShards(dir, "s-", 3, args);
+    Path out = dir.resolve("merged");
+    assertBad(mergeExperiment(out, List.of(s.get(0), s.get(2))), "missing shard 2/3");
+    assertBad(mergeExperiment(out, List.of(s.get(0), s.get(1), s.get(1), s.get(2))), "duplicated shard 2/3");
+    String[] other = args.clone();
+    other[other.length - 2] = "4"; // another seed
+    List<Path> o = experimentShards(dir, "o-", 3, other);
+    assertBad(mergeExperiment(out, List.of(s.get(0), o.get(1), s.get(2))), "foreign shard");
+    String[] steps = args.clone();
+    steps[6] = "21"; // other flags
+    List<Path> t = experimentShards(dir, "t-", 3, steps);
+    assertBad(mergeExperiment(out, List.of(s.get(0), s.get(1), t.get(2))), "steps");
+    assertBad(mergeExperiment(out, List.of(dir.resolve("nowhere"))), "cannot read shard file");
+    CliRunner noOut = CliRunner.run("merge", s.get(0).toString(), s.get(1).toString(), s.get(2).toString());
+    assertBad(noOut, "needs --out");
+    assertFalse(Files.exists(out));
+  }
+
   private static void assertBad(CliRunner r, String needle) {
     assertEquals(2, r.exitCode(), r.out() + r.err());
     assertEquals("", r.out(), "nothing on stdout");

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import prefdyn.catalogue.Catalogue;
+import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Statement;
+import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 
@@ -38,11 +44,29 @@ class DrawTest {
       for (int i = 0; i < p.k(); i++) {
         for (int j = 0; j < p.k(); j++) {
           if (i != j) {
-            entries.add(prefdyn.num.Rationals.format(p.exact(i, j)));
+            entries.add(Rationals.format(p.exact(i, j)));
           }
         }
       }
     }
     assertTrue(entries.contains("0") && entries.contains("1") && entries.contains("1/2"), entries.toString());
+  }
+
+  /** The batch draws are exactly {@link Draw#sample}'s values: one definition of "the value for a seed". */
+  @Test
+  void batchDrawsEqualDrawSample() {
+    // cheap generators suffice (some catalogue generators run a search per draw)
+    for (Statement s : new Statement[] {Catalogue.require("C6"), Catalogue.require("C7"), Catalogue.require("T3")}) {
+      Arbitrary<Instance> h = s.hypotheses();
+      for (long seed = 0; seed < 10; seed++) {
+        long sd = seed;
+        Instance batch = Draw.inSession(() -> {
+          RandomGenerator<Instance> g = Draw.generator(h);
+          g.next(new Random(sd + 1000)); // an earlier draw must not matter
+          return Draw.draw(g, sd);
+        });
+        assertEquals(Draw.sample(h, new Random(seed)), batch, s.id() + " seed " + seed);
+      }
+    }
   }
 }

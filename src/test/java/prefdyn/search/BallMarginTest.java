@@ -57,7 +57,7 @@ class BallMarginTest {
   void aBallMarginNarrowsWithDigitsAndTheRunnerDecidesIt() {
     // e - 2.718281828459045235360287471352 ≈ 6.6e-31: undecided at 10 digits, decided after raising
     CheckResult r = CheckRunner.run(ToyStatements.E_ABOVE, 2, 1L, Precision.ofDigits(10));
-    assertEquals(CheckStatus.HOLDS, r.status(), r.message());
+    assertEquals(Verdict.HOLDS, r.status(), r.message());
     assertTrue(r.decidedDigits() > 10);
     assertEquals(2, r.raisedTries());
   }

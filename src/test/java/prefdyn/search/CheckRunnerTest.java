@@ -12,7 +12,7 @@ import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 import prefdyn.num.Precision;
 
 class CheckRunnerTest {
@@ -21,7 +21,7 @@ class CheckRunnerTest {
   @Test
   void aTrueStatementHolds() {
     CheckResult r = CheckRunner.run(ToyStatements.HOLDS, 200, 7L, P);
-    assertEquals(CheckStatus.HOLDS, r.status());
+    assertEquals(Verdict.HOLDS, r.status());
     assertEquals(200, r.tries());
     assertNotNull(r.minMargin());
     assertTrue(r.minMargin().value().signum() >= 0);
@@ -31,7 +31,7 @@ class CheckRunnerTest {
   void aFalseStatementIsViolatedAndTheOffendingInstanceIsReproducibleFromItsSeed() {
     Statement c6 = Catalogue.require("C6");
     CheckResult r = CheckRunner.run(c6, 500, 3L, P);
-    assertEquals(CheckStatus.VIOLATED, r.status());
+    assertEquals(Verdict.VIOLATED, r.status());
     assertNotNull(r.offending());
     assertEquals(r.offending(), CheckRunner.replay(c6, r.offendingSeed()));
     assertTrue(c6.check(r.offending(), P).value().signum() <= 0);
@@ -41,7 +41,7 @@ class CheckRunnerTest {
   void anUndecidedMarginIsRaisedByDoublingTheDigitsUntilDecided() {
     // 10^-60 ± 10^-D: undecided at 10, 20 and 40 digits, holds at 80 (the default cap of 10 digits)
     CheckResult r = CheckRunner.run(ToyStatements.TINY, 3, 1L, Precision.ofDigits(10));
-    assertEquals(CheckStatus.HOLDS, r.status(), r.message());
+    assertEquals(Verdict.HOLDS, r.status(), r.message());
     assertEquals(80, r.decidedDigits());
     assertEquals(80, r.capDigits());
     assertEquals(3, r.raisedTries());
@@ -50,14 +50,14 @@ class CheckRunnerTest {
     // the same with a cap of 40 digits: undecided, and the result says the cap was reached
     CheckResult capped = CheckRunner.run(List.of(ToyStatements.TINY), new CheckRunner.Options(3, 1L, Precision.ofDigits(10), 1, 40),
         CheckRunner.Progress.NONE).get(0);
-    assertEquals(CheckStatus.UNDECIDED, capped.status());
+    assertEquals(Verdict.UNDECIDED, capped.status());
     assertTrue(capped.capReached());
     assertEquals(3, capped.undecidedTries());
     assertEquals(40, capped.capDigits());
     assertTrue(capped.message().contains("cap of 40 digits"), capped.message());
     // a decided margin is not re-checked: 70 digits decides at once
     CheckResult direct = CheckRunner.run(ToyStatements.TINY, 3, 1L, Precision.ofDigits(70));
-    assertEquals(CheckStatus.HOLDS, direct.status());
+    assertEquals(Verdict.HOLDS, direct.status());
     assertEquals(70, direct.decidedDigits());
     assertEquals(0, direct.raisedTries());
   }
@@ -81,7 +81,7 @@ class CheckRunnerTest {
   void aMarginThatNeverDecidesReportsTheCapAndIsNeverAVerdict() {
     for (int digits : new int[] {5, 10, 33}) {
       CheckResult r = CheckRunner.run(ToyStatements.STRADDLE, 2, 1L, Precision.ofDigits(digits));
-      assertEquals(CheckStatus.UNDECIDED, r.status());
+      assertEquals(Verdict.UNDECIDED, r.status());
       assertTrue(r.capReached());
       assertEquals(Escalation.defaultCap(digits), r.capDigits());
       Margin m = r.minMargin();
@@ -94,13 +94,13 @@ class CheckRunnerTest {
   @Test
   void aCheckThatThrowsOrGivesUpIsUndecidedWithTheReason() {
     CheckResult t = CheckRunner.run(ToyStatements.THROWS, 3, 1L, P);
-    assertEquals(CheckStatus.UNDECIDED, t.status());
+    assertEquals(Verdict.UNDECIDED, t.status());
     assertEquals(3, t.tries(), "an undecided try does not stop the run");
     assertTrue(t.message().contains("ArithmeticException: solver diverged"), t.message());
     assertNotNull(t.minMargin());
     assertTrue(t.minMargin().reason().contains("solver diverged"));
     CheckResult u = CheckRunner.run(ToyStatements.UNKNOWN, 2, 1L, P);
-    assertEquals(CheckStatus.UNDECIDED, u.status());
+    assertEquals(Verdict.UNDECIDED, u.status());
     assertTrue(u.message().contains("iteration cap hit"), u.message());
   }
 
@@ -124,7 +124,7 @@ class CheckRunnerTest {
   void rareViolationsEscapeRandomSampling() {
     // the box has probability about 1e-4 per draw: random checking misses it (the search does not)
     CheckResult r = CheckRunner.run(ToyStatements.BOX, 300, 11L, P);
-    assertEquals(CheckStatus.HOLDS, r.status());
+    assertEquals(Verdict.HOLDS, r.status());
   }
 
   @Test

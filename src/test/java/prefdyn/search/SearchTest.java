@@ -9,6 +9,7 @@ import org.apfloat.Aprational;
 import org.junit.jupiter.api.Test;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
@@ -27,8 +28,8 @@ class SearchTest {
       assertTrue(r.found(), "seed " + seed);
       Instance x = r.counterexample();
       assertNotNull(x);
-      Aprational dx = Fractions.abs(x.param("x").subtract(ToyStatements.BOX_X));
-      Aprational dy = Fractions.abs(x.param("y").subtract(ToyStatements.BOX_Y));
+      Aprational dx = Fractions.abs(x.get(Slot.param("x")).subtract(ToyStatements.BOX_X));
+      Aprational dy = Fractions.abs(x.get(Slot.param("y")).subtract(ToyStatements.BOX_Y));
       assertTrue(Rationals.max(dx, dy).compareTo(ToyStatements.BOX_R) <= 0, "inside the box");
       assertEquals(0, r.verifiedAtDigits(), "exact margins are verified exactly");
     }
@@ -93,10 +94,10 @@ class SearchTest {
   }
 
   /** "P_01 ≤ 1/2", violated whenever P_01 > 1/2; with a sampler that must keep μ_0 ≥ 1/3. */
-  private static final Statement HALF = Conjecture.named("TOY-HALF")
+  private static final Statement HALF = Statement.named("TOY-HALF")
       .statement("P_01 <= 1/2")
-      .hypotheses(ToyStatements.matrices().flatMap(p -> ToyStatements.distributions(p.k()).map(mu -> Instance.of(p).withSampler(mu))))
-      .admits(x -> x.sampler() != null && x.sampler().k() == x.k())
+      .hypotheses(ToyStatements.matrices().flatMap(p -> ToyStatements.distributions(p.k()).map(mu -> Instance.of(p).with(Slot.SAMPLER, mu))))
+      .admits(x -> x.has(Slot.SAMPLER) && x.get(Slot.SAMPLER).k() == x.k())
       .margin((x, p) -> Margin.exact(Rationals.HALF.subtract(x.pref().exact(0, 1)), false, "1/2 - P_01"))
       .build();
 
@@ -113,13 +114,13 @@ class SearchTest {
         e[j][i] = Rationals.ONE.subtract(e[i][j]);
       }
     }
-    Instance x = Instance.of(PreferenceMatrix.of(e)).withSampler(
+    Instance x = Instance.of(PreferenceMatrix.of(e)).with(Slot.SAMPLER, 
         Distribution.of(Rationals.of(3, 13), Rationals.of(4, 13), Rationals.of(5, 13), Rationals.of(1, 13)));
     Shrinker.Shrunk s = Shrinker.shrink(x, y -> Search.fails(HALF, y, P, true), 1000);
     Instance y = s.instance();
     assertEquals(2, y.k());
     assertEquals(Rationals.ONE, y.pref().exact(0, 1), "simplest fraction above 1/2");
-    Distribution mu = y.sampler();
+    Distribution mu = y.get(Slot.SAMPLER);
     assertNotNull(mu);
     assertEquals(1, mu.support().length, "coarsest grid: a point mass, got " + mu);
     assertTrue(s.steps() > 0);
@@ -134,7 +135,7 @@ class SearchTest {
         {Rationals.of(2, 3), Rationals.HALF, t},
         {Rationals.ONE.subtract(t), Rationals.ONE.subtract(t), Rationals.HALF}};
     Statement c7 = Catalogue.require("C7");
-    Instance x = Instance.of(PreferenceMatrix.of(e)).withSampler(Distribution.point(3, 2));
+    Instance x = Instance.of(PreferenceMatrix.of(e)).with(Slot.SAMPLER, Distribution.point(3, 2));
     assertTrue(Search.fails(c7, x, P));
     Instance y = Shrinker.shrink(x, z -> Search.fails(c7, z, P), 1000).instance();
     assertTrue(Search.fails(c7, y, P));
@@ -152,7 +153,7 @@ class SearchTest {
         {Rationals.HALF, Rationals.of(2, 3), Rationals.ONE},
         {Rationals.of(1, 3), Rationals.HALF, Rationals.of(3, 4)},
         {Rationals.ZERO, Rationals.of(1, 4), Rationals.HALF}}))
-        .withSampler(Distribution.uniform(3)).withBeta(Rationals.of(2)).withParam("i", Rationals.ONE);
+        .with(Slot.SAMPLER, Distribution.uniform(3)).with(Slot.BETA, Rationals.of(2)).with(Slot.param("i"), Rationals.ONE);
     for (int t = 0; t < 2000; t++) {
       Instance y = Moves.neighbour(x, rng);
       if (y != null) {

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import prefdyn.catalogue.Verdict;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Statement;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 import prefdyn.num.Precision;
 
 /** The shards of a check (statement, try) and of a search (units) combine into the unsharded run. */
@@ -56,7 +57,7 @@ class ShardTest {
         assertEquals(key(whole.get(k)), key(merged), "n = " + n);
       }
     }
-    assertEquals(CheckStatus.VIOLATED, whole.get(1).status(), "C1 stops early: the cut is exercised");
+    assertEquals(Verdict.VIOLATED, whole.get(1).status(), "C1 stops early: the cut is exercised");
   }
 
   @Test

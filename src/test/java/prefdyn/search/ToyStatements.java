@@ -8,6 +8,7 @@ import prefdyn.catalogue.Catalogue;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
 import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Kind;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
@@ -28,14 +29,14 @@ final class ToyStatements {
   }
 
   /** Holds: every score (Pμ)_i lies in [0,1]; margin min_i min((Pμ)_i, 1 - (Pμ)_i), not strict. */
-  static final Statement HOLDS = Conjecture.named("TOY-HOLDS")
+  static final Statement HOLDS = Statement.named("TOY-HOLDS")
       .statement("scores Pμ lie in [0,1]")
       .kind(Kind.PROVED)
-      .hypotheses(matrices().flatMap(p -> distributions(p.k()).map(mu -> Instance.of(p).withSampler(mu))))
-      .admits(x -> x.sampler() != null && x.sampler().k() == x.k())
+      .hypotheses(matrices().flatMap(p -> distributions(p.k()).map(mu -> Instance.of(p).with(Slot.SAMPLER, mu))))
+      .admits(x -> x.has(Slot.SAMPLER) && x.get(Slot.SAMPLER).k() == x.k())
       .margin((x, precision) -> {
         Aprational min = Rationals.ONE;
-        for (Aprational s : x.pref().times(Instance.need(x.sampler(), "sampler"))) {
+        for (Aprational s : x.pref().times(x.get(Slot.SAMPLER))) {
           min = Rationals.min(min, Rationals.min(s, Rationals.ONE.subtract(s)));
         }
         return Margin.exact(min, false, "distance of the scores from the ends of [0,1]");
@@ -52,15 +53,15 @@ final class ToyStatements {
    * margin max(|x - BOX_X|, |y - BOX_Y|) - 1/200, strict. Uniform draws hit it with probability
    * 1e-4; the margin is the L∞ distance to the box, which the search climbs down.
    */
-  static final Statement BOX = Conjecture.named("TOY-BOX")
+  static final Statement BOX = Statement.named("TOY-BOX")
       .statement("no point of the unit square lies in a small box")
       .hypotheses(Combinators.combine(Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 1000))
           .as((a, b) -> Instance.of(PreferenceMatrix.of(new Aprational[][] {{Rationals.HALF, Rationals.HALF}, {Rationals.HALF, Rationals.HALF}}))
-              .withParam("x", Rationals.of(a, 1000)).withParam("y", Rationals.of(b, 1000))))
-      .admits(x -> inUnit(x.params().get("x")) && inUnit(x.params().get("y")))
+              .with(Slot.param("x"), Rationals.of(a, 1000)).with(Slot.param("y"), Rationals.of(b, 1000))))
+      .admits(x -> inUnit(x.find(Slot.param("x"))) && inUnit(x.find(Slot.param("y"))))
       .margin((x, precision) -> {
-        Aprational dx = Fractions.abs(x.param("x").subtract(BOX_X));
-        Aprational dy = Fractions.abs(x.param("y").subtract(BOX_Y));
+        Aprational dx = Fractions.abs(x.get(Slot.param("x")).subtract(BOX_X));
+        Aprational dy = Fractions.abs(x.get(Slot.param("y")).subtract(BOX_Y));
         return Margin.exact(Rationals.max(dx, dy).subtract(BOX_R), true, "L∞ distance to the box");
       })
       .build();
@@ -78,7 +79,7 @@ final class ToyStatements {
    * A margin of exactly 10^-60 whose enclosure at D digits is 10^-60 ± 10^-D (an enclosure that
    * shrinks with the digits): undecided below 61 digits, holds from there on.
    */
-  static final Statement TINY = Conjecture.named("TOY-TINY")
+  static final Statement TINY = Statement.named("TOY-TINY")
       .statement("a tiny positive margin")
       .kind(Kind.PROVED)
       .hypotheses(Arbitraries.just(two()))
@@ -90,7 +91,7 @@ final class ToyStatements {
       .build();
 
   /** A true margin of exactly 0 (non-strict) known only as ±10^-D: never decided, at any digits. */
-  static final Statement STRADDLE = Conjecture.named("TOY-STRADDLE")
+  static final Statement STRADDLE = Statement.named("TOY-STRADDLE")
       .statement("a zero margin known only approximately")
       .kind(Kind.PROVED)
       .hypotheses(Arbitraries.just(two()))
@@ -102,7 +103,7 @@ final class ToyStatements {
       .build();
 
   /** A check that throws: undecided with the exception as the reason (not an error, not a violation). */
-  static final Statement THROWS = Conjecture.named("TOY-THROWS")
+  static final Statement THROWS = Statement.named("TOY-THROWS")
       .statement("a check that throws")
       .kind(Kind.PROVED)
       .hypotheses(Arbitraries.just(two()))
@@ -113,7 +114,7 @@ final class ToyStatements {
       .build();
 
   /** A solver that gives up: Margin.unknown with its reason. */
-  static final Statement UNKNOWN = Conjecture.named("TOY-UNKNOWN")
+  static final Statement UNKNOWN = Statement.named("TOY-UNKNOWN")
       .statement("a solver that gives up")
       .kind(Kind.PROVED)
       .hypotheses(Arbitraries.just(two()))
@@ -125,7 +126,7 @@ final class ToyStatements {
    * {@link #BOX} with its margin known only as an enclosure of half-width 10^-digits: the search
    * must certify a counterexample by an enclosure on the failing side (strict: hi <= 0).
    */
-  static final Statement FUZZY_BOX = Conjecture.named("TOY-FUZZY-BOX")
+  static final Statement FUZZY_BOX = Statement.named("TOY-FUZZY-BOX")
       .statement("no point of the unit square lies in a small box (margin known approximately)")
       .hypotheses(BOX.hypotheses())
       .admits(BOX::admits)
@@ -137,7 +138,7 @@ final class ToyStatements {
       .build();
 
   /** A conjecture whose margin straddles zero at every precision: the search must never report it. */
-  static final Statement STRADDLE_CONJECTURE = Conjecture.named("TOY-STRADDLE-C")
+  static final Statement STRADDLE_CONJECTURE = Statement.named("TOY-STRADDLE-C")
       .statement("a conjecture that can never be decided")
       .hypotheses(Arbitraries.just(two()))
       .admits(x -> x.k() == 2)
@@ -145,7 +146,7 @@ final class ToyStatements {
       .build();
 
   /** e > 2.718281828459045235360287471352 (true by about 6.6e-31), computed in balls: needs more than 10 digits. */
-  static final Statement E_ABOVE = Conjecture.named("TOY-E")
+  static final Statement E_ABOVE = Statement.named("TOY-E")
       .statement("e exceeds a 31-digit lower approximation")
       .kind(Kind.PROVED)
       .hypotheses(Arbitraries.just(two()))

@@ -1,6 +1,8 @@
 package prefdyn.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.jqwik.api.Arbitrary;
@@ -11,6 +13,7 @@ import net.jqwik.api.Provide;
 import org.apfloat.Aprational;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.cli.CliRunner;
@@ -23,7 +26,7 @@ import prefdyn.properties.Checks;
 
 /**
  * How a researcher states a conjecture of their own and tests it three ways: as a jqwik property,
- * with {@code prefdyn check}'s runner, and with the counterexample search.
+ * with {@code prefdyn check}'s runner, and with the counterexample search (docs/adding-a-statement.md).
  *
  * <p>The conjecture: "with any full-support sampler, beating j by a majority gives i the higher
  * score, (Pμ)_i > (Pμ)_j". It is true for K = 2 ((Pμ)_i - (Pμ)_j = (μ_i + μ_j)(P_ij - 1/2)) and
@@ -33,16 +36,17 @@ class UserConjectureExampleTest {
   /** Step 1: the hypotheses as a jqwik generator, from the public generators prefdyn.gen. */
   static Arbitrary<Instance> instances(int minK, int maxK) {
     return Matrices.any(minK, maxK).flatMap(p ->
-        Distributions.fullSupport(p.k()).map(mu -> Instance.of(p).withSampler(mu)));
+        Distributions.fullSupport(p.k()).map(mu -> Instance.of(p).with(Slot.SAMPLER, mu)));
   }
 
   /** Step 2: the statement, with a margin that measures how far from failing an instance is. */
-  static final Statement MAJORITY = Conjecture.named("MY-MAJORITY")
+  static final Statement MAJORITY = Statement.named("MY-MAJORITY")
       .statement("with a full-support sampler, i beating j by majority gives (Pμ)_i > (Pμ)_j")
+      .slots(Slot.SAMPLER)
       .hypotheses(instances(2, 4))
-      .admits(x -> x.sampler() != null && x.sampler().k() == x.k() && x.sampler().interior())
+      .admits(x -> x.has(Slot.SAMPLER) && x.get(Slot.SAMPLER).k() == x.k() && x.get(Slot.SAMPLER).interior())
       .margin((x, precision) -> {
-        Aprational[] s = x.pref().times(Instance.need(x.sampler(), "sampler"));
+        Aprational[] s = x.pref().times(x.get(Slot.SAMPLER));
         Aprational min = Rationals.ONE;
         for (int i = 0; i < x.k(); i++) {
           for (int j = 0; j < x.k(); j++) {
@@ -55,12 +59,13 @@ class UserConjectureExampleTest {
       })
       .build();
 
-  static {
-    // Step 3: register it, so that `prefdyn check --theorem MY-MAJORITY` and
-    // `prefdyn search --conjecture MY-MAJORITY` know it (in this JVM)
-    if (Catalogue.byId("MY-MAJORITY").isEmpty()) {
-      Catalogue.register(MAJORITY);
-    }
+  // Step 3: the provider MyStatements, named in META-INF/services/prefdyn.catalogue.StatementProvider,
+  // puts it in the catalogue of every JVM with this classpath: `prefdyn check --theorem MY-MAJORITY`
+  // and `prefdyn search --conjecture MY-MAJORITY` know it.
+  @Example
+  void theServiceLoaderPutsItInTheCatalogue() {
+    assertSame(MAJORITY, Catalogue.require("MY-MAJORITY"));
+    assertFalse(Catalogue.builtInStatements().contains(MAJORITY));
   }
 
   @Provide
@@ -82,7 +87,7 @@ class UserConjectureExampleTest {
     Instance x = r.counterexample();
     assertTrue(x != null && MAJORITY.admits(x));
     // independent recomputation of the scores
-    Distribution mu = Instance.need(x.sampler(), "sampler");
+    Distribution mu = x.get(Slot.SAMPLER);
     boolean failing = false;
     for (int i = 0; i < x.k(); i++) {
       for (int j = 0; j < x.k(); j++) {

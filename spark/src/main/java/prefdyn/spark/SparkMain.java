@@ -21,7 +21,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine;
 import prefdyn.cli.Main;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 
 /**
  * {@code prefdyn-spark COMMAND [--master URL] [--tasks N] [the command's options]}: runs
