@@ -21,7 +21,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import prefdyn.dynamics.SweepBenchmark;
 import prefdyn.dynamics.TrajectoryBenchmark;
-import prefdyn.num.BadInput;
 import prefdyn.num.Benchmark;
 import prefdyn.num.KernelBenchmark;
 import prefdyn.num.Precision;

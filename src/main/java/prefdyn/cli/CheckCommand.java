@@ -21,7 +21,6 @@ import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Kind;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
-import prefdyn.num.BadInput;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.search.CheckResult;

@@ -24,7 +24,6 @@ import prefdyn.experiment.Figures;
 import prefdyn.experiment.MatrixClass;
 import prefdyn.experiment.SyntheticHelpSteer;
 import prefdyn.experiment.Sweep;
-import prefdyn.num.BadInput;
 import prefdyn.num.Precision;
 import prefdyn.pref.Distribution;
 

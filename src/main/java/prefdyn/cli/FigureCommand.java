@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import prefdyn.num.BadInput;
+import prefdyn.num.Rationals;
 import prefdyn.plot.Figure1;
 import prefdyn.plot.Plots;
 
@@ -31,11 +32,7 @@ public final class FigureCommand implements Callable<Integer> {
   @Option(names = "--steps", defaultValue = "100", paramLabel = "T", description = "Iterations shown (default: ${DEFAULT-VALUE}).")
   int steps = 100;
 
-  @Option(names = "--samples", paramLabel = "N", description = "Comparisons per round: the finite-sample map (default: the population map).")
-  @Nullable Integer samples;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Seed of the finite-sample run (needs --samples; default 1).")
-  @Nullable Long seed;
+  @Mixin SampleOptions sampling = new SampleOptions();
 
   @Option(names = "--replicates", paramLabel = "R", description = "Also draw the mean policy of R seeded replicates, dashed (needs --samples; default 1).")
   @Nullable Integer replicates;
@@ -45,22 +42,19 @@ public final class FigureCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path file = Plots.requirePng(out, "--out");
+    Path file = Plots.requirePng(out, "out");
     Figure1.requireSteps(steps);
     Figure1.Mode mode = Figure1.Mode.POPULATION;
-    if (samples == null) {
-      if (seed != null || replicates != null) {
-        throw new BadInput((seed != null ? "--seed" : "--replicates") + " needs --samples N");
+    if (!sampling.sampled()) {
+      if (replicates != null) {
+        throw new BadInput("--replicates needs --samples N");
       }
     } else {
-      if (samples < 1) {
-        throw new BadInput("--samples must be a positive integer, got " + samples);
-      }
       int r = replicates == null ? 1 : replicates;
       if (r < 1 || r > 10_000) {
         throw new BadInput("--replicates must be in 1..10000, got " + r);
       }
-      mode = new Figure1.Mode(samples, seed == null ? 1L : seed, r);
+      mode = new Figure1.Mode(sampling.samples(), sampling.seed(), r);
     }
     OutDirs.probeWritableFile(file, "--out");
     List<Figure1.Panel> panels = Figure1.compute(steps, mode);
@@ -71,8 +65,8 @@ public final class FigureCommand implements Callable<Integer> {
         : "population map") + ")");
     for (Figure1.Panel p : panels) {
       Figure1.Setting s = p.setting();
-      o.println("  " + s.name() + ": alpha=" + prefdyn.num.Rationals.format(s.alpha()) + " beta=" + prefdyn.num.Rationals.format(s.beta())
-          + " lambda=" + prefdyn.num.Rationals.format(s.lambda()) + " rho^2=" + prefdyn.num.Rationals.format(s.rhoSquared())
+      o.println("  " + s.name() + ": alpha=" + Rationals.format(s.alpha()) + " beta=" + Rationals.format(s.beta())
+          + " lambda=" + Rationals.format(s.lambda()) + " rho^2=" + Rationals.format(s.rhoSquared())
           + " rho=" + s.rho());
     }
     o.flush();

@@ -2,17 +2,19 @@ package prefdyn.cli;
 
 import java.nio.file.Path;
 import org.apfloat.Aprational;
-import prefdyn.num.BadInput;
+import prefdyn.io.DistributionSpec;
+import prefdyn.io.ParseError;
+import prefdyn.io.PrefLib;
+import prefdyn.io.TextFormat;
+import prefdyn.num.InvalidParameter;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
-import prefdyn.pref.DistributionSpec;
-import prefdyn.pref.PrefLib;
 import prefdyn.pref.PreferenceMatrix;
-import prefdyn.pref.TextFormat;
 
 /**
  * The one place every command turns its input flags into validated values. Each method throws
- * {@link BadInput} with one line naming the flag, file, line or entry at fault (exit code 2).
+ * {@link BadInput} with one line naming the flag, file, line or entry at fault (exit code 2): the
+ * library's {@link ParseError} and {@link InvalidParameter} get the flag here.
  *
  * <pre>
  *   PreferenceMatrix p = Inputs.pref(prefFile);                         // --pref
@@ -33,30 +35,42 @@ public final class Inputs {
     Path path = Path.of(file);
     try {
       return PrefLib.isPrefLib(path) ? PrefLib.read(path) : TextFormat.readMatrix(path);
-    } catch (BadInput e) {
-      throw e.at("--pref");
+    } catch (ParseError | InvalidParameter e) {
+      throw new BadInput("--pref: " + e.getMessage());
     }
   }
 
   /** A distribution flag ({@code --sampler}, {@code --pi0}, ...) against K: nonnegative, sums to 1. */
   public static Distribution distribution(String spec, int k, String flag) {
-    return DistributionSpec.parse(spec, k, flag);
+    try {
+      return DistributionSpec.parse(spec, k);
+    } catch (ParseError | InvalidParameter e) {
+      String m = String.valueOf(e.getMessage());
+      throw new BadInput(flag + (m.startsWith("has ") ? " " : ": ") + m);
+    }
   }
 
   /** A distribution flag that must be strictly positive ({@code --ref}, {@code --init}). */
   public static Distribution interiorDistribution(String spec, int k, String flag) {
-    return DistributionSpec.parseInterior(spec, k, flag);
+    Distribution d = distribution(spec, k, flag);
+    if (!d.interior()) {
+      int i = 0;
+      while (d.get(i).signum() > 0) {
+        i++;
+      }
+      throw new BadInput(flag + " must be strictly positive, but entry " + i + " is 0");
+    }
+    return d;
   }
 
   /** An exact scalar, any sign. */
   public static Aprational rational(String text, String flag) {
     try {
       return Rationals.parse(text);
-    } catch (BadInput e) {
-      throw e.at(flag);
+    } catch (NumberFormatException e) {
+      throw new BadInput(flag + ": " + e.getMessage());
     }
   }
-
   /** An exact scalar in [0,1] ({@code --alpha}, {@code --lambda}). */
   public static Aprational unitInterval(String text, String flag) {
     Aprational v = rational(text, flag);

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 import prefdyn.dynamics.CheckedTrajectory;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.Trajectory;
-import prefdyn.num.BadInput;
+import prefdyn.finite.SampledMrs;
 import prefdyn.num.Precision;
 import prefdyn.plot.Plots;
 import prefdyn.plot.TrajectoryPlot;
@@ -38,12 +38,15 @@ import prefdyn.pref.PreferenceMatrix;
     header = "Iterate the MRS-IPO / MRS-DPO round in logits at arbitrary precision (docs/theory.md section 4).", mixinStandardHelpOptions = true,
     description = {"Iterate the MRS round: reference pi_ref^(t) ~ pi_t^alpha pi_ref^(1-alpha), sampler",
         "mu_t = lambda pi_t + (1-lambda) pi_0, pi_{t+1} = IPO (closed form) or DPO optimum; in logits, in ball",
-        "arithmetic: only certified digits are printed. --digits: 5 to " + CheckedTrajectory.MAX_DIGITS + "."})
+        "arithmetic: only certified digits are printed. --digits: 5 to " + CheckedTrajectory.MAX_DIGITS + ".",
+        "--samples N: each round is the IPO optimum of N comparisons drawn from mu_t x mu_t with outcomes",
+        "Bernoulli(P) (seeded; the digits are certified for the trajectory of the seed's draws)."})
 public final class IterateCommand implements Callable<Integer> {
   @Mixin Common common = new Common();
 
   @Mixin MrsOptions mrs = new MrsOptions();
 
+  @Mixin SampleOptions sampling = new SampleOptions();
 
   @Option(names = "--steps", required = true, paramLabel = "T", description = "Number of rounds (>= 0).")
   long steps;
@@ -69,13 +72,17 @@ public final class IterateCommand implements Callable<Integer> {
     PreferenceMatrix p = mrs.matrix();
     MrsParameters params = mrs.parameters(p, method);
     Distribution start = mrs.start(p);
+    boolean sampled = sampling.sampled();
+    if (sampled && params.method() != MrsParameters.Method.IPO) {
+      throw new BadInput("--samples needs --method ipo: a finite-sample round is the tabular IPO optimum of its sample");
+    }
     if (steps < 0) {
       throw new BadInput("--steps must be >= 0, got " + steps);
     }
     if (spec.commandLine().getParseResult().hasMatchedOption("--every") && every < 1) {
       throw new BadInput("--every must be >= 1, got " + every);
     }
-    @Nullable Path plotPath = plot == null ? null : Plots.requirePng(plot, "--plot");
+    @Nullable Path plotPath = plot == null ? null : Plots.requirePng(plot, "plot");
     if (plotPath != null) {
       OutDirs.probeWritableFile(plotPath, "--plot");
     }
@@ -88,8 +95,11 @@ public final class IterateCommand implements Callable<Integer> {
       }
       err.flush();
     };
-    CheckedTrajectory.Result result = CheckedTrajectory.run(params, start, steps, every, precision,
-        plotPath == null ? 0 : 2000, reporter);
+    int plotPoints = plotPath == null ? 0 : 2000;
+    CheckedTrajectory.Result result = sampled
+        ? SampledMrs.certified(params, start, steps, every, precision, plotPoints, reporter, sampling.seed(),
+            sampling.samples())
+        : CheckedTrajectory.run(params, start, steps, every, precision, plotPoints, reporter);
     if (plotPath != null) {
       TrajectoryPlot.write(plotPath, result, params);
     }
@@ -129,6 +139,10 @@ public final class IterateCommand implements Callable<Integer> {
     if (result.uncertified() != null) {
       json.put("uncertified", result.uncertified());
     }
+    if (sampled) {
+      json.put("samples", sampling.samples());
+      json.put("seed", sampling.seed());
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
       Output.printJson(out, json);
@@ -153,6 +167,10 @@ public final class IterateCommand implements Callable<Integer> {
             + result.finalError() + ")"
         : "only " + result.certifiedDigits() + " of the " + precision.digits() + " requested digits are certified (at "
             + result.workingBits() + "-bit balls, the cap of the restarts); the printed digits are the certified ones");
+    if (sampled) {
+      out.println("finite-sample rounds: " + sampling.samples() + " comparisons a round, seed " + sampling.seed()
+          + " (the digits are certified for the trajectory of this seed's draws)");
+    }
     if (plotPath != null) {
       out.println("picture: " + plotPath);
     }

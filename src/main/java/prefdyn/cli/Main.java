@@ -2,9 +2,12 @@ package prefdyn.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import prefdyn.num.BadInput;
+import picocli.CommandLine.Model.CommandSpec;
+import prefdyn.io.ParseError;
+import prefdyn.num.InvalidParameter;
 
 /** The {@code prefdyn} command. The only package that prints is {@code prefdyn.cli}. */
 @Command(
@@ -38,7 +41,7 @@ public final class Main implements Runnable {
   public static final int BAD_INPUT = 2;
 
   @CommandLine.Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
-  CommandLine.Model.CommandSpec spec;
+  CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -96,8 +99,8 @@ public final class Main implements Runnable {
 
   private static int executionError(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
-    if (ex instanceof BadInput) {
-      err.println("prefdyn " + cmd.getCommandName() + ": " + oneLine(ex.getMessage()));
+    if (ex instanceof BadInput || ex instanceof InvalidParameter || ex instanceof ParseError) {
+      err.println("prefdyn " + cmd.getCommandName() + ": " + oneLine(badInputLine(ex, cmd.getCommandSpec())));
       err.flush();
       return BAD_INPUT;
     }
@@ -107,8 +110,22 @@ public final class Main implements Runnable {
     return 3;
   }
 
+  /**
+   * The one line of a bad-input error: a {@link BadInput} as it is (it names its flag); a domain
+   * error ({@link InvalidParameter}) prefixed with the flag of its field when the command has
+   * that flag ({@link Fields}); a {@link ParseError} as it is (it names its file, line, entry).
+   */
+  static String badInputLine(Exception ex, CommandSpec command) {
+    String message = String.valueOf(ex.getMessage());
+    if (ex instanceof InvalidParameter ip) {
+      String flag = Fields.flag(command, ip.field());
+      return flag == null ? message : flag + ": " + message;
+    }
+    return message;
+  }
+
   /** The first {@code --name} among the arguments that the command does not know, if any. */
-  private static @org.checkerframework.checker.nullness.qual.Nullable String firstUnknownOption(CommandLine cmd, String[] args) {
+  private static @Nullable String firstUnknownOption(CommandLine cmd, String[] args) {
     for (String a : args) {
       if (a.startsWith("--") && a.length() > 2) {
         String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
@@ -121,12 +138,12 @@ public final class Main implements Runnable {
   }
 
   /** picocli's own suggestion for a misspelled option (its similarity ranking), if any. */
-  private static @org.checkerframework.checker.nullness.qual.Nullable String nearestOption(CommandLine cmd, String name) {
+  private static @Nullable String nearestOption(CommandLine cmd, String name) {
     List<String> s = new CommandLine.UnmatchedArgumentException(cmd, List.of(name)).getSuggestions();
     return s.isEmpty() ? null : s.get(0);
   }
 
-  static String oneLine(@org.checkerframework.checker.nullness.qual.Nullable String s) {
+  static String oneLine(@Nullable String s) {
     return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 

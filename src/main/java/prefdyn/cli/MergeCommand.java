@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import prefdyn.num.BadInput;
 import prefdyn.shard.ShardFiles;
 
 /** {@code prefdyn merge}: combines shard files into the unsharded result. */

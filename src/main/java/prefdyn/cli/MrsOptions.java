@@ -4,7 +4,6 @@ import java.util.Locale;
 import org.apfloat.Aprational;
 import picocli.CommandLine.Option;
 import prefdyn.dynamics.MrsParameters;
-import prefdyn.num.BadInput;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 

@@ -3,7 +3,6 @@ package prefdyn.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import prefdyn.num.BadInput;
 
 /** Validates an output directory flag before any work is done (nothing is written on bad input). */
 final class OutDirs {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import prefdyn.num.BadInput;
 
 /** JSON and table output, and atomic file writes. */
 public final class Output {

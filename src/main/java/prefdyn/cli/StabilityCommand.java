@@ -16,13 +16,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import prefdyn.dynamics.DpoStability;
 import prefdyn.dynamics.FixedPoints;
 import prefdyn.dynamics.LogitPolicy;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.Stability;
 import prefdyn.dynamics.ThreeCycleFamily;
-import prefdyn.num.BadInput;
 import prefdyn.num.Ball;
 import prefdyn.num.Complex;
 import prefdyn.num.Precision;
@@ -46,7 +46,13 @@ import prefdyn.verified.Eigen;
 @Command(name = "stability",
     header = "Fixed point, Jacobian eigenvalues, spectral radius and contraction constant of the MRS map.", mixinStandardHelpOptions = true,
     description = {"Fixed point, Jacobian eigenvalues on the centered space, spectral radius and the contraction",
-        "constant L = alpha + (beta lambda/2)||P - 11^T/2||_2 of the MRS-IPO map."})
+        "constant L = alpha + (beta lambda/2)||P - 11^T/2||_2 of the MRS-IPO map.",
+        "With --method dpo: the MRS-DPO round, its Jacobian by the implicit function theorem (differentiating the",
+        "DPO first-order condition), certified eigenvalues and spectral radius; no global contraction constant.",
+        "The two betas differ: for ipo, beta is a STRENGTH (log pi* = log pi_ref + beta P mu: larger beta, stronger",
+        "update); for dpo, beta is the DPO KL WEIGHT (sigma(beta (r_y - r_y')): larger beta, weaker update). Near",
+        "uniform, DPO at beta_D moves like IPO at beta = 4/beta_D: on the 3-cycle P_a the eigenvalues are",
+        "alpha +- i a beta lambda/sqrt3 (ipo) and alpha +- i 4 a lambda/(sqrt3 beta_D) (dpo)."})
 public final class StabilityCommand implements Callable<Integer> {
   /** Printed when no certificate was obtained (the reason follows). */
   static final String APPROXIMATE = "approximate values (fixed point by iteration, eigenvalues by QR at --digits);"
@@ -113,6 +119,10 @@ public final class StabilityCommand implements Callable<Integer> {
   @Mixin MrsOptions mrs = new MrsOptions();
 
 
+  @Option(names = "--method", defaultValue = "ipo", paramLabel = "ipo|dpo",
+      description = "Round optimizer (default: ${DEFAULT-VALUE}). ipo: beta is a strength; dpo: beta is the DPO KL weight.")
+  String method = "ipo";
+
   @Option(names = "--max-rounds", defaultValue = "5000", paramLabel = "N", description = "Iteration budget for the fixed point (default: ${DEFAULT-VALUE}).")
   long maxRounds = 5000;
 
@@ -126,10 +136,16 @@ public final class StabilityCommand implements Callable<Integer> {
   public Integer call() {
     Precision precision = common.precision();
     PreferenceMatrix p = mrs.matrix();
-    MrsParameters params = mrs.parameters(p, "ipo");
+    MrsParameters params = mrs.parameters(p, method);
     Distribution start = mrs.start(p);
     if (maxRounds < 1) {
       throw new BadInput("--max-rounds must be >= 1, got " + maxRounds);
+    }
+    if (params.method() == MrsParameters.Method.DPO) {
+      if (plot != null) {
+        throw new BadInput("--plot is only available for --method ipo");
+      }
+      return callDpo(params, start, precision);
     }
     @Nullable Path plotPath = plot == null ? null : Plots.requirePng(plot, "--plot");
     if (plotPath != null) {
@@ -282,6 +298,114 @@ public final class StabilityCommand implements Callable<Integer> {
     if (plotPath != null) {
       out.println("picture: " + plotPath);
     }
+    out.flush();
+    return 0;
+  }
+
+  /** Printed for --method dpo with a certificate. */
+  static final String CERTIFIED_DPO = "certified values: MRS-DPO fixed point (exact uniform, or enclosed by the Krawczyk"
+      + " test), Jacobian by the implicit function theorem enclosed on the fixed point's box, eigenvalues and spectral"
+      + " radius enclosed on the tangent space; only certified digits are printed; no global contraction constant for DPO";
+
+  /** The conventions, printed with every DPO answer. */
+  static final String BETA_CONVENTION = "dpo: beta is the DPO KL weight (larger beta, weaker update);"
+      + " ipo: beta is a strength. Near uniform DPO at beta_D moves like IPO at beta = 4/beta_D";
+
+  private int callDpo(MrsParameters params, Distribution start, Precision precision) {
+    DpoStability.Attempt at = DpoStability.analyze(params, start, precision, maxRounds);
+    DpoStability.Enclosed enc = at.enclosed();
+    if (enc == null && (at.failure().startsWith("alpha = 1") || at.failure().startsWith("no fixed point"))) {
+      throw new BadInput(at.failure());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    int d = precision.digits();
+    int prec = precision.bits();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("method", "dpo");
+    if (enc == null) {
+      json.put("fixedPoint", null);
+      json.put("eigenvalues", List.of());
+      json.put("spectralRadius", null);
+      json.put("contractionConstant", null);
+      json.put("contraction", false);
+      json.put("locallyStable", false);
+      json.put("contractionDecided", false);
+      json.put("locallyStableDecided", false);
+      json.put("certified", false);
+      json.put("reason", at.failure());
+      json.put("betaConvention", BETA_CONVENTION);
+      if (common.json()) {
+        Output.printJson(out, json);
+      } else {
+        out.println("MRS-DPO stability not certified: " + at.failure());
+        out.println(BETA_CONVENTION);
+      }
+      out.flush();
+      return 0;
+    }
+    List<String> fp = new ArrayList<>();
+    List<Integer> fpDigits = new ArrayList<>();
+    for (Ball x : enc.policy()) {
+      fp.add(x.format(d));
+      fpDigits.add(Math.min(d, x.certifiedDigits()));
+    }
+    json.put("fixedPoint", fp);
+    List<Map<String, Object>> eig = new ArrayList<>();
+    for (ComplexBall z : enc.eigenvalues()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("re", z.re().format(d));
+      m.put("im", z.im().format(d));
+      m.put("reCertifiedDigits", Math.min(d, z.re().certifiedDigits()));
+      m.put("imCertifiedDigits", Math.min(d, z.im().certifiedDigits()));
+      eig.add(m);
+    }
+    json.put("eigenvalues", eig);
+    json.put("spectralRadius", enc.rho().format(d));
+    json.put("contractionConstant", null);
+    Ball rm1 = enc.rho().sub(Ball.ONE, prec);
+    json.put("contraction", false);
+    json.put("locallyStable", rm1.isNegative());
+    json.put("contractionDecided", false);
+    json.put("locallyStableDecided", rm1.isNegative() || rm1.isNonNegative());
+    List<String> logits = new ArrayList<>();
+    for (Ball x : enc.logits()) {
+      logits.add(x.format(d));
+    }
+    json.put("fixedPointLogits", logits);
+    json.put("fixedPointSource", enc.source());
+    json.put("iterationRounds", enc.rounds());
+    json.put("basis", "tangent space 1^perp (exact basis e_i - e_K; same eigenvalues as the Helmert basis)");
+    Optional<Aprational> a = ThreeCycleFamily.strength(params.pref());
+    if (a.isPresent() && enc.source().equals("uniform")) {
+      Ball rho = Ball.of(ThreeCycleFamily.dpoRhoSquared(a.get(), params.alpha(), params.lambda(), params.beta()), prec).sqrt(prec);
+      json.put("closedFormSpectralRadius", rho.format(d));
+      json.put("closedForm", "alpha +- i 4 a lambda/(sqrt3 beta) (3-cycle at uniform, proofs-notes/MRS-DPO.md)");
+    }
+    json.put("certified", true);
+    Map<String, Object> digits = new LinkedHashMap<>();
+    digits.put("fixedPoint", fpDigits);
+    digits.put("spectralRadius", Math.min(d, enc.rho().certifiedDigits()));
+    json.put("certifiedDigits", digits);
+    json.put("note", CERTIFIED_DPO);
+    json.put("betaConvention", BETA_CONVENTION);
+    if (common.json()) {
+      Output.printJson(out, json);
+      return 0;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("fixed point", String.join(", ", fp) + "  (certified, " + enc.source() + ")"));
+    for (ComplexBall z : enc.eigenvalues()) {
+      rows.add(List.of("eigenvalue", z.format(d) + "  (certified)"));
+    }
+    rows.add(List.of("spectral radius", enc.rho().format(d) + "  (certified)"));
+    if (json.containsKey("closedFormSpectralRadius")) {
+      rows.add(List.of("closed form rho", String.valueOf(json.get("closedFormSpectralRadius"))
+          + "  (sqrt(alpha^2 + 16 a^2 lambda^2/(3 beta^2)))"));
+    }
+    rows.add(List.of("contraction constant L", "none for DPO (T7 is the IPO map's)"));
+    out.print(Output.table(List.of("quantity", "value"), rows));
+    out.println(CERTIFIED_DPO);
+    out.println(BETA_CONVENTION);
     out.flush();
     return 0;
   }

@@ -2,8 +2,10 @@ package prefdyn.dynamics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Ball;
+import prefdyn.num.InvalidParameter;
 import prefdyn.num.Precision;
 import prefdyn.pref.Distribution;
 
@@ -97,13 +99,73 @@ public final class CheckedTrajectory {
    */
   public static Result run(MrsParameters params, Distribution init, long steps, long every, Precision precision,
       int plotPoints, Trajectory.@Nullable Progress progress) {
+    // the ball round uses the map's exact parameters only; its Apfloat precision is irrelevant here
+    MrsMap map = new MrsMap(params, Precision.ofDigits(20));
+    return run(bits -> population(map, init, bits), params.method() == MrsParameters.Method.DPO
+        ? " (the DPO optimum was not certified)" : "", steps, every, precision, plotPoints, progress);
+  }
+
+  /**
+   * A certified orbit at one ball precision: a box containing the true θ_t after each round. The
+   * population orbit is {@link BallOrbit}; the finite-sample one is
+   * {@code prefdyn.finite.SampledBallOrbit}.
+   */
+  public interface Orbit {
+    /**
+     * One round.
+     *
+     * @return null when done; otherwise why the round could not be decided at this precision (a
+     *     higher precision may decide it)
+     */
+    @Nullable String step();
+
+    /** The box {@code m_t ± e_t}: every coordinate of θ_t lies in its ball. */
+    Ball[] box();
+
+    /** {@code e_t}: its upper end bounds {@code ||θ_t - m_t||_2} (not finite: no enclosure). */
+    Ball error();
+  }
+
+  /** The population orbit from {@code init} at {@code bits}. */
+  static Orbit population(MrsMap map, Distribution init, int bits) {
+    BallOrbit orbit = new BallOrbit(map, map.logitsOfBalls(init, bits, "start"), bits);
+    return new Orbit() {
+      @Override
+      public @Nullable String step() {
+        orbit.step();
+        return null;
+      }
+
+      @Override
+      public Ball[] box() {
+        return orbit.box();
+      }
+
+      @Override
+      public Ball error() {
+        return orbit.error();
+      }
+    };
+  }
+
+  /**
+   * Runs {@code steps} rounds of the orbits {@code orbitAt} (one per ball precision, each from
+   * the same start) and prints the certified digits, restarting at a higher precision as
+   * described in the class comment (also when a round could not be decided at a precision).
+   *
+   * @param whyNotEnclosed appended to the reason when a round's enclosure is not finite
+   * @param every trace every N rounds ({@code <= 0}: first and last only)
+   * @param plotPoints how many rounds to sample for a picture (0: none)
+   */
+  public static Result run(IntFunction<Orbit> orbitAt, String whyNotEnclosed, long steps, long every,
+      Precision precision, int plotPoints, Trajectory.@Nullable Progress progress) {
     if (steps < 0) {
       throw new IllegalArgumentException("negative number of steps");
     }
     int digits = precision.digits();
     if (digits > MAX_DIGITS) {
-      throw new prefdyn.num.BadInput("--digits must be between 5 and " + MAX_DIGITS
-          + " for a certified trajectory (ball exp/log above that cost minutes per round), got " + digits);
+      throw new InvalidParameter("digits", "a certified trajectory needs at most " + MAX_DIGITS
+          + " digits (ball exp/log above that cost minutes per round), got " + digits);
     }
     int cap = capBits();
     int bits = Math.min(cap, startBits(digits, steps));
@@ -111,7 +173,7 @@ public final class CheckedTrajectory {
     while (true) {
       runs++;
       boolean last = bits >= cap || runs >= MAX_RUNS;
-      Attempt a = attempt(params, init, steps, every, digits, bits, plotPoints, !last, progress);
+      Attempt a = attempt(orbitAt.apply(bits), whyNotEnclosed, steps, every, digits, bits, plotPoints, !last, progress);
       if (a.complete || last || a.uncertified != null) {
         return new Result(a.trace, bits, runs, a.certified, a.complete, a.finalError, a.uncertified, a.plotT(),
             a.plotPolicy(), a.plotEntropy());
@@ -168,12 +230,9 @@ public final class CheckedTrajectory {
     }
   }
 
-  static Attempt attempt(MrsParameters params, Distribution init, long steps, long every, int digits, int bits,
+  static Attempt attempt(Orbit orbit, String whyNotEnclosed, long steps, long every, int digits, int bits,
       int plotPoints, boolean mayStop, Trajectory.@Nullable Progress progress) {
-    // the ball round uses the map's exact parameters only; its Apfloat precision is irrelevant here
-    MrsMap map = new MrsMap(params, Precision.ofDigits(20));
     Attempt a = new Attempt();
-    BallOrbit orbit = new BallOrbit(map, map.logitsOfBalls(init, bits, "--init"), bits);
     // the error bound a printed value can afford: a relative 10^-(digits+1)/16 of the policy and
     // entropy, an absolute 10^-(digits+1)/16 · max(1, |θ|) of the logits (see trajectories.md)
     double targetLog2 = -(digits + 1) * 3.3219280948873623 - 4;
@@ -182,9 +241,23 @@ public final class CheckedTrajectory {
     long lastReport = System.nanoTime();
     for (long t = 0; ; t++) {
       if (t > 0) {
-        orbit.step();
+        String undecided = orbit.step();
+        if (undecided != null) {
+          a.complete = false;
+          if (!mayStop) {
+            a.certified = 0;
+            a.uncertified = undecided + " (at the highest precision tried, " + bits + " bits)";
+            a.finalError = "inf";
+            return a;
+          }
+          // more bits shrink the enclosures: restart at a higher precision
+          a.stoppedAt = t;
+          a.excessBits = bits / 4.0;
+          a.lostBits = 0;
+          return a;
+        }
       }
-      double e = orbit.log2Error();
+      double e = BallOrbit.log2Upper(orbit.error());
       if (Double.isNaN(startLog2) && e > Double.NEGATIVE_INFINITY) {
         startLog2 = e;
       }
@@ -193,8 +266,7 @@ public final class CheckedTrajectory {
         // the round itself could not be enclosed: no precision helps; report what was certified
         a.complete = false;
         a.certified = 0;
-        a.uncertified = "round " + t + " could not be enclosed"
-            + (params.method() == MrsParameters.Method.DPO ? " (the DPO optimum was not certified)" : "");
+        a.uncertified = "round " + t + " could not be enclosed" + whyNotEnclosed;
         a.finalError = "inf";
         return a;
       }

@@ -1,7 +1,7 @@
 package prefdyn.dynamics;
 
+import prefdyn.num.InvalidParameter;
 import org.apfloat.Aprational;
-import prefdyn.num.BadInput;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
@@ -29,20 +29,20 @@ public record MrsParameters(
     DPO
   }
 
-  /** Validates; errors name the flag at fault. */
+  /** Validates; errors are {@link InvalidParameter}s naming the parameter (alpha, lambda, beta, reference, pi0). */
   public MrsParameters {
     int k = pref.k();
     if (alpha.signum() < 0 || alpha.compareTo(Rationals.ONE) > 0) {
-      throw new BadInput("--alpha must be in [0,1], got " + Rationals.format(alpha));
+      throw new InvalidParameter("alpha", "alpha must lie in [0, 1], got " + Rationals.format(alpha));
     }
     if (lambda.signum() < 0 || lambda.compareTo(Rationals.ONE) > 0) {
-      throw new BadInput("--lambda must be in [0,1], got " + Rationals.format(lambda));
+      throw new InvalidParameter("lambda", "lambda must lie in [0, 1], got " + Rationals.format(lambda));
     }
     if (beta.signum() < 0) {
-      throw new BadInput("--beta must be >= 0, got " + Rationals.format(beta));
+      throw new InvalidParameter("beta", "beta must be >= 0, got " + Rationals.format(beta));
     }
-    ref.requireK(k, "--ref").requireInterior("--ref");
-    pi0.requireK(k, "--pi0");
+    ref.requireK(k, "reference").requireInterior("reference");
+    pi0.requireK(k, "pi0");
   }
 
   /** Uniform reference and offline sampler, IPO rounds (the setting of T6-T9). */

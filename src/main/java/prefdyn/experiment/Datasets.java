@@ -3,10 +3,10 @@ package prefdyn.experiment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 import prefdyn.num.Precision;
-import prefdyn.pref.PrefLib;
-import prefdyn.pref.TextFormat;
+import prefdyn.io.PrefLib;
+import prefdyn.io.TextFormat;
 
 /**
  * Loads the experiment's matrices: HelpSteer-format files ({@code .jsonl .ndjson .json .csv},

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 
 /**
  * Reads HelpSteer-format data: one row per response with a prompt (field {@code prompt}, or

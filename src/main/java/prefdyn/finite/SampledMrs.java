@@ -4,12 +4,14 @@ import java.util.SplittableRandom;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import prefdyn.dynamics.CheckedTrajectory;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.Trajectory;
-import prefdyn.num.BadInput;
+import prefdyn.num.InvalidParameter;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
+import prefdyn.pref.Distribution;
 
 /**
  * Finite-sample MRS-IPO (docs/theory.md section 7, {@code proofs-notes/finite-sample.md}). Round t
@@ -32,14 +34,15 @@ public final class SampledMrs {
   private final int samplesPerRound;
 
   /**
-   * @throws BadInput if N < 1, or the map's rounds are not IPO rounds
+   * @throws InvalidParameter if N < 1, or the map's rounds are not IPO rounds
    */
   public SampledMrs(MrsMap map, int samplesPerRound) {
     if (samplesPerRound < 1) {
-      throw new BadInput("--samples must be a positive integer, got " + samplesPerRound);
+      throw new InvalidParameter("samples", "the number of comparisons per round must be a positive integer, got "
+          + samplesPerRound);
     }
     if (map.parameters().method() != MrsParameters.Method.IPO) {
-      throw new BadInput("--samples: finite-sample rounds are IPO rounds (--method ipo)");
+      throw new InvalidParameter("method", "finite-sample rounds are IPO rounds (the tabular IPO optimum of the sample)");
     }
     this.map = map;
     this.samplesPerRound = samplesPerRound;
@@ -135,6 +138,30 @@ public final class SampledMrs {
   public static Apfloat[] trajectory(MrsMap map, Apfloat[] theta0, long steps, long every,
       Trajectory.@Nullable Observer observer, long seed, int samplesPerRound) {
     return trajectory(map, theta0, steps, every, observer, null, seed, samplesPerRound);
+  }
+
+  /**
+   * The certified finite-sample trajectory of the seed: {@link CheckedTrajectory#run} over
+   * {@link SampledBallOrbit}s. Every printed digit holds for the trajectory that exact arithmetic
+   * produces from the seed's random bits ({@code proofs-notes/finite-sample.md}, "Certified
+   * trajectories"); the draws are decided on enclosures (a draw too close to call at one
+   * precision restarts the run at a higher one), the potential is solved exactly.
+   *
+   * @throws InvalidParameter if the rounds are not IPO rounds, N < 1, or the start is not an
+   *     interior distribution on K responses
+   */
+  public static CheckedTrajectory.Result certified(MrsParameters params, Distribution init, long steps, long every,
+      Precision precision, int plotPoints, Trajectory.@Nullable Progress progress, long seed, int samplesPerRound) {
+    if (samplesPerRound < 1) {
+      throw new InvalidParameter("samples", "the number of comparisons per round must be a positive integer, got "
+          + samplesPerRound);
+    }
+    if (params.method() != MrsParameters.Method.IPO) {
+      throw new InvalidParameter("method", "finite-sample rounds are IPO rounds (the tabular IPO optimum of the sample)");
+    }
+    init.requireK(params.k(), "start").requireInterior("start");
+    return CheckedTrajectory.run(bits -> new SampledBallOrbit(params, MrsMap.logitsOfBalls(init, bits), bits, seed,
+        samplesPerRound), "", steps, every, precision, plotPoints, progress);
   }
 
   private static long mix(long z) {

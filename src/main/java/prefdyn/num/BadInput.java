@@ -1,18 +1,18 @@
 package prefdyn.num;
 
 /**
- * Bad user input: a malformed file, entry, distribution or flag. The message is one line that
- * names where the problem is (file, line, entry, flag). The CLI turns it into exit code 2.
+ * Moved: the CLI's error is {@link prefdyn.cli.BadInput}; library code throws
+ * {@link InvalidParameter} (a field, mathematical words) or {@code prefdyn.io.ParseError}. This
+ * subclass only keeps branches written before the move compiling while they are merged; remove it
+ * once nothing refers to {@code prefdyn.num.BadInput}.
+ *
+ * @deprecated use {@link InvalidParameter} in the library, {@link prefdyn.cli.BadInput} in the CLI
  */
-public class BadInput extends IllegalArgumentException {
+@Deprecated(forRemoval = true)
+public class BadInput extends prefdyn.cli.BadInput {
   private static final long serialVersionUID = 1L;
 
   public BadInput(String message) {
     super(message);
-  }
-
-  /** Prefixes the message with a location, e.g. a file name and line number. */
-  public BadInput at(String where) {
-    return new BadInput(where + ": " + getMessage());
   }
 }

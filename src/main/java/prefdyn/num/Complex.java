@@ -9,10 +9,6 @@ public record Complex(Apfloat re, Apfloat im) {
     return new Complex(re, new Apfloat(0));
   }
 
-  public boolean isReal() {
-    return im.signum() == 0;
-  }
-
   /** {@code |z| = sqrt(re² + im²)} at the precision's working digits. */
   public Apfloat modulus(Precision p) {
     Apfloat r = p.real(re);

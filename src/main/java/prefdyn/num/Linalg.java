@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
-import org.apfloat.Aprational;
 import prefdyn.pref.PreferenceMatrix;
 
 /** Small dense linear algebra over {@link Apfloat} at a given precision (K up to about 50). */
@@ -260,18 +259,16 @@ public final class Linalg {
     return ApfloatMath.sqrt(top.precision(p.working() + EIG_GUARD));
   }
 
-  /** {@code ||P - ½11ᵀ||_2}, the margin matrix's spectral norm (contraction constant of T7). */
+  /**
+   * {@code ||P - ½11ᵀ||_2}.
+   *
+   * @deprecated moved to {@link PreferenceMatrix#marginSpectralNorm(Precision)} ({@code num}
+   *     imports nothing from {@code pref}); this forwarder is the last such import and goes when
+   *     its last caller ({@code dynamics.Stability}) has switched
+   */
+  @Deprecated(forRemoval = true)
   public static Apfloat marginSpectralNorm(PreferenceMatrix pref, Precision p) {
-    int k = pref.k();
-    Apfloat[][] m = new Apfloat[k][k];
-    Aprational half = Rationals.HALF;
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j < k; j++) {
-        Apfloat e = pref.entry(i, j);
-        m[i][j] = e instanceof Aprational q ? p.real(q.subtract(half)) : p.real(e).subtract(p.real(half));
-      }
-    }
-    return spectralNorm(m, p);
+    return pref.marginSpectralNorm(p);
   }
 
   /**
@@ -311,18 +308,6 @@ public final class Linalg {
     }
     out.sort(Comparator.comparing(Complex::re).reversed().thenComparing(Complex::im, Comparator.reverseOrder()));
     return out;
-  }
-
-  /** Spectral radius {@code max |λ|}. */
-  public static Apfloat spectralRadius(Apfloat[][] a, Precision p) {
-    Apfloat best = new Apfloat(0);
-    for (Complex z : eigenvalues(a, p)) {
-      Apfloat r = z.modulus(p);
-      if (r.compareTo(best) > 0) {
-        best = r;
-      }
-    }
-    return best;
   }
 
   /** Householder reduction to upper Hessenberg form in place (EISPACK orthes, as in JAMA). */

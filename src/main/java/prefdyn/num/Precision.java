@@ -21,7 +21,8 @@ public record Precision(int digits) {
 
   public Precision {
     if (digits < 5 || digits > MAX_DIGITS) {
-      throw new BadInput("--digits must be between 5 and " + MAX_DIGITS + ", got " + digits);
+      throw new InvalidParameter("precision", "the precision must be between 5 and " + MAX_DIGITS
+          + " significant digits, got " + digits);
     }
   }
 

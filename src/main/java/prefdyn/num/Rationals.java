@@ -36,21 +36,30 @@ public final class Rationals {
    * Parses an integer ({@code 3}, {@code -2}), a decimal ({@code 0.75}, {@code .5}, {@code 1e-3},
    * read as the exact fraction it spells) or a fraction ({@code 3/4}, {@code -1/2}).
    *
-   * @throws BadInput naming the text when it is none of these
+   * @throws NumberFormatException naming the text when it is none of these (parsers add the location)
    */
+  private static boolean isInteger(String s) {
+    try {
+      new BigInteger(s);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   public static Aprational parse(String text) {
     String t = text.strip();
     if (t.isEmpty()) {
-      throw new BadInput("empty number");
+      throw new NumberFormatException("empty number");
+    }
+    int slash = t.indexOf('/');
+    if (slash >= 0 && isInteger(t.substring(slash + 1).strip()) && new BigInteger(t.substring(slash + 1).strip()).signum() == 0) {
+      throw new NumberFormatException("'" + text + "' has a zero denominator");
     }
     try {
-      int slash = t.indexOf('/');
       if (slash >= 0) {
         BigInteger num = new BigInteger(t.substring(0, slash).strip());
         BigInteger den = new BigInteger(t.substring(slash + 1).strip());
-        if (den.signum() == 0) {
-          throw new BadInput("'" + text + "' has a zero denominator");
-        }
         return of(num, den);
       }
       BigDecimal d = new BigDecimal(t);
@@ -61,7 +70,7 @@ public final class Rationals {
       }
       return of(unscaled, BigInteger.TEN.pow(scale));
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new BadInput("'" + text + "' is not a number (use an integer, a decimal such as 0.75, or a fraction such as 3/4)");
+      throw new NumberFormatException("'" + text + "' is not a number (use an integer, a decimal such as 0.75, or a fraction such as 3/4)");
     }
   }
 
@@ -83,10 +92,6 @@ public final class Rationals {
       return x.toString(true);
     }
     return x.toString(false);
-  }
-
-  public static boolean isExactZero(Apfloat x) {
-    return x.signum() == 0;
   }
 
   public static Aprational min(Aprational a, Aprational b) {

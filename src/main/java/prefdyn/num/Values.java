@@ -18,9 +18,4 @@ public final class Values {
     }
     return precision.format(x);
   }
-
-  /** Exact values as they are; approximate ones at working precision. */
-  public static Apfloat atWorking(Apfloat x, Precision precision) {
-    return precision.real(x);
-  }
 }

@@ -6,7 +6,7 @@ import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apfloat.Aprational;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 import prefdyn.num.Ball;
 import prefdyn.num.Kernel;
 import prefdyn.num.Linalg;
@@ -61,22 +61,24 @@ public final class DpoOptimum {
    *
    * @param logits centered {@code log π*}, one ball per response, each containing the exact value
    * @param gradientNorm an enclosure of {@code ||∇_r L_D(r̃)||_2} at the Newton point r̃
-   * @param curvature its lower end is a lower bound of the smallest eigenvalue of {@code ∇²_r L_D} on
-   *     the centered vectors of the support, valid on the whole ball {@code ||Π_S(r - r̃)|| <= radius};
-   *     null when the support has one response (nothing to be curved)
+   * @param curvature the dominance gap γ of the scaled first-order system (u = β r units): its lower
+   *     end bounds {@code min_y μ_pin σ'(u_y - u_pin)} on the whole certified box; the exact
+   *     optimum satisfies {@code ||ũ - u*||_∞ <= ||F(ũ)||_∞ / γ} (proofs-notes/MRS-DPO.md)
    * @param radius {@code ||Π_S(r̃ - r*)||_2} is at most its upper end (r = log(π/π_ref), centered
    *     on the support)
    * @param iterations Newton iterations used
+   * @param point the Newton point ũ in u = β r (doubles, u_pin = 0): a warm start for the next
+   *     MRS-DPO round, never part of the certificate
    */
-  public record Certificate(Ball[] logits, Ball gradientNorm, @Nullable Ball curvature, Ball radius, int iterations)
-      implements Outcome {}
+  public record Certificate(Ball[] logits, Ball gradientNorm, @Nullable Ball curvature, Ball radius, int iterations,
+      double[] point) implements Outcome {}
 
   /** No certificate: why (the solver did not converge, the curvature bound was not positive, ...). */
   public record Failure(String reason) implements Outcome {}
 
   /**
    * Centered logits of the DPO optimum, without a certificate (the fast path of MRS-DPO rounds):
-   * damped Newton to the working precision.
+   * Newton on the scaled first-order system ({@link Scaled}) to the working precision.
    *
    * @param p the preference matrix (entries at working precision or exact)
    * @param sampler μ (any point of the simplex; see the class comment for responses outside its support)
@@ -89,15 +91,18 @@ public final class DpoOptimum {
     checkShapes(k, sampler.length, refLogits.length, beta.signum() > 0, beta.toString(true));
     int[] s = support(sampler);
     requireFiniteOptimum(p, sampler, s);
-    Newton newton = new Newton(p, sampler, s);
-    double @Nullable [] warm = DoubleStart.solve(p, sampler, s);
-    Apfloat[] u = newton.solve(precision, warm);
-    Apfloat gNorm = Linalg.norm2(newton.gradient(newton.sigmoids(u, precision), precision), precision);
-    Apfloat[] full = extendOffSupport(p, sampler, s, u, warm, precision);
+    Scaled newton = new Scaled(p, sampler, s);
+    Apfloat[] u = newton.solve(precision, DoubleStart.solve(p, sampler, s, newton.pinned, null));
+    Apfloat[] f = newton.residual(u, precision);
+    Apfloat[] grad = new Apfloat[k];
+    for (int i = 0; i < k; i++) {
+      grad[i] = f[i].multiply(precision.real(sampler[i]));
+    }
+    Apfloat gNorm = Linalg.norm2(grad, precision);
     Apfloat b = precision.real(beta);
     Apfloat[] logits = new Apfloat[k];
     for (int i = 0; i < k; i++) {
-      logits[i] = precision.real(refLogits[i]).add(full[i].divide(b));
+      logits[i] = precision.real(refLogits[i]).add(u[i].divide(b));
     }
     return new Result(Linalg.center(logits, precision), gNorm.multiply(b), newton.iterations);
   }
@@ -162,6 +167,16 @@ public final class DpoOptimum {
    * @throws NoFiniteOptimum when the loss provably has no finite minimizer (a 0/1 pattern of P)
    */
   public static Outcome certify(Ball[][] p, Ball[] mu, Ball[] refLogits, Ball beta, Precision q) {
+    return certify(p, mu, refLogits, beta, q, null);
+  }
+
+  /**
+   * {@link #certify(Ball[][], Ball[], Ball[], Ball, Precision)} with a warm start: {@code warm} (u
+   * coordinates, any constant shift; e.g. the previous MRS-DPO round's {@link Certificate#point})
+   * seeds the double-precision Newton. The warm start only chooses where to look: the certificate
+   * does not depend on it.
+   */
+  public static Outcome certify(Ball[][] p, Ball[] mu, Ball[] refLogits, Ball beta, Precision q, double @Nullable [] warm) {
     int k = p.length;
     checkShapes(k, mu.length, refLogits.length, beta.isPositive(), beta.toString());
     int prec = q.bits();
@@ -181,82 +196,71 @@ public final class DpoOptimum {
       }
     }
     requireFiniteOptimum(pa, ma, s);
-    Newton newton = new Newton(pa, ma, s);
+    Scaled newton = new Scaled(pa, ma, s);
+    int pin = newton.pinned;
     Apfloat[] full;
     try {
-      double @Nullable [] warm = DoubleStart.solve(pa, ma, s);
-      Apfloat[] u = newton.solve(q, warm);
-      full = extendOffSupport(pa, ma, s, u, warm, q);
+      full = newton.solve(q, DoubleStart.solve(pa, ma, s, pin, warm));
     } catch (BadInput e) {
       throw e;
     } catch (RuntimeException e) {
-      return new Failure("damped Newton: " + e.getMessage());
+      return new Failure("Newton on the scaled first-order system: " + e.getMessage());
     }
-    // ũ: the Newton point as balls (the digits' exact value rounded to prec bits); the argument
-    // below holds for any point ũ of these boxes
+    // ũ: the Newton point as exact balls (u_pin = 0 exactly); the argument holds for any such point
     Ball[] ut = new Ball[k];
+    double[] point = new double[k];
     for (int i = 0; i < k; i++) {
-      ut[i] = Ball.of(full[i], prec);
+      ut[i] = i == pin ? Ball.ZERO : Ball.of(full[i], prec).midpoint();
+      point[i] = full[i].doubleValue();
     }
-    Ball gNorm = norm2(gradientU(p, mu, s, ut, prec), prec);
-    if (!gNorm.isFinite()) {
-      return new Failure("the gradient at the Newton point could not be bounded");
+    // G >= ||F(ũ)||_∞ over the sampler and P boxes
+    Ball[] f = scaledResidual(p, mu, s, ut, pin, prec);
+    Ball g = Ball.ZERO;
+    for (Ball v : f) {
+      g = Ball.max(g, v.abs());
     }
-    Ball two = Ball.exact(2);
-    Ball curvature = null;
-    Ball delta = Ball.ZERO; // ||Π_S(ũ - u*)||_2 <= max |delta| (u coordinates)
-    if (s.length > 1) {
-      Ball kappa0 = curvatureU(mu, s, ut, prec);
-      if (!kappa0.isPositive()) {
-        return new Failure("no positive curvature bound at the Newton point");
-      }
-      // trial radius ρ = 4G/κ0 (at least 2^-prec), an exact point; the box ũ ± ρ contains the ball of radius ρ
-      Ball rho = upperPoint(Ball.max(gNorm.mul(4).div(kappa0, prec), Ball.ONE.mulPow2(-prec)));
-      for (int attempt = 0; attempt < 4 && curvature == null; attempt++) {
-        Ball kr = curvatureU(mu, s, inflate(ut, rho), prec);
-        if (!kr.isPositive()) {
-          break;
-        }
-        // 2G < κ(ρ)·ρ with G's upper end and κ's lower end
-        if (kr.mul(rho, prec).sub(gNorm.mul(two, prec), prec).isPositive()) {
-          curvature = kr;
-        } else {
-          rho = upperPoint(Ball.max(gNorm.mul(4).div(kr, prec), rho.mul(two, prec)));
-        }
-      }
-      if (curvature == null) {
-        return new Failure("the Newton point is not certified: ||∇L|| <= " + gNorm.upperDecimal(3)
-            + " is not below half the curvature bound times the radius (not converged?)");
-      }
-      delta = gNorm.div(curvature, prec);
+    if (!g.isFinite()) {
+      return new Failure("the scaled residual at the Newton point could not be bounded");
     }
+    Ball gUp = upperPoint(g);
+    Ball gamma0 = dominanceGap(mu, ut, pin, prec);
+    if (!gamma0.isPositive()) {
+      return new Failure("no positive dominance gap at the Newton point");
+    }
+    Ball gamma = null;
+    Ball rho = upperPoint(Ball.max(gUp.mul(2).div(gamma0, prec), Ball.ONE.mulPow2(-prec)));
+    for (int attempt = 0; attempt < 6 && gamma == null; attempt++) {
+      Ball gr = dominanceGap(mu, inflateExceptPin(ut, rho, pin), pin, prec);
+      if (!gr.isPositive()) {
+        break;
+      }
+      if (gr.mul(rho, prec).sub(gUp, prec).isPositive()) {
+        gamma = gr;
+      } else {
+        rho = upperPoint(Ball.max(gUp.mul(2).div(gr, prec), rho.mul(2)));
+      }
+    }
+    if (gamma == null) {
+      return new Failure("the Newton point is not certified: ||F||_inf <= " + gUp.upperDecimal(3)
+          + " is not below the dominance gap times the radius (not converged, or the sampler box is too wide)");
+    }
+    // ||ũ - u*||_∞ <= G/γ (Varah's bound for the mean-value Jacobian, diagonally dominant by γ)
+    Ball delta = upperPoint(gUp.div(gamma, prec));
     Ball[] box = new Ball[k];
-    boolean[] in = new boolean[k];
-    for (int a : s) {
-      in[a] = true;
-      box[a] = ut[a].inflate(delta);
-    }
-    for (int y = 0; y < k; y++) {
-      if (in[y]) {
-        continue;
-      }
-      Ball eps = offSupportRadius(p, mu, s, ut, y, prec);
-      if (eps == null) {
-        return new Failure("the logit of response " + y + " outside the support could not be enclosed");
-      }
-      box[y] = ut[y].inflate(eps).inflate(delta);
+    for (int i = 0; i < k; i++) {
+      box[i] = i == pin ? Ball.ZERO : ut[i].inflate(delta);
     }
     Ball[] logits = new Ball[k];
     for (int i = 0; i < k; i++) {
       logits[i] = refLogits[i].add(box[i].div(beta, prec), prec);
     }
     logits = center(logits, prec);
-    Ball curvatureR = curvature == null ? null : curvature.mul(beta.sqr(prec), prec);
-    Ball radiusR = delta.div(beta, prec);
+    Ball radiusR = delta.mul(Ball.exact(s.length).sqrt(prec), prec).div(beta, prec);
     if (!radiusR.isFinite()) {
       return new Failure("the radius in r could not be bounded");
     }
-    return new Certificate(logits, gNorm.mul(beta, prec), curvatureR, radiusR, newton.iterations);
+    Ball gNorm = norm2(gradientU(p, mu, s, ut, prec), prec).mul(beta, prec);
+    return new Certificate(logits, gNorm, gamma, radiusR, newton.iterations, point);
   }
 
   private static boolean isExactZero(Ball b) {
@@ -264,43 +268,50 @@ public final class DpoOptimum {
   }
 
   /**
-   * For y outside the support: the root t of {@code f(t) = Σ_{a∈S} μ_a σ(t - ũ_a) - Σ_{a∈S} μ_a P_ya}
-   * (f increasing) lies within the returned distance of ũ_y: f changes sign on {@code ũ_y ± ε},
-   * checked in balls; null when it does not.
+   * The scaled first-order system {@code F_y(u) = Σ_{b∈S} μ_b (σ(u_y - u_b) - P_yb)} for y ≠ pin
+   * (0 at the pinned response), in balls over boxes (proofs-notes/MRS-DPO.md, "robust round"). On
+   * the support {@code F_y = (∂L/∂u_y)/μ_y}; off it {@code F_y = 0} is L2's vanishing-exploration
+   * equation; and {@code Σ_y μ_y F_y = 0} identically, so the pinned equation is implied.
    */
-  private static @Nullable Ball offSupportRadius(Ball[][] p, Ball[] mu, int[] s, Ball[] ut, int y, int prec) {
-    Ball c = Ball.ZERO;
-    for (int a : s) {
-      c = c.add(mu[a].mul(p[y][a], prec), prec);
-    }
-    Ball f = offSupportF(mu, s, ut, ut[y], c, prec);
-    Ball df = Ball.ZERO;
-    for (int a : s) {
-      df = df.add(mu[a].mul(sigmoidPrime(ut[y].sub(ut[a], prec), prec), prec), prec);
-    }
-    if (!f.isFinite() || !df.isPositive()) {
-      return null;
-    }
-    // ε >= 2|f|/f' + 2^-prec, an exact point
-    Ball eps = upperPoint(f.abs().mul(Ball.exact(2), prec).div(df, prec).add(Ball.ONE.mulPow2(-prec), prec));
-    for (int attempt = 0; attempt < 4; attempt++) {
-      Ball e = eps;
-      Ball below = offSupportF(mu, s, ut, ut[y].sub(e, prec), c, prec);
-      Ball above = offSupportF(mu, s, ut, ut[y].add(e, prec), c, prec);
-      if (below.isNegative() && above.isPositive()) {
-        return e;
+  public static Ball[] scaledResidual(Ball[][] p, Ball[] mu, int[] s, Ball[] u, int pin, int prec) {
+    Ball[] f = new Ball[p.length];
+    for (int y = 0; y < p.length; y++) {
+      Ball acc = Ball.ZERO;
+      if (y != pin) {
+        for (int b : s) {
+          if (b != y) {
+            acc = acc.add(mu[b].mul(u[y].sub(u[b], prec).sigmoid(prec).sub(p[y][b], prec), prec), prec);
+          }
+        }
       }
-      eps = eps.mul(4);
-    }
-    return null;
-  }
-
-  private static Ball offSupportF(Ball[] mu, int[] s, Ball[] ut, Ball t, Ball c, int prec) {
-    Ball f = c.neg();
-    for (int a : s) {
-      f = f.add(mu[a].mul(t.sub(ut[a], prec).sigmoid(prec), prec), prec);
+      f[y] = acc;
     }
     return f;
+  }
+
+  /**
+   * {@code min_{y≠pin} μ_pin σ'(u_y - u_pin)} over the box u, enclosed: row y of the scaled
+   * system's Jacobian (u_pin fixed) has diagonal {@code Σ_{b≠y} μ_b σ'(u_y - u_b)} and
+   * off-diagonal entries {@code -μ_c σ'(u_y - u_c)} (c ≠ pin), so it is diagonally dominant by
+   * exactly {@code μ_pin σ'(u_y - u_pin)}, however small the other sampler weights are.
+   */
+  public static Ball dominanceGap(Ball[] mu, Ball[] u, int pin, int prec) {
+    Ball min = null;
+    for (int y = 0; y < u.length; y++) {
+      if (y != pin) {
+        Ball w = mu[pin].mul(sigmoidPrime(u[y].sub(u[pin], prec), prec), prec);
+        min = min == null ? w : Ball.min(min, w);
+      }
+    }
+    return min == null ? Ball.ONE : min;
+  }
+
+  private static Ball[] inflateExceptPin(Ball[] u, Ball r, int pin) {
+    Ball[] out = new Ball[u.length];
+    for (int i = 0; i < u.length; i++) {
+      out[i] = i == pin ? u[i] : u[i].inflate(r);
+    }
+    return out;
   }
 
   /**
@@ -521,90 +532,39 @@ public final class DpoOptimum {
     }
   }
 
-  /** Off-support logits: the root of {@code Σ_{a∈S} μ_a σ(t - u_a) = Σ_{a∈S} μ_a P_ya} (safeguarded Newton). */
-  private static Apfloat[] extendOffSupport(Apfloat[][] p, Apfloat[] mu, int[] s, Apfloat[] u, double @Nullable [] warm, Precision q) {
-    int k = p.length;
-    Apfloat[] out = u.clone();
-    boolean[] in = new boolean[k];
-    for (int a : s) {
-      in[a] = true;
-    }
-    for (int y = 0; y < k; y++) {
-      if (in[y]) {
-        continue;
-      }
-      Apfloat target = q.real(0);
-      Apfloat lo = null;
-      Apfloat hi = null;
-      for (int a : s) {
-        target = target.add(q.real(mu[a]).multiply(q.real(p[y][a])));
-        lo = lo == null || u[a].compareTo(lo) < 0 ? u[a] : lo;
-        hi = hi == null || u[a].compareTo(hi) > 0 ? u[a] : hi;
-      }
-      // f(t) = Σ μ_a σ(t - u_a) - target is increasing; f(lo + logit(target)) <= 0 <= f(hi + logit(target)).
-      Apfloat logitT = Kernel.log(target.divide(q.real(1).subtract(target)), q);
-      Apfloat a0 = q.real(lo == null ? q.real(0) : lo).add(logitT);
-      Apfloat b0 = q.real(hi == null ? q.real(0) : hi).add(logitT);
-      Apfloat t = a0.add(b0).divide(q.real(2));
-      if (warm != null && Double.isFinite(warm[y])) {
-        Apfloat w = q.real(new Apfloat(warm[y]));
-        if (w.compareTo(a0) > 0 && w.compareTo(b0) < 0) {
-          t = w;
-        }
-      }
-      Apfloat tol = ApfloatMath.scale(q.real(1), -(q.digits() + q.guard() / 2)).multiply(q.real(1).add(ApfloatMath.abs(t)));
-      for (int it = 0; it < 10_000; it++) {
-        Apfloat f = target.negate();
-        Apfloat df = q.real(0);
-        for (int a : s) {
-          Apfloat sg = Kernel.sigmoid(t.subtract(u[a]), q);
-          f = f.add(q.real(mu[a]).multiply(sg));
-          df = df.add(q.real(mu[a]).multiply(sg).multiply(q.real(1).subtract(sg)));
-        }
-        if (f.signum() > 0) {
-          b0 = t;
-        } else {
-          a0 = t;
-        }
-        Apfloat next = df.signum() > 0 ? t.subtract(f.divide(df)) : a0.add(b0).divide(q.real(2));
-        if (next.compareTo(a0) <= 0 || next.compareTo(b0) >= 0) {
-          next = a0.add(b0).divide(q.real(2));
-        }
-        Apfloat step = ApfloatMath.abs(next.subtract(t));
-        t = next;
-        if (step.compareTo(tol) <= 0 || b0.subtract(a0).compareTo(tol) <= 0) {
-          break;
-        }
-      }
-      out[y] = t;
-    }
-    return out;
-  }
-
-  /** Damped Newton on the support, in u = β r, with one coordinate pinned. */
-  private static final class Newton {
+  /**
+   * Newton on the scaled first-order system {@link #scaledResidual} (all responses but the pinned
+   * one, {@code pin = argmax μ}; u_pin = 0), with backtracking on {@code ||F||_2²} and precision
+   * doubling level by level (30, 60, ... digits, then the working precision). The Jacobian is
+   * diagonally dominant by {@code μ_pin σ'(u_y - u_pin) >= σ'(u_y - u_pin)/K} in every row for
+   * every u, so the Newton matrix is never singular and its conditioning does not depend on how
+   * small the other sampler weights are (a near point-mass sampler is as easy as a uniform one).
+   */
+  static final class Scaled {
     private final Apfloat[][] p;
     private final Apfloat[] mu;
     private final int[] s;
+    final int pinned;
     int iterations;
 
-    Newton(Apfloat[][] p, Apfloat[] mu, int[] s) {
+    Scaled(Apfloat[][] p, Apfloat[] mu, int[] s) {
       this.p = p;
       this.mu = mu;
       this.s = s;
+      int best = s[0];
+      for (int a : s) {
+        if (mu[a].compareTo(mu[best]) > 0) {
+          best = a;
+        }
+      }
+      this.pinned = best;
     }
 
     Apfloat[] solve(Precision target, double @Nullable [] warm) {
       int k = p.length;
       Apfloat[] u = new Apfloat[k];
       for (int i = 0; i < k; i++) {
-        u[i] = warm == null ? new Apfloat(0) : new Apfloat(warm[i]);
-      }
-      if (s.length == 1) {
-        for (int i = 0; i < k; i++) {
-          u[i] = target.real(0);
-        }
-        return u;
+        u[i] = warm == null || i == pinned ? new Apfloat(0) : new Apfloat(warm[i]);
       }
       List<Precision> levels = new ArrayList<>();
       for (int d = warm == null ? 20 : 30; d < target.digits(); d *= 2) {
@@ -617,34 +577,34 @@ public final class DpoOptimum {
         for (int i = 0; i < k; i++) {
           u[i] = q.real(u[i]);
         }
+        Apfloat[] f = residual(u, q);
+        Apfloat phi = Linalg.dot(f, f, q);
         Apfloat prevStep = null;
         int levelIterations = 0;
         while (true) {
-          Apfloat[][] sig = sigmoids(u, q);
-          Apfloat[] g = gradient(sig, q);
-          Apfloat[] d = newtonStep(sig, g, q);
+          Apfloat[] d = step(u, f, q);
           Apfloat dmax = maxAbs(d);
           Apfloat scale = q.real(1).add(maxAbs(u));
-          // Intermediate levels: once a step is below 10^-(digits/2 - 3), one more full step
-          // (quadratic convergence) reaches this level's precision. Final level: iterate until
-          // the step itself is below the printed precision (a confirming step).
           Apfloat tol = last
               ? ApfloatMath.scale(q.real(1), -(q.digits() + q.guard() / 2)).multiply(scale)
               : ApfloatMath.scale(q.real(1), -(q.digits() / 2 - 3)).multiply(scale);
-          Apfloat dec2 = Linalg.dot(g, d, q).negate();
+          // backtracking on ||F||²: Newton directions descend it (d = -J⁻¹F gives slope -2||F||²)
           Apfloat t = q.real(1);
-          if (dec2.compareTo(q.real(1).divide(q.real(4))) > 0) {
-            Apfloat l0 = loss(u, q);
-            Apfloat armijo = dec2.divide(q.real(4));
-            while (true) {
-              Apfloat l1 = loss(axpy(u, t, d, q), q);
-              if (l1.compareTo(l0.subtract(armijo.multiply(t))) <= 0 || t.compareTo(q.real(1).divide(q.real(1 << 30))) < 0) {
-                break;
-              }
-              t = t.divide(q.real(2));
-            }
+          Apfloat[] next = axpy(u, t, d, q);
+          Apfloat[] fn = residual(next, q);
+          Apfloat phin = Linalg.dot(fn, fn, q);
+          int halvings = 0;
+          while (phin.compareTo(phi.multiply(q.real(1).subtract(t.divide(q.real(2))))) > 0 && halvings < 60
+              && phi.signum() > 0 && dmax.compareTo(tol) > 0) {
+            t = t.divide(q.real(2));
+            next = axpy(u, t, d, q);
+            fn = residual(next, q);
+            phin = Linalg.dot(fn, fn, q);
+            halvings++;
           }
-          u = axpy(u, t, d, q);
+          u = next;
+          f = fn;
+          phi = phin;
           iterations++;
           levelIterations++;
           if (dmax.compareTo(tol) <= 0) {
@@ -663,108 +623,72 @@ public final class DpoOptimum {
       return u;
     }
 
-    /** {@code σ(u_a - u_b)} for support positions x < y (a = s[x], b = s[y]). */
-    Apfloat[][] sigmoids(Apfloat[] u, Precision q) {
-      int m = s.length;
-      Apfloat[][] sig = new Apfloat[m][m];
-      for (int x = 0; x < m; x++) {
-        for (int y = x + 1; y < m; y++) {
-          sig[x][y] = Kernel.sigmoid(u[s[x]].subtract(u[s[y]]), q);
-        }
-      }
-      return sig;
-    }
-
-    /** {@code ∂L/∂u_a = μ_a Σ_b μ_b (σ(u_a - u_b) - P_ab)} on S, 0 elsewhere. */
-    Apfloat[] gradient(Apfloat[][] sig, Precision q) {
+    /** {@code F_y(u) = Σ_{b∈S, b≠y} μ_b (σ(u_y - u_b) - P_yb)}, y ≠ pin; 0 at pin. */
+    Apfloat[] residual(Apfloat[] u, Precision q) {
       int k = p.length;
-      Apfloat[] g = new Apfloat[k];
-      for (int i = 0; i < k; i++) {
-        g[i] = q.real(0);
-      }
-      for (int x = 0; x < s.length; x++) {
-        for (int y = x + 1; y < s.length; y++) {
-          int a = s[x];
-          int b = s[y];
-          Apfloat w = q.real(mu[a]).multiply(q.real(mu[b]));
-          Apfloat term = w.multiply(sig[x][y].subtract(q.real(p[a][b])));
-          g[a] = g[a].add(term);
-          g[b] = g[b].subtract(term);
+      Apfloat[] f = new Apfloat[k];
+      for (int y = 0; y < k; y++) {
+        Apfloat acc = q.real(0);
+        if (y != pinned) {
+          for (int b : s) {
+            if (b != y) {
+              acc = acc.add(q.real(mu[b]).multiply(Kernel.sigmoid(u[y].subtract(u[b]), q).subtract(q.real(p[y][b]))));
+            }
+          }
         }
+        f[y] = acc;
       }
-      return g;
+      return f;
     }
 
-    /** The Newton direction with the first support coordinate pinned (d = 0 there). */
-    private Apfloat[] newtonStep(Apfloat[][] sig, Apfloat[] g, Precision q) {
-      int m = s.length;
-      Apfloat[][] h = new Apfloat[m - 1][m - 1];
-      for (int x = 0; x < m - 1; x++) {
-        for (int y = 0; y < m - 1; y++) {
-          h[x][y] = q.real(0);
+    /** The Newton direction {@code -J⁻¹F} on the unknowns y ≠ pin (0 at pin). */
+    private Apfloat[] step(Apfloat[] u, Apfloat[] f, Precision q) {
+      int k = p.length;
+      int[] idx = new int[k - 1];
+      int n = 0;
+      for (int y = 0; y < k; y++) {
+        if (y != pinned) {
+          idx[n++] = y;
         }
       }
-      Apfloat[] rhs = new Apfloat[m - 1];
-      for (int x = 1; x < m; x++) {
-        rhs[x - 1] = g[s[x]].negate();
-      }
-      for (int x = 0; x < m; x++) {
-        for (int y = x + 1; y < m; y++) {
-          Apfloat w = weight(sig, x, y, q);
-          if (x > 0) {
-            h[x - 1][x - 1] = h[x - 1][x - 1].add(w);
+      Apfloat[][] j = new Apfloat[n][n];
+      Apfloat[] rhs = new Apfloat[n];
+      for (int r = 0; r < n; r++) {
+        int y = idx[r];
+        Apfloat diag = q.real(0);
+        for (int c = 0; c < n; c++) {
+          j[r][c] = q.real(0);
+        }
+        for (int b : s) {
+          if (b == y) {
+            continue;
           }
-          h[y - 1][y - 1] = h[y - 1][y - 1].add(w);
-          if (x > 0) {
-            h[x - 1][y - 1] = h[x - 1][y - 1].subtract(w);
-            h[y - 1][x - 1] = h[y - 1][x - 1].subtract(w);
+          Apfloat sg = Kernel.sigmoid(u[y].subtract(u[b]), q);
+          Apfloat w = q.real(mu[b]).multiply(sg).multiply(q.real(1).subtract(sg));
+          diag = diag.add(w);
+          if (b != pinned) {
+            int c = b < pinned ? b : b - 1;
+            j[r][c] = j[r][c].subtract(w);
           }
         }
+        j[r][r] = j[r][r].add(diag);
+        rhs[r] = f[y].negate();
       }
-      Apfloat[] dr = Linalg.solve(h, rhs, q);
-      Apfloat[] d = new Apfloat[p.length];
-      for (int i = 0; i < p.length; i++) {
-        d[i] = q.real(0);
+      Apfloat[] x = n == 0 ? new Apfloat[0] : Linalg.solve(j, rhs, q);
+      Apfloat[] d = new Apfloat[k];
+      for (int y = 0; y < k; y++) {
+        d[y] = q.real(0);
       }
-      for (int x = 1; x < m; x++) {
-        d[s[x]] = dr[x - 1];
+      for (int r = 0; r < n; r++) {
+        d[idx[r]] = x[r];
       }
       return d;
-    }
-
-    private Apfloat weight(Apfloat[][] sig, int x, int y, Precision q) {
-      Apfloat sg = sig[x][y];
-      return q.real(mu[s[x]]).multiply(q.real(mu[s[y]])).multiply(sg).multiply(q.real(1).subtract(sg));
-    }
-
-    /** {@code L(u) = -Σ_{a≠b∈S} μ_a μ_b P_ab log σ(u_a - u_b)}. */
-    Apfloat loss(Apfloat[] u, Precision q) {
-      Apfloat l = q.real(0);
-      for (int x = 0; x < s.length; x++) {
-        for (int y = x + 1; y < s.length; y++) {
-          int a = s[x];
-          int b = s[y];
-          Apfloat z = u[a].subtract(u[b]);
-          Apfloat w = q.real(mu[a]).multiply(q.real(mu[b]));
-          // -log σ(z) = softplus(-z); -log σ(-z) = softplus(z)
-          l = l.add(w.multiply(q.real(p[a][b]).multiply(softplus(z.negate(), q)).add(q.real(p[b][a]).multiply(softplus(z, q)))));
-        }
-      }
-      return l;
-    }
-
-    /** {@code log(1 + e^x)}, stable for large |x|. */
-    private static Apfloat softplus(Apfloat x, Precision q) {
-      if (x.signum() > 0) {
-        return x.add(Kernel.log(q.real(1).add(Kernel.exp(x.negate(), q)), q));
-      }
-      return Kernel.log(q.real(1).add(Kernel.exp(x, q)), q);
     }
 
     private static Apfloat[] axpy(Apfloat[] u, Apfloat t, Apfloat[] d, Precision q) {
       Apfloat[] out = new Apfloat[u.length];
       for (int i = 0; i < u.length; i++) {
-        out[i] = u[i].add(t.multiply(d[i]));
+        out[i] = q.real(u[i].add(t.multiply(d[i])));
       }
       return out;
     }
@@ -782,14 +706,16 @@ public final class DpoOptimum {
   }
 
   /**
-   * A double-precision warm start (the same damped Newton and the same off-support rule, in
-   * doubles): about 15 correct digits cheaply, so the arbitrary-precision Newton needs only a
-   * step or two per precision level. Never the answer: null when doubles overflow or stall.
+   * A double-precision warm start: the same Newton on the scaled system in doubles (from
+   * {@code init} when given, e.g. the previous round's point), about 15 correct digits cheaply,
+   * so the arbitrary-precision Newton needs only a step or two per precision level. Sampler
+   * weights that underflow to 0 in doubles simply drop out of the sums (the scaled system is
+   * continuous as a weight tends to 0). Never the answer: null when doubles overflow or stall.
    */
   static final class DoubleStart {
     private DoubleStart() {}
 
-    static double @Nullable [] solve(Apfloat[][] pa, Apfloat[] mua, int[] s) {
+    static double @Nullable [] solve(Apfloat[][] pa, Apfloat[] mua, int[] s, int pin, double @Nullable [] init) {
       int k = pa.length;
       double[][] p = new double[k][k];
       double[] mu = new double[k];
@@ -799,92 +725,79 @@ public final class DpoOptimum {
           p[i][j] = pa[i][j].doubleValue();
         }
       }
-      int m = s.length;
       double[] u = new double[k];
-      for (int it = 0; it < 200 && m > 1; it++) {
-        double[] g = new double[k];
-        double[][] h = new double[m - 1][m - 1];
-        for (int x = 0; x < m; x++) {
-          for (int y = x + 1; y < m; y++) {
-            int a = s[x];
-            int b = s[y];
-            double sg = sigmoid(u[a] - u[b]);
-            double w = mu[a] * mu[b];
-            g[a] += w * (sg - p[a][b]);
-            g[b] -= w * (sg - p[a][b]);
-            double c = w * sg * (1 - sg);
-            if (x > 0) {
-              h[x - 1][x - 1] += c;
-              h[x - 1][y - 1] -= c;
-              h[y - 1][x - 1] -= c;
-            }
-            h[y - 1][y - 1] += c;
+      if (init != null && init.length == k) {
+        for (int i = 0; i < k; i++) {
+          u[i] = init[i] - init[pin];
+        }
+        for (double v : u) {
+          if (!Double.isFinite(v)) {
+            java.util.Arrays.fill(u, 0);
+            break;
           }
         }
-        double[] rhs = new double[m - 1];
-        for (int x = 1; x < m; x++) {
-          rhs[x - 1] = -g[s[x]];
+      }
+      int n = k - 1;
+      double[] f = residual(p, mu, s, u, pin);
+      double phi = dot(f, f);
+      for (int it = 0; it < 200 && n > 0; it++) {
+        double[][] j = new double[n][n];
+        double[] rhs = new double[n];
+        for (int y = 0, r = 0; y < k; y++) {
+          if (y == pin) {
+            continue;
+          }
+          double diag = 0;
+          for (int b : s) {
+            if (b == y) {
+              continue;
+            }
+            double sg = sigmoid(u[y] - u[b]);
+            double w = mu[b] * sg * (1 - sg);
+            diag += w;
+            if (b != pin) {
+              j[r][b < pin ? b : b - 1] -= w;
+            }
+          }
+          j[r][r] += diag;
+          rhs[r] = -f[y];
+          r++;
         }
-        double[] dr = gauss(h, rhs);
+        double[] dr = gauss(j, rhs);
         if (dr == null) {
           return null;
         }
         double[] d = new double[k];
         double dmax = 0;
-        double dec = 0;
-        for (int x = 1; x < m; x++) {
-          d[s[x]] = dr[x - 1];
-          dmax = Math.max(dmax, Math.abs(dr[x - 1]));
-          dec -= g[s[x]] * dr[x - 1];
-        }
-        double t = 1;
-        if (dec > 0.25) {
-          double l0 = loss(p, mu, s, u, 0, d);
-          while (t > 1e-9 && loss(p, mu, s, u, t, d) > l0 - 0.25 * t * dec) {
-            t /= 2;
+        for (int y = 0, r = 0; y < k; y++) {
+          if (y != pin) {
+            d[y] = dr[r++];
+            dmax = Math.max(dmax, Math.abs(d[y]));
           }
-        }
-        for (int i = 0; i < k; i++) {
-          u[i] += t * d[i];
         }
         if (!Double.isFinite(dmax)) {
           return null;
         }
-        if (dmax < 1e-14 * (1 + Math.abs(u[s[m - 1]]))) {
+        double t = 1;
+        double[] next = axpy(u, t, d);
+        double[] fn = residual(p, mu, s, next, pin);
+        double phin = dot(fn, fn);
+        while (phin > phi * (1 - t / 2) && t > 1e-12 && phi > 0) {
+          t /= 2;
+          next = axpy(u, t, d);
+          fn = residual(p, mu, s, next, pin);
+          phin = dot(fn, fn);
+        }
+        u = next;
+        f = fn;
+        phi = phin;
+        double scale = 1;
+        for (double v : u) {
+          scale = Math.max(scale, Math.abs(v));
+        }
+        if (dmax < 1e-14 * scale) {
           break;
         }
-      }
-      boolean[] in = new boolean[k];
-      for (int a : s) {
-        in[a] = true;
-      }
-      for (int y = 0; y < k; y++) {
-        if (in[y]) {
-          continue;
-        }
-        double target = 0;
-        for (int a : s) {
-          target += mu[a] * p[y][a];
-        }
-        double t = 0;
-        for (int it = 0; it < 100; it++) {
-          double f = -target;
-          double df = 0;
-          for (int a : s) {
-            double sg = sigmoid(t - u[a]);
-            f += mu[a] * sg;
-            df += mu[a] * sg * (1 - sg);
-          }
-          if (df <= 0) {
-            break;
-          }
-          double step = Math.max(-4, Math.min(4, f / df));
-          t -= step;
-          if (Math.abs(step) < 1e-15) {
-            break;
-          }
-        }
-        u[y] = t;
       }
       for (double v : u) {
         if (!Double.isFinite(v)) {
@@ -894,25 +807,39 @@ public final class DpoOptimum {
       return u;
     }
 
-    private static double sigmoid(double x) {
-      return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-    }
-
-    private static double loss(double[][] p, double[] mu, int[] s, double[] u, double t, double[] d) {
-      double l = 0;
-      for (int x = 0; x < s.length; x++) {
-        for (int y = x + 1; y < s.length; y++) {
-          int a = s[x];
-          int b = s[y];
-          double z = (u[a] + t * d[a]) - (u[b] + t * d[b]);
-          l += mu[a] * mu[b] * (p[a][b] * softplus(-z) + p[b][a] * softplus(z));
+    private static double[] residual(double[][] p, double[] mu, int[] s, double[] u, int pin) {
+      double[] f = new double[u.length];
+      for (int y = 0; y < u.length; y++) {
+        if (y == pin) {
+          continue;
+        }
+        for (int b : s) {
+          if (b != y) {
+            f[y] += mu[b] * (sigmoid(u[y] - u[b]) - p[y][b]);
+          }
         }
       }
-      return l;
+      return f;
     }
 
-    private static double softplus(double x) {
-      return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+    private static double[] axpy(double[] u, double t, double[] d) {
+      double[] out = new double[u.length];
+      for (int i = 0; i < u.length; i++) {
+        out[i] = u[i] + t * d[i];
+      }
+      return out;
+    }
+
+    private static double dot(double[] a, double[] b) {
+      double s = 0;
+      for (int i = 0; i < a.length; i++) {
+        s += a[i] * b[i];
+      }
+      return s;
+    }
+
+    private static double sigmoid(double x) {
+      return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
     }
 
     private static double @Nullable [] gauss(double[][] a, double[] b) {

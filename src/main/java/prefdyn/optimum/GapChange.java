@@ -1,6 +1,5 @@
 package prefdyn.optimum;
 
-import java.util.Optional;
 import org.apfloat.Aprational;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
@@ -85,17 +84,12 @@ public final class GapChange {
     return true;
   }
 
-  /** The majority order, when P is transitive. */
-  public static Optional<int[]> order(PreferenceMatrix p) {
-    return Structure.majorityOrder(p);
-  }
-
   /**
    * {@code min over pairs i ▷ j of the gap change} (the C1 margin): negative iff some logit gap
    * shrinks. @throws IllegalArgumentException when P is not transitive
    */
   public static Aprational minOverPairs(PreferenceMatrix p, Distribution mu, Distribution muPrime, Aprational beta) {
-    int[] o = order(p).orElseThrow(() -> new IllegalArgumentException("P is not transitive"));
+    int[] o = Structure.majorityOrder(p).orElseThrow(() -> new IllegalArgumentException("P is not transitive"));
     Aprational min = null;
     for (int a = 0; a < o.length; a++) {
       for (int b = a + 1; b < o.length; b++) {

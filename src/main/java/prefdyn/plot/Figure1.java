@@ -31,7 +31,7 @@ import prefdyn.dynamics.ThreeCycleFamily;
 import prefdyn.dynamics.Trajectory;
 import prefdyn.finite.SampledMrs;
 import prefdyn.gen.Matrices;
-import prefdyn.num.BadInput;
+import prefdyn.num.InvalidParameter;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
@@ -233,7 +233,7 @@ public final class Figure1 {
   /** Validates the run length. */
   public static int requireSteps(int steps) {
     if (steps < 1 || steps > 100_000) {
-      throw new BadInput("--steps must be in 1..100000, got " + steps);
+      throw new InvalidParameter("steps", "the number of iterations must be in 1..100000, got " + steps);
     }
     return steps;
   }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import prefdyn.num.BadInput;
+import prefdyn.num.InvalidParameter;
 
 /**
  * Shared picture plumbing (JFreeChart, headless). Pictures are PNG: JFreeChart 1.5.6 has no SVG
@@ -25,14 +25,18 @@ public final class Plots {
     System.setProperty("java.awt.headless", "true");
   }
 
-  /** Validates a picture path before any work: it must end in .png. */
-  public static Path requirePng(String file, String flag) {
+  /**
+   * Validates a picture path before any work: it must end in .png.
+   *
+   * @param field the parameter that names the picture, for the error ({@code "plot"})
+   */
+  public static Path requirePng(String file, String field) {
     String lower = file.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".svg")) {
-      throw new BadInput(flag + " " + file + ": SVG output is not available (JFreeChart 1.5.6 has no SVG export); use a .png file");
+      throw new InvalidParameter(field, "the picture " + file + " must be a .png file (JFreeChart 1.5.6 has no SVG export)");
     }
     if (!lower.endsWith(".png")) {
-      throw new BadInput(flag + " " + file + ": the picture must be a .png file");
+      throw new InvalidParameter(field, "the picture " + file + " must be a .png file");
     }
     return Path.of(file);
   }

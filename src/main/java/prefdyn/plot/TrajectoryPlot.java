@@ -14,6 +14,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import prefdyn.dynamics.CheckedTrajectory;
 import prefdyn.dynamics.MrsParameters;
+import prefdyn.num.InvalidParameter;
 import prefdyn.num.Rationals;
 
 /**
@@ -45,7 +46,7 @@ public final class TrajectoryPlot {
         java.nio.file.Files.deleteIfExists(tmp);
       }
     } catch (java.io.IOException e) {
-      throw new prefdyn.num.BadInput("cannot write " + file + ": " + e.getMessage());
+      throw new InvalidParameter("file", "cannot write " + file + ": " + e.getMessage());
     }
   }
 

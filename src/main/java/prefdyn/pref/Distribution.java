@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import prefdyn.num.BadInput;
+import prefdyn.num.InvalidParameter;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 
@@ -22,20 +22,20 @@ public final class Distribution {
     this.exact = exact;
   }
 
-  /** An exact distribution. @throws BadInput naming the first negative entry or a wrong sum */
+  /** An exact distribution. @throws InvalidParameter naming the first negative entry or a wrong sum */
   public static Distribution of(Aprational... entries) {
     if (entries.length == 0) {
-      throw new BadInput("a distribution needs at least one entry");
+      throw new InvalidParameter("distribution", "a distribution needs at least one entry");
     }
     Aprational sum = Rationals.ZERO;
     for (int i = 0; i < entries.length; i++) {
       if (entries[i].signum() < 0) {
-        throw new BadInput("entry " + i + " = " + Rationals.format(entries[i]) + " is negative");
+        throw new InvalidParameter("distribution", "entry " + i + " = " + Rationals.format(entries[i]) + " is negative");
       }
       sum = sum.add(entries[i]);
     }
     if (!sum.equals(Rationals.ONE)) {
-      throw new BadInput("entries sum to " + Rationals.format(sum) + ", not exactly 1");
+      throw new InvalidParameter("distribution", "entries sum to " + Rationals.format(sum) + ", not exactly 1");
     }
     return new Distribution(Arrays.copyOf(entries, entries.length, Apfloat[].class), true);
   }
@@ -47,7 +47,7 @@ public final class Distribution {
   public static Distribution approximate(Apfloat... entries) {
     for (int i = 0; i < entries.length; i++) {
       if (entries[i].signum() < 0) {
-        throw new BadInput("entry " + i + " is negative");
+        throw new InvalidParameter("distribution", "entry " + i + " is negative");
       }
     }
     boolean allExact = Arrays.stream(entries).allMatch(e -> e instanceof Aprational);
@@ -65,7 +65,7 @@ public final class Distribution {
 
   public static Distribution point(int k, int index) {
     if (index < 0 || index >= k) {
-      throw new BadInput("point:" + index + " is out of range for K = " + k + " (0-based)");
+      throw new InvalidParameter("distribution", "the point mass at " + index + " is out of range for K = " + k + " (0-based)");
     }
     Aprational[] e = new Aprational[k];
     Arrays.fill(e, Rationals.ZERO);
@@ -126,22 +126,43 @@ public final class Distribution {
     return java.util.stream.IntStream.range(0, p.length).filter(i -> p[i].signum() > 0).toArray();
   }
 
-  /** Checks the dimension against K. @throws BadInput naming the flag when it does not match */
-  public Distribution requireK(int k, String flag) {
+  /**
+   * Checks the dimension against K.
+   *
+   * @param field the distribution's name in the theory ({@code "sampler"}, {@code "start"}, ...)
+   * @throws InvalidParameter of that field when it does not match
+   */
+  public Distribution requireK(int k, String field) {
     if (p.length != k) {
-      throw new BadInput(flag + " has " + p.length + " entries but the preference matrix has K = " + k);
+      throw new InvalidParameter(field, name(field) + " has " + p.length + " entries but the preference matrix has K = " + k);
     }
     return this;
   }
 
-  /** Requires strictly positive entries. @throws BadInput naming the flag and entry */
-  public Distribution requireInterior(String flag) {
+  /**
+   * Requires strictly positive entries.
+   *
+   * @param field the distribution's name in the theory
+   * @throws InvalidParameter of that field, naming the entry
+   */
+  public Distribution requireInterior(String field) {
     for (int i = 0; i < p.length; i++) {
       if (p[i].signum() <= 0) {
-        throw new BadInput(flag + " must be strictly positive, but entry " + i + " is 0");
+        throw new InvalidParameter(field, name(field) + " must be strictly positive, but entry " + i + " is 0");
       }
     }
     return this;
+  }
+
+  /** The words for a field in a message ({@code "the start policy"}); an old-style flag stays as it is. */
+  private static String name(String field) {
+    return switch (field) {
+      case "start" -> "the start policy";
+      case "reference" -> "the reference policy";
+      case "pi0" -> "the offline sampler pi0";
+      case "sampler" -> "the sampler";
+      default -> field.startsWith("-") ? field : "the distribution " + field;
+    };
   }
 
   @Override

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import prefdyn.num.BadInput;
+import prefdyn.num.InvalidParameter;
+import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 
@@ -34,16 +35,16 @@ public final class PreferenceMatrix {
   public static PreferenceMatrix of(Aprational[][] p) {
     int k = p.length;
     if (k < 2) {
-      throw new BadInput("a preference matrix needs K >= 2 responses, got K = " + k);
+      throw new InvalidParameter("P", "a preference matrix needs K >= 2 responses, got K = " + k);
     }
     for (int i = 0; i < k; i++) {
       if (p[i].length != k) {
-        throw new BadInput("row " + i + " has " + p[i].length + " entries, expected K = " + k);
+        throw new InvalidParameter("P", "row " + i + " has " + p[i].length + " entries, expected K = " + k);
       }
     }
     Invalid bad = firstInvalid(p);
     if (bad != null) {
-      throw new BadInput(bad.message());
+      throw new InvalidParameter("P", bad.message());
     }
     Apfloat[][] copy = new Apfloat[k][k];
     for (int i = 0; i < k; i++) {
@@ -92,7 +93,7 @@ public final class PreferenceMatrix {
   public static PreferenceMatrix fromUpperTriangle(Apfloat[][] upper, Precision precision) {
     int k = upper.length;
     if (k < 2) {
-      throw new BadInput("a preference matrix needs K >= 2 responses, got K = " + k);
+      throw new InvalidParameter("P", "a preference matrix needs K >= 2 responses, got K = " + k);
     }
     Apfloat one = precision.real(1);
     Apfloat half = precision.real(Rationals.HALF);
@@ -102,7 +103,7 @@ public final class PreferenceMatrix {
       for (int j = i + 1; j < k; j++) {
         Apfloat v = upper[i][j];
         if (v.signum() < 0 || v.compareTo(one) > 0) {
-          throw new BadInput("entry P[" + i + "][" + j + "] = " + precision.format(v) + " is not in [0,1]");
+          throw new InvalidParameter("P", "entry P[" + i + "][" + j + "] = " + precision.format(v) + " is not in [0,1]");
         }
         e[i][j] = v;
         e[j][i] = one.subtract(v);
@@ -199,6 +200,20 @@ public final class PreferenceMatrix {
   /** {@code i ▷ j}: i beats j by a strict majority, {@code P[i][j] > 1/2}. */
   public boolean beats(int i, int j) {
     return entries[i][j].compareTo(Rationals.HALF) > 0;
+  }
+
+  /** {@code ||P - ½11ᵀ||_2}, the margin matrix's spectral norm (the contraction constant of T7). */
+  public Apfloat marginSpectralNorm(Precision p) {
+    int k = k();
+    Apfloat[][] m = new Apfloat[k][k];
+    Aprational half = Rationals.HALF;
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        Apfloat e = entry(i, j);
+        m[i][j] = e instanceof Aprational q ? p.real(q.subtract(half)) : p.real(e).subtract(p.real(half));
+      }
+    }
+    return Linalg.spectralNorm(m, p);
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import prefdyn.num.BadInput;
+import prefdyn.num.InvalidParameter;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
@@ -50,7 +50,7 @@ public final class Samplers {
           return g;
         }
       }
-      throw new BadInput("--goal must be condorcet-top, smith-top or order, got '" + text + "'");
+      throw new InvalidParameter("goal", "the goal must be condorcet-top, smith-top or order, got '" + text + "'");
     }
   }
 
@@ -84,7 +84,7 @@ public final class Samplers {
       implements Result {}
 
   /**
-   * The pairs of a goal. @throws BadInput when the goal does not apply: condorcet-top without a
+   * The pairs of a goal. @throws InvalidParameter when the goal does not apply: condorcet-top without a
    * Condorcet winner, order on a P that is not transitive
    */
   public static List<Pair> pairs(PreferenceMatrix p, Goal goal) {
@@ -94,8 +94,8 @@ public final class Samplers {
       case CONDORCET_TOP -> {
         OptionalInt c = Structure.condorcetWinner(p);
         if (c.isEmpty()) {
-          throw new BadInput("--goal condorcet-top: P has no Condorcet winner (its Smith set is "
-              + Arrays.toString(Structure.smithSet(p)) + "); use --goal smith-top");
+          throw new InvalidParameter("goal", "the goal condorcet-top needs a Condorcet winner, and P has no Condorcet winner"
+              + " (its Smith set is " + Arrays.toString(Structure.smithSet(p)) + "; the goal smith-top applies)");
         }
         for (int j = 0; j < p.k(); j++) {
           if (j != c.getAsInt()) {
@@ -117,7 +117,7 @@ public final class Samplers {
       case ORDER -> {
         Optional<int[]> order = Structure.majorityOrder(p);
         if (order.isEmpty()) {
-          throw new BadInput("--goal order: P is not transitive (its majority relation has a tie or a cycle), so there is no order to preserve");
+          throw new InvalidParameter("goal", "the goal order needs a transitive P, and P is not transitive (its majority relation has a tie or a cycle), so there is no order to preserve");
         }
         int[] o = order.get();
         for (int t = 0; t + 1 < o.length; t++) {
@@ -129,7 +129,7 @@ public final class Samplers {
     return out;
   }
 
-  /** Solves a goal exactly. @throws BadInput when the goal does not apply to P (see {@link #pairs}) */
+  /** Solves a goal exactly. @throws InvalidParameter when the goal does not apply to P (see {@link #pairs}) */
   public static Result solve(PreferenceMatrix p, Goal goal) {
     return solve(p, pairs(p, goal));
   }
@@ -249,7 +249,7 @@ public final class Samplers {
 
   private static void requireExact(PreferenceMatrix p) {
     if (!p.isExact()) {
-      throw new BadInput("samplers are computed exactly and need an exact preference matrix (rational entries)");
+      throw new InvalidParameter("P", "samplers are computed exactly and need an exact preference matrix (rational entries)");
     }
   }
 

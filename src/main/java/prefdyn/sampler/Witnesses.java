@@ -3,7 +3,7 @@ package prefdyn.sampler;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Aprational;
-import prefdyn.num.BadInput;
+import prefdyn.num.InvalidParameter;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
@@ -33,7 +33,7 @@ public final class Witnesses {
   public static T1 t1(Distribution mu) {
     int k = mu.k();
     if (k < 3) {
-      throw new BadInput("T1 needs K >= 3 responses, got K = " + k);
+      throw new InvalidParameter("sampler", "the T1 witness needs K >= 3 responses, got K = " + k);
     }
     int bc = -1;
     int bj = -1;

@@ -16,7 +16,7 @@ import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
 import prefdyn.gen.Draw;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 import prefdyn.num.Precision;
 
 /**

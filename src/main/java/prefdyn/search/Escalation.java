@@ -4,7 +4,7 @@ import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 import prefdyn.num.Precision;
 import prefdyn.num.PrecisionLadder;
 

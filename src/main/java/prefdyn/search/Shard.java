@@ -2,7 +2,7 @@ package prefdyn.search;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 
 /**
  * Shard {@code index} of {@code count} ({@code --shard i/n}, 1-based): work unit number u

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.catalogue.Margin;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 import prefdyn.search.Shard;
 import prefdyn.search.TryOutcome;
 

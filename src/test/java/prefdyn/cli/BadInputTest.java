@@ -9,7 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import prefdyn.num.BadInput;
+import prefdyn.dynamics.MrsParameters;
+import prefdyn.gen.Matrices;
+import prefdyn.num.InvalidParameter;
+import prefdyn.num.Precision;
+import prefdyn.num.Rationals;
+import prefdyn.pref.Distribution;
 
 /**
  * Every kind of bad input exits 2 with exactly one line on stderr naming the place (flag, file,
@@ -212,7 +217,29 @@ class BadInputTest {
     assertEquals("--alpha: 3/2 is not in [0,1]", assertThrows(BadInput.class, () -> Inputs.unitInterval("1.5", "--alpha")).getMessage());
     assertEquals("--beta: 0 must be > 0", assertThrows(BadInput.class, () -> Inputs.positive("0", "--beta")).getMessage());
     assertTrue(assertThrows(BadInput.class, () -> Inputs.rational("one", "--lambda")).getMessage().startsWith("--lambda: 'one' is not a number"));
-    assertEquals(prefdyn.num.Rationals.of(1, 4), Inputs.unitInterval("0.25", "--lambda"));
+    assertEquals(Rationals.of(1, 4), Inputs.unitInterval("0.25", "--lambda"));
+  }
+
+  @Test
+  void libraryErrorsNameFieldsAndTheCliNamesFlags() throws IOException {
+    // the library: a field and mathematical words, no flag
+    InvalidParameter a = assertThrows(InvalidParameter.class, () -> MrsParameters.ipo(
+        Matrices.threeCycle(Rationals.of(1, 4)), Rationals.of(3, 2), Rationals.ONE, Rationals.ONE));
+    assertEquals("alpha", a.field());
+    assertEquals("alpha must lie in [0, 1], got 3/2", a.getMessage());
+    InvalidParameter d = assertThrows(InvalidParameter.class, () -> Precision.ofDigits(3));
+    assertEquals("precision", d.field());
+    assertTrue(!d.getMessage().contains("--"), d.getMessage());
+    InvalidParameter s = assertThrows(InvalidParameter.class, () -> Distribution.uniform(2).requireK(3, "start"));
+    assertTrue(!s.getMessage().contains("--") && s.getMessage().contains("start policy"), s.getMessage());
+    // the CLI: the flag of the field
+    Path p = file("c3.txt", "1/2 3/4 1/4\n1/4 1/2 3/4\n3/4 1/4 1/2\n");
+    rejects(new String[] {"iterate", "--pref", p.toString(), "--alpha", "1", "--lambda", "1", "--steps", "1", "--digits", "20000"},
+        "prefdyn iterate: --digits: a certified trajectory needs at most 10000 digits");
+    rejects(new String[] {"classify", "--pref", p.toString(), "--digits", "3"},
+        "prefdyn classify: --digits: the precision must be between 5 and");
+    rejects(new String[] {"iterate", "--pref", p.toString(), "--alpha", "1", "--lambda", "1", "--steps", "1", "--plot", "x.svg"},
+        "--plot: the picture x.svg must be a .png file");
   }
 
   @Test

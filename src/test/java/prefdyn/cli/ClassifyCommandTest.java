@@ -12,6 +12,8 @@ import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import prefdyn.io.PrefLib;
+import prefdyn.io.TextFormat;
 
 /**
  * {@code prefdyn classify} on the pairwise matrices of the 16 PrefLib files of
@@ -80,7 +82,7 @@ public class ClassifyCommandTest {
   void prefLibFileGivesTheHandTalliedMatrix(String file) throws Exception {
     // raw PrefLib files are under data/preflib (data/README.md): a hand-written snippet and its hand tally
     assertEquals(classify(resource(file + ".txt")), classify(resource(file)));
-    assertEquals(prefdyn.pref.PrefLib.read(resource(file)), prefdyn.pref.TextFormat.readMatrix(resource(file + ".txt")));
+    assertEquals(PrefLib.read(resource(file)), TextFormat.readMatrix(resource(file + ".txt")));
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 
 class HelpSteerReaderTest {
   @TempDir Path dir;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.gen.Matrices;
-import prefdyn.num.BadInput;
+import prefdyn.num.InvalidParameter;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
@@ -77,12 +77,12 @@ class SampledMrsTest {
   }
 
   @Test
-  void badSampleCountsAndDpoAreBadInput() {
+  void badSampleCountsAndDpoAreInvalidParameter() {
     MrsMap m = map(q(1, 2), Rationals.ONE, q(1, 1), Distribution.uniform(3), Distribution.uniform(3), 20);
-    assertThrows(BadInput.class, () -> new SampledMrs(m, 0));
-    assertThrows(BadInput.class, () -> new SampledMrs(m, -5));
+    assertThrows(InvalidParameter.class, () -> new SampledMrs(m, 0));
+    assertThrows(InvalidParameter.class, () -> new SampledMrs(m, -5));
     MrsMap dpo = new MrsMap(m.parameters().withMethod(MrsParameters.Method.DPO), new Precision(20));
-    assertThrows(BadInput.class, () -> new SampledMrs(dpo, 10));
+    assertThrows(InvalidParameter.class, () -> new SampledMrs(dpo, 10));
   }
 
   @Test

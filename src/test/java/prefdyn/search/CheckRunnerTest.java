@@ -12,7 +12,7 @@ import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 import prefdyn.num.Precision;
 
 class CheckRunnerTest {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import prefdyn.catalogue.Verdict;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Statement;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 import prefdyn.num.Precision;
 
 /** The shards of a check (statement, try) and of a search (units) combine into the unsharded run. */

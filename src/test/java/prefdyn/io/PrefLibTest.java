@@ -1,4 +1,4 @@
-package prefdyn.pref;
+package prefdyn.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,8 +8,8 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import prefdyn.cli.ClassifyCommandTest;
-import prefdyn.num.BadInput;
 import prefdyn.num.Rationals;
+import prefdyn.pref.PreferenceMatrix;
 
 /** The PrefLib tally: ties, incomplete orders, vote counts. */
 class PrefLibTest {
@@ -47,8 +47,8 @@ class PrefLibTest {
     String text = "# NUMBER ALTERNATIVES: 3\n1: {1,2}\n1: 3,1,2\n";
     // .toi allows ties and incomplete orders
     assertEquals(Rationals.of(3, 4), PrefLib.parse(text, "x.toi").exact(0, 1));
-    assertThrows(BadInput.class, () -> PrefLib.parse(text, "x.toc")); // incomplete
-    assertThrows(BadInput.class, () -> PrefLib.parse(text, "x.soi")); // tie
+    assertThrows(ParseError.class, () -> PrefLib.parse(text, "x.toc")); // incomplete
+    assertThrows(ParseError.class, () -> PrefLib.parse(text, "x.soi")); // tie
     assertTrue(PrefLib.isPrefLib(Path.of("A.SOC")));
     assertTrue(!PrefLib.isPrefLib(Path.of("a.txt")));
   }

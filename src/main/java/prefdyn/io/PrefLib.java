@@ -1,4 +1,4 @@
-package prefdyn.pref;
+package prefdyn.io;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import prefdyn.num.BadInput;
 import prefdyn.num.Rationals;
+import prefdyn.pref.PreferenceMatrix;
 
 /**
  * PrefLib ordinal data ({@code .soc .soi .toc .toi}, preflib.org; Mattei and Walsh 2013) turned
@@ -51,7 +51,7 @@ public final class PrefLib {
     }
 
     /**
-     * The exact pairwise matrix. @throws BadInput naming the first pair nobody ranked together
+     * The exact pairwise matrix. @throws ParseError naming the first pair nobody ranked together
      */
     public PreferenceMatrix matrix(String source) {
       Aprational[][] p = new Aprational[k][k];
@@ -64,7 +64,7 @@ public final class PrefLib {
           }
           BigInteger n = both(i, j);
           if (n.signum() == 0) {
-            throw new BadInput(source + ": no voter ranks both alternatives " + (i + 1) + " and " + (j + 1)
+            throw new ParseError(source + ": no voter ranks both alternatives " + (i + 1) + " and " + (j + 1)
                 + ", so P[" + i + "][" + j + "] is undefined");
           }
           p[i][j] = Rationals.of(above[i][j].multiply(two).add(tied[i][j]), n.multiply(two));
@@ -146,11 +146,11 @@ public final class PrefLib {
         continue;
       }
       if (k < 0) {
-        throw new BadInput(source + " line " + lineNo
+        throw new ParseError(source + " line " + lineNo
             + ": data before the '# NUMBER ALTERNATIVES: K' header (a PrefLib file must declare K)");
       }
       if (k < 2) {
-        throw new BadInput(source + " line " + kLine + ": NUMBER ALTERNATIVES is " + k
+        throw new ParseError(source + " line " + kLine + ": NUMBER ALTERNATIVES is " + k
             + "; a preference matrix needs K >= 2 responses");
       }
       if (above == null || tied == null) {
@@ -160,7 +160,7 @@ public final class PrefLib {
       anyData = true;
       int colon = line.indexOf(':');
       if (colon < 0) {
-        throw new BadInput(source + " line " + lineNo + ": expected 'count: ranking' (e.g. '3: 1,2,{3,4}'), got '"
+        throw new ParseError(source + " line " + lineNo + ": expected 'count: ranking' (e.g. '3: 1,2,{3,4}'), got '"
             + abbreviate(line) + "'");
       }
       String countText = line.substring(0, colon).strip();
@@ -168,11 +168,11 @@ public final class PrefLib {
       try {
         count = new BigInteger(countText);
       } catch (NumberFormatException e) {
-        throw new BadInput(source + " line " + lineNo + ": count '" + abbreviate(countText)
+        throw new ParseError(source + " line " + lineNo + ": count '" + abbreviate(countText)
             + "' is not a positive integer");
       }
       if (count.signum() <= 0) {
-        throw new BadInput(source + " line " + lineNo + ": count " + count + " is not a positive integer");
+        throw new ParseError(source + " line " + lineNo + ": count " + count + " is not a positive integer");
       }
       List<int[]> groups = order(line.substring(colon + 1), k, source, lineNo, ties);
       int ranked = 0;
@@ -180,7 +180,7 @@ public final class PrefLib {
         ranked += g.length;
       }
       if (complete && ranked != k) {
-        throw new BadInput(source + " line " + lineNo + ": a ." + type + " file holds complete orders, but this one ranks "
+        throw new ParseError(source + " line " + lineNo + ": a ." + type + " file holds complete orders, but this one ranks "
             + ranked + " of K = " + k + " alternatives");
       }
       voters = voters.add(count);
@@ -200,10 +200,10 @@ public final class PrefLib {
       }
     }
     if (above == null || tied == null) {
-      throw new BadInput(source + ": no rankings found (the file is empty or has only header lines)");
+      throw new ParseError(source + ": no rankings found (the file is empty or has only header lines)");
     }
     if (declaredVoters != null && !declaredVoters.equals(voters)) {
-      throw new BadInput(source + " line " + votersLine + ": NUMBER VOTERS is " + declaredVoters
+      throw new ParseError(source + " line " + votersLine + ": NUMBER VOTERS is " + declaredVoters
           + " but the counts sum to " + voters);
     }
     @Nullable String[] names = new @Nullable String[k];
@@ -246,10 +246,10 @@ public final class PrefLib {
       if (expectItem) {
         if (c == '{') {
           if (group != null) {
-            throw new BadInput(at + ": nested '{'");
+            throw new ParseError(at + ": nested '{'");
           }
           if (!tiesAllowed) {
-            throw new BadInput(at + ": a tie '{...}' is not allowed in a strict-order file (.soc/.soi)");
+            throw new ParseError(at + ": a tie '{...}' is not allowed in a strict-order file (.soc/.soi)");
           }
           group = new ArrayList<>();
           pos++;
@@ -260,7 +260,7 @@ public final class PrefLib {
           pos++;
         }
         if (start == pos) {
-          throw new BadInput(at + ": expected an alternative number, got '" + abbreviate(text.substring(start)) + "'");
+          throw new ParseError(at + ": expected an alternative number, got '" + abbreviate(text.substring(start)) + "'");
         }
         String num = text.substring(start, pos);
         entry++;
@@ -271,10 +271,10 @@ public final class PrefLib {
           a = Integer.MAX_VALUE;
         }
         if (a < 1 || a > k) {
-          throw new BadInput(at + ": alternative " + num + " is out of range 1.." + k);
+          throw new ParseError(at + ": alternative " + num + " is out of range 1.." + k);
         }
         if (seen[a - 1]) {
-          throw new BadInput(at + ": alternative " + a + " appears twice in this ranking");
+          throw new ParseError(at + ": alternative " + a + " appears twice in this ranking");
         }
         seen[a - 1] = true;
         if (group != null) {
@@ -292,21 +292,21 @@ public final class PrefLib {
       }
       if (c == '}') {
         if (group == null) {
-          throw new BadInput(source + " line " + lineNo + ", entry " + entry + ": '}' without a matching '{'");
+          throw new ParseError(source + " line " + lineNo + ", entry " + entry + ": '}' without a matching '{'");
         }
         groups.add(group.stream().mapToInt(Integer::intValue).toArray());
         group = null;
         pos++;
         continue;
       }
-      throw new BadInput(source + " line " + lineNo + ", entry " + entry + ": expected ',' after alternative, got '"
+      throw new ParseError(source + " line " + lineNo + ", entry " + entry + ": expected ',' after alternative, got '"
           + abbreviate(text.substring(pos)) + "'");
     }
     if (group != null) {
-      throw new BadInput(source + " line " + lineNo + ", entry " + entry + ": unclosed '{'");
+      throw new ParseError(source + " line " + lineNo + ", entry " + entry + ": unclosed '{'");
     }
     if (expectItem) {
-      throw new BadInput(source + " line " + lineNo + (entry == 0 ? ": empty ranking" : ", entry " + (entry + 1) + ": missing alternative after ','"));
+      throw new ParseError(source + " line " + lineNo + (entry == 0 ? ": empty ranking" : ", entry " + (entry + 1) + ": missing alternative after ','"));
     }
     return groups;
   }
@@ -320,7 +320,7 @@ public final class PrefLib {
     } catch (NumberFormatException e) {
       // fall through
     }
-    throw new BadInput(source + " line " + lineNo + ": " + key + " '" + abbreviate(value) + "' is not a nonnegative integer");
+    throw new ParseError(source + " line " + lineNo + ": " + key + " '" + abbreviate(value) + "' is not a nonnegative integer");
   }
 
   private static BigInteger[][] zeros(int k) {

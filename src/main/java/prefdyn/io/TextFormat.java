@@ -1,4 +1,4 @@
-package prefdyn.pref;
+package prefdyn.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Aprational;
-import prefdyn.num.BadInput;
 import prefdyn.num.Rationals;
+import prefdyn.pref.PreferenceMatrix;
 
 /**
  * The text formats of the CLI contract (docs/cli.md, "Inputs"): a preference matrix as K lines of K
@@ -18,7 +18,7 @@ import prefdyn.num.Rationals;
  * separated by commas and/or whitespace; {@code #} starts a comment that runs to the end of the
  * line; blank lines are ignored.
  *
- * <p>Every error is a {@link BadInput} with one line naming the file, the 1-based line and the
+ * <p>Every error is a {@link ParseError} with one line naming the file, the 1-based line and the
  * 1-based entry within the line (and, for matrix rules, the 0-based {@code P[i][j]}).
  */
 public final class TextFormat {
@@ -27,19 +27,19 @@ public final class TextFormat {
   /** One entry as written: its text, 1-based line and 1-based position in the line. */
   public record Token(String text, int line, int column) {}
 
-  /** Reads a whole file as UTF-8. @throws BadInput naming the file when it cannot be read */
+  /** Reads a whole file as UTF-8. @throws ParseError naming the file when it cannot be read */
   public static String read(Path file) {
     try {
       if (Files.isDirectory(file)) {
-        throw new BadInput("cannot read '" + file + "': it is a directory");
+        throw new ParseError("cannot read '" + file + "': it is a directory");
       }
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new BadInput("cannot read '" + file + "': no such file");
+      throw new ParseError("cannot read '" + file + "': no such file");
     } catch (java.nio.charset.MalformedInputException e) {
-      throw new BadInput("cannot read '" + file + "': not UTF-8 text");
+      throw new ParseError("cannot read '" + file + "': not UTF-8 text");
     } catch (IOException e) {
-      throw new BadInput("cannot read '" + file + "': " + e.getMessage());
+      throw new ParseError("cannot read '" + file + "': " + e.getMessage());
     }
   }
 
@@ -62,25 +62,25 @@ public final class TextFormat {
         continue;
       }
       if (!rows.isEmpty() && row.size() != rows.get(0).size()) {
-        throw new BadInput(source + " line " + (n + 1) + ": row has " + row.size() + " entries, expected "
+        throw new ParseError(source + " line " + (n + 1) + ": row has " + row.size() + " entries, expected "
             + rows.get(0).size() + " (as on line " + rows.get(0).get(0).line() + ")");
       }
       if (!rows.isEmpty() && rows.size() == rows.get(0).size()) {
-        throw new BadInput(source + " line " + (n + 1) + ": more than K = " + rows.size()
+        throw new ParseError(source + " line " + (n + 1) + ": more than K = " + rows.size()
             + " rows (a K x K matrix has K lines of K entries)");
       }
       rows.add(row);
     }
     if (rows.isEmpty()) {
-      throw new BadInput(source + ": no matrix found (the file is empty or has only comments)");
+      throw new ParseError(source + ": no matrix found (the file is empty or has only comments)");
     }
     int k = rows.get(0).size();
     if (rows.size() != k) {
-      throw new BadInput(source + ": " + rows.size() + " rows of " + k + " entries; a K x K matrix needs K = "
+      throw new ParseError(source + ": " + rows.size() + " rows of " + k + " entries; a K x K matrix needs K = "
           + k + " rows (last row on line " + rows.get(rows.size() - 1).get(0).line() + ")");
     }
     if (k < 2) {
-      throw new BadInput(source + " line " + rows.get(0).get(0).line()
+      throw new ParseError(source + " line " + rows.get(0).get(0).line()
           + ": a preference matrix needs K >= 2 responses, got K = 1");
     }
     Aprational[][] p = new Aprational[k][k];
@@ -92,7 +92,7 @@ public final class TextFormat {
     PreferenceMatrix.Invalid bad = PreferenceMatrix.firstInvalid(p);
     if (bad != null) {
       Token t = rows.get(bad.row()).get(bad.column());
-      throw new BadInput(where(source, t) + ": " + bad.message());
+      throw new ParseError(where(source, t) + ": " + bad.message());
     }
     return PreferenceMatrix.of(p);
   }
@@ -120,7 +120,7 @@ public final class TextFormat {
     String[] parts = body.split("\\s*,\\s*|\\s+", -1);
     for (int c = 0; c < parts.length; c++) {
       if (parts[c].isEmpty()) {
-        throw new BadInput(source + " line " + lineNumber + ", entry " + (c + 1)
+        throw new ParseError(source + " line " + lineNumber + ", entry " + (c + 1)
             + ": empty entry (separate entries by one comma and/or spaces)");
       }
       out.add(new Token(parts[c], lineNumber, c + 1));
@@ -131,8 +131,8 @@ public final class TextFormat {
   private static Aprational number(Token t, String source) {
     try {
       return Rationals.parse(t.text());
-    } catch (BadInput e) {
-      throw e.at(where(source, t));
+    } catch (NumberFormatException e) {
+      throw new ParseError(where(source, t), String.valueOf(e.getMessage()));
     }
   }
 
