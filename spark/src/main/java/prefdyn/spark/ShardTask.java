@@ -1,12 +1,18 @@
 package prefdyn.spark;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.cli.Main;
 
 /**
@@ -39,13 +45,23 @@ final class ShardTask implements Function<Integer, ShardRun> {
     this.failFirstAttemptOf = failFirstAttemptOf;
   }
 
-  /** The core's command line of shard i. */
-  String[] argsOf(int shard) {
+  /** The core's command line of shard i ({@code shardDir}: the --out folder of an experiment shard). */
+  String[] argsOf(int shard, @Nullable Path shardDir) {
     List<String> a = new ArrayList<>(Arrays.asList(coreArgs));
     a.add("--shard");
     a.add(shard + "/" + count);
-    a.add("--json");
+    if (shardDir != null) {
+      a.add("--out");
+      a.add(shardDir.toString());
+    } else {
+      a.add("--json");
+    }
     return a.toArray(new String[0]);
+  }
+
+  /** Whether the command writes its shard file into an --out folder (experiment) instead of stdout. */
+  private boolean folderShard() {
+    return coreArgs.length > 0 && coreArgs[0].equals("experiment");
   }
 
   @Override
@@ -60,14 +76,27 @@ final class ShardTask implements Function<Integer, ShardRun> {
     StringWriter err = new StringWriter();
     long start = System.nanoTime();
     int code;
-    try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-      code = IsolatedCore.forThisThread().run(argsOf(shard), o, e);
+    Path dir = null;
+    String shardFile;
+    try {
+      dir = folderShard() ? Files.createTempDirectory("prefdyn-spark-shard-") : null;
+      try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+        code = IsolatedCore.forThisThread().run(argsOf(shard, dir), o, e);
+      }
+      Path file = dir == null ? null : dir.resolve("shard.json");
+      shardFile = file == null ? out.toString() : Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (dir != null) {
+        SparkMain.deleteTree(dir);
+      }
     }
     long nanos = System.nanoTime() - start;
     if (code != 0 && code != Main.BAD_INPUT) {
       throw new IllegalStateException("prefdyn " + coreArgs[0] + " shard " + shard + "/" + count + " exited "
           + code + ": " + err.toString().strip());
     }
-    return new ShardRun(shard, code, out.toString(), err.toString(), attempt, nanos);
+    return new ShardRun(shard, code, shardFile, err.toString(), attempt, nanos);
   }
 }

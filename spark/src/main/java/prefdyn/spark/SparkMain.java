@@ -117,18 +117,36 @@ public final class SparkMain {
       throw new BadInput("prefdyn-spark " + command + ": --shard is what prefdyn-spark does itself (one shard per Spark"
           + " task); give --tasks N to choose the number of tasks");
     }
+    String mergedOut = null;
+    if (command.equals("experiment")) {
+      mergedOut = sub.matchedOptionValue("--out", (String) null);
+      if (mergedOut == null) {
+        throw new BadInput("prefdyn-spark experiment: give --out DIR (the merged folder: runs.csv, summary.csv, figures)");
+      }
+      coreArgs = withoutOption(coreArgs, "--out");
+      Path target = Path.of(mergedOut);
+      try {
+        Files.createDirectories(target);
+      } catch (IOException | RuntimeException e) {
+        throw new BadInput("prefdyn-spark experiment: --out " + mergedOut + " cannot be created: " + e.getMessage());
+      }
+      if (!Files.isWritable(target)) {
+        throw new BadInput("prefdyn-spark experiment: --out " + mergedOut + " is not writable");
+      }
+    }
     for (String excluded : List.of("--report", "--out")) {
       if (sub.hasMatchedOption(excluded) && !command.equals("experiment")) {
         throw new BadInput("prefdyn-spark " + command + ": " + excluded + " is not available on Spark yet (write the"
             + " --json output to a file instead)");
       }
     }
-    preflight(coreArgs);
+    preflight(coreArgs, command.equals("experiment"));
     long units = WorkUnits.count(command, sub);
     Integer wanted = inv.tasks();
     int inject = Integer.getInteger(ShardTask.INJECT_FAILURE, 0);
     String what = "prefdyn " + String.join(" ", coreArgs);
     String unitWord = WorkUnits.describe(command);
+    String unitsText = units == Long.MAX_VALUE ? "the" : String.valueOf(units);
 
     SparkConf conf = new SparkConf().setAppName("prefdyn " + command);
     String master = inv.master();
@@ -149,12 +167,12 @@ public final class SparkMain {
     try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
       jsc.setLogLevel("WARN");
       count = taskCount(units, wanted, jsc.defaultParallelism());
-      err.printf(Locale.ROOT, "prefdyn-spark: %s as %d Spark task%s (shards i/%d of %d work units: %s) on %s%n", what,
-          count, count == 1 ? "" : "s", count, units, unitWord, master);
+      err.printf(Locale.ROOT, "prefdyn-spark: %s as %d Spark task%s (shards i/%d of %s work units: %s) on %s%n", what,
+          count, count == 1 ? "" : "s", count, unitsText, unitWord, master);
       err.flush();
       progress = new Progress(err, command, count);
       jsc.sc().addSparkListener(progress);
-      jsc.setJobGroup("prefdyn-" + command, what + ": " + count + " shards of " + units + " work units (" + unitWord + ")",
+      jsc.setJobGroup("prefdyn-" + command, what + ": " + count + " shards of " + unitsText + " work units (" + unitWord + ")",
           false);
       List<Integer> shards = new ArrayList<>();
       for (int i = 1; i <= count; i++) {
@@ -189,7 +207,7 @@ public final class SparkMain {
     err.printf(Locale.ROOT, "prefdyn-spark: %d shards done in %.1f s (%d failed attempts retried); merging%n", count,
         seconds, progress.failed());
     err.flush();
-    int code = merge(runs, out, err);
+    int code = merge(runs, mergedOut, out, err);
     return new Outcome(code, count, progress.failed());
   }
 
@@ -204,11 +222,15 @@ public final class SparkMain {
    *
    * @throws BadInput with the core's message
    */
-  static void preflight(List<String> coreArgs) {
+  static void preflight(List<String> coreArgs, boolean folder) {
     List<String> probe = new ArrayList<>(coreArgs);
     probe.add("--shard");
     probe.add(PREFLIGHT_SHARD);
     probe.add("--json");
+    if (folder) {
+      probe.add("--out");
+      probe.add(System.getProperty("java.io.tmpdir"));
+    }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code;
@@ -229,7 +251,7 @@ public final class SparkMain {
    * Merges the shard files with the core's {@code prefdyn merge} (the same code as on one machine:
    * it also rejects a missing or duplicated shard); prints its output, returns its exit code.
    */
-  static int merge(List<ShardRun> runs, PrintWriter out, PrintWriter err) {
+  static int merge(List<ShardRun> runs, @Nullable String mergedOut, PrintWriter out, PrintWriter err) {
     Path dir;
     try {
       dir = Files.createTempDirectory("prefdyn-spark-");
@@ -239,6 +261,10 @@ public final class SparkMain {
     try {
       List<String> args = new ArrayList<>();
       args.add("merge");
+      if (mergedOut != null) {
+        args.add("--out");
+        args.add(mergedOut);
+      }
       for (ShardRun r : runs) {
         Path f = dir.resolve(String.format(Locale.ROOT, "shard-%06d.json", r.shard()));
         Files.writeString(f, r.stdout(), StandardCharsets.UTF_8);
@@ -259,7 +285,7 @@ public final class SparkMain {
     }
   }
 
-  private static void deleteTree(Path dir) {
+  static void deleteTree(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
       s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
@@ -338,6 +364,20 @@ public final class SparkMain {
       }
     }
     return new Invocation(command, core, master, tasks, json);
+  }
+
+  /** The arguments without {@code name VALUE} and {@code name=VALUE}. */
+  static List<String> withoutOption(List<String> args, String name) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals(name)) {
+        i++;
+      } else if (!a.startsWith(name + "=")) {
+        out.add(a);
+      }
+    }
+    return out;
   }
 
   static String firstLine(String s) {

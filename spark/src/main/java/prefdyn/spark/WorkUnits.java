@@ -48,11 +48,12 @@ final class WorkUnits {
   }
 
   /**
-   * The experiment grid's size when the core reports it; otherwise one task per core shard
-   * chosen by --tasks (the split is the core's).
+   * The experiment grid (matrix x setting) is known only after its data are read, which the
+   * tasks do: the count is left open, and the tasks are {@code SparkMain.TASKS_PER_CORE} per core
+   * or --tasks N (a shard without cells is a valid, empty shard).
    */
   private static long experiment(CommandLine.ParseResult sub) {
-    return 64;
+    return Long.MAX_VALUE;
   }
 
   private static long longValue(CommandLine.ParseResult sub, String name, long fallback) {

@@ -9,10 +9,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import prefdyn.cli.Main;
 
 /**
@@ -112,6 +115,24 @@ class SparkJobsTest {
   }
 
   @Test
+  void experimentOnSparkWritesTheOneMachineFolder(@TempDir Path tmp) throws Exception {
+    List<String> args = List.of("experiment", "--synthetic", "3", "--k", "3", "--steps", "50", "--seed", "5");
+    Path one = tmp.resolve("one");
+    Path spark = tmp.resolve("spark");
+    List<String> a = new ArrayList<>(args);
+    a.addAll(List.of("--out", one.toString()));
+    StringWriter sink = new StringWriter();
+    assertEquals(0, Main.run(a.toArray(new String[0]), new PrintWriter(sink, true), new PrintWriter(sink, true)), sink.toString());
+    // 5 shards of 3 cells: two shards are empty and still merge
+    Run r = spark(args, "--out", spark.toString(), "--master", "local[2]", "--tasks", "5");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(5, r.tasks());
+    for (String f : List.of("runs.csv", "summary.csv")) {
+      assertEquals(Files.readString(one.resolve(f)), Files.readString(spark.resolve(f)), f);
+    }
+  }
+
+  @Test
   void badInputIsTheCoresOneLineAndExit2BeforeSparkStarts() {
     for (List<String> args : List.of(
         List.of("check", "--tries", "0", "--json"),
@@ -120,6 +141,7 @@ class SparkJobsTest {
         List.of("check", "--shard", "1/2"),
         List.of("check", "--tasks", "0"),
         List.of("check", "--no-such-option"),
+        List.of("experiment", "--synthetic", "2"),
         List.of("frobnicate"))) {
       Run r = spark(args);
       assertEquals(2, r.code(), args + ": " + r.err());
