@@ -18,7 +18,9 @@ public final class Fields {
       "reference", "--ref",
       "start", "--init",
       "precision", "--digits",
-      "comparisonsPerRound", "--samples");
+      "comparisonsPerRound", "--samples",
+      "maxDigits", "--max-digits",
+      "maxRounds", "--max-rounds");
 
   /** The flag of a field ({@code "alpha"} to {@code "--alpha"}); a field that already is a flag stays. */
   public static String flag(String field) {
