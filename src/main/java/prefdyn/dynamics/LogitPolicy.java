@@ -4,6 +4,7 @@ import org.apfloat.Apfloat;
 import prefdyn.num.Kernel;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
+import prefdyn.qual.Centered;
 
 /**
  * A policy held by its logits: the quantities the dynamics reports (policy, entropy, log-odds,
@@ -44,7 +45,7 @@ public final class LogitPolicy {
   }
 
   /** Centered logits of an interior distribution: {@code Π log π}. */
-  public static Apfloat[] logitsOf(Apfloat[] pi, Precision p) {
+  public static Apfloat @Centered [] logitsOf(Apfloat[] pi, Precision p) {
     Apfloat[] out = new Apfloat[pi.length];
     for (int i = 0; i < pi.length; i++) {
       out[i] = Kernel.log(pi[i], p);

@@ -12,6 +12,7 @@ import prefdyn.num.InvalidParameter;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
 import prefdyn.pref.Distribution;
+import prefdyn.qual.Centered;
 
 /**
  * Finite-sample MRS-IPO (docs/theory.md section 7, {@code proofs-notes/finite-sample.md}). Round t
@@ -74,7 +75,7 @@ public final class SampledMrs {
   }
 
   /** The round's logits {@code Π(αθ + (1−α)log π_ref + r)} for given counts (sampled or expected). */
-  public static Apfloat[] roundWith(MrsMap map, Apfloat[] theta, ComparisonCounts counts) {
+  public static Apfloat @Centered [] roundWith(MrsMap map, Apfloat[] theta, ComparisonCounts counts) {
     Precision p = map.precision();
     Aprational[] r = FlowPotential.solve(counts, map.parameters().beta());
     Apfloat[] ref = map.roundReference(theta);
@@ -86,12 +87,12 @@ public final class SampledMrs {
   }
 
   /** Round t (t ≥ 1) of the run with seed S: θ_t from θ_{t−1}. */
-  public Apfloat[] round(Apfloat[] theta, long seed, long round) {
+  public Apfloat @Centered [] round(Apfloat[] theta, long seed, long round) {
     return roundWith(map, theta, sample(theta, seed, round));
   }
 
   /** One round without building a {@code SampledMrs} first. */
-  public static Apfloat[] round(MrsMap map, Apfloat[] theta, long seed, long round, int samplesPerRound) {
+  public static Apfloat @Centered [] round(MrsMap map, Apfloat[] theta, long seed, long round, int samplesPerRound) {
     return new SampledMrs(map, samplesPerRound).round(theta, seed, round);
   }
 
@@ -104,7 +105,7 @@ public final class SampledMrs {
    *
    * @return θ_steps
    */
-  public static Apfloat[] trajectory(MrsMap map, Apfloat[] theta0, long steps, long every,
+  public static Apfloat @Centered [] trajectory(MrsMap map, Apfloat[] theta0, long steps, long every,
       Trajectory.@Nullable Observer observer, Trajectory.@Nullable Progress progress, long seed, int samplesPerRound) {
     if (steps < 0) {
       throw new IllegalArgumentException("negative number of steps");
@@ -135,7 +136,7 @@ public final class SampledMrs {
   }
 
   /** {@link #trajectory(MrsMap, Apfloat[], long, long, Trajectory.Observer, Trajectory.Progress, long, int)} without progress. */
-  public static Apfloat[] trajectory(MrsMap map, Apfloat[] theta0, long steps, long every,
+  public static Apfloat @Centered [] trajectory(MrsMap map, Apfloat[] theta0, long steps, long every,
       Trajectory.@Nullable Observer observer, long seed, int samplesPerRound) {
     return trajectory(map, theta0, steps, every, observer, null, seed, samplesPerRound);
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import prefdyn.pref.PreferenceMatrix;
+import prefdyn.qual.Centered;
 
 /** Small dense linear algebra over {@link Apfloat} at a given precision (K up to about 50). */
 public final class Linalg {
@@ -26,8 +27,11 @@ public final class Linalg {
     return out;
   }
 
-  /** {@code Π x = x - mean(x) 1}: logits compared after centering. */
-  public static Apfloat[] center(Apfloat[] x, Precision p) {
+  /**
+   * {@code Π x = x - mean(x) 1}: logits compared after centering. The one method that establishes
+   * {@link Centered} (docs/checked.md).
+   */
+  public static Apfloat @Centered [] center(Apfloat[] x, Precision p) {
     Apfloat mean = p.real(0);
     for (Apfloat v : x) {
       mean = mean.add(v);
@@ -37,7 +41,12 @@ public final class Linalg {
     for (int i = 0; i < x.length; i++) {
       out[i] = x[i].subtract(mean);
     }
-    return out;
+    // The checked cast of the centering qualifier: out = x - mean(x)·1 sums to zero (up to the
+    // rounding of the mean and the K subtractions), which is what @Centered states. The array is
+    // fresh and leaves this method only through the return.
+    @SuppressWarnings("centered")
+    Apfloat @Centered [] centered = out;
+    return centered;
   }
 
   public static Apfloat dot(Apfloat[] x, Apfloat[] y, Precision p) {

@@ -8,6 +8,7 @@ import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
+import prefdyn.qual.Centered;
 
 /**
  * The IPO closed form (docs/theory.md L1): {@code log π* = log π_ref + β Pμ - log Z}, for any sampler μ
@@ -26,7 +27,7 @@ public final class IpoOptimum {
    * @param refLogits {@code log π_ref} up to a constant
    * @param beta the preference strength β
    */
-  public static Apfloat[] logits(Apfloat[][] p, Apfloat[] sampler, Apfloat[] refLogits, Apfloat beta, Precision precision) {
+  public static Apfloat @Centered [] logits(Apfloat[][] p, Apfloat[] sampler, Apfloat[] refLogits, Apfloat beta, Precision precision) {
     Apfloat[] pmu = Linalg.multiply(p, sampler, precision);
     Apfloat[] out = new Apfloat[pmu.length];
     for (int i = 0; i < pmu.length; i++) {
