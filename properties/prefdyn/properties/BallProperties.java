@@ -247,7 +247,7 @@ class BallProperties {
 
   @Provide
   Arbitrary<Integer> chunkedPrecs() {
-    return Arbitraries.integers().between(680, 3400);
+    return Arbitraries.integers().between(380, 3400);
   }
 
   /**

@@ -8,8 +8,8 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.T1;
 import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
@@ -23,17 +23,16 @@ import prefdyn.sampler.Witnesses;
 
 /** T1 (docs/theory.md section 3): fixed sampling fails all three desiderata. See proofs-notes/T1.md. */
 class T1Properties {
-  static final Statement T1 = Catalogue.require("T1");
 
   @Provide
   Arbitrary<Instance> t1() {
-    return T1.hypotheses();
+    return T1.STATEMENT.hypotheses();
   }
 
   /** Every generated μ (point masses, two-point, uniform, interior, sparse) gets a working witness. */
   @Property(tries = 300)
   void witnessBreaksAllThree(@ForAll("t1") Instance x) {
-    Margin m = Checks.assertHolds(T1, x);
+    Margin m = Checks.assertHolds(T1.STATEMENT, x);
     Witnesses.T1 w = Witnesses.t1(x.get(Slot.SAMPLER));
     assertEquals(w.c(), Structure.condorcetWinner(x.pref()).getAsInt());
     assertTrue(Structure.isTransitive(x.pref()));
@@ -45,7 +44,7 @@ class T1Properties {
   @Example
   void sstMatrixIsNotAWitness() {
     PreferenceMatrix p = Matrices.bradleyTerry(java.util.List.of(5, 3, 2, 1));
-    Checks.assertViolated(T1, Instance.of(p).with(Slot.SAMPLER, Distribution.uniform(4)).with(Slot.BETA, Rationals.ONE), Checks.SUITE);
+    Checks.assertViolated(T1.STATEMENT, Instance.of(p).with(Slot.SAMPLER, Distribution.uniform(4)).with(Slot.BETA, Rationals.ONE), Checks.SUITE);
   }
 
   /** The check can fail: the witness for one μ is no witness for another. */
@@ -54,6 +53,6 @@ class T1Properties {
     Distribution mu = Distribution.point(3, 2);
     Witnesses.T1 w = Witnesses.t1(mu); // c = 0, j = 1, R = 1
     Distribution onWinner = Distribution.point(3, w.c());
-    assertEquals(Verdict.VIOLATED, prefdyn.catalogue.T1.margin(w.pref(), onWinner).verdict());
+    assertEquals(Verdict.VIOLATED, T1.margin(w.pref(), onWinner).verdict());
   }
 }

@@ -11,8 +11,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.apfloat.Aprational;
-import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
+import prefdyn.gen.Matrices;
+import prefdyn.catalogue.T2;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
 import prefdyn.num.Rationals;
@@ -23,16 +24,15 @@ import prefdyn.sampler.Witnesses;
 
 /** T2 (docs/theory.md section 3): the max-margin sampler restores Smith-top. See proofs-notes/T2.md. */
 class T2Properties {
-  static final Statement T2 = Catalogue.require("T2");
 
   @Provide
   Arbitrary<Instance> t2() {
-    return T2.hypotheses();
+    return T2.STATEMENT.hypotheses();
   }
 
   @Property(tries = 300)
   void maxMarginSamplerIsFullSupportAndSmithTop(@ForAll("t2") Instance x) {
-    Checks.assertHolds(T2, x);
+    Checks.assertHolds(T2.STATEMENT, x);
     Samplers.Result r = Samplers.solve(x.pref(), Samplers.Goal.SMITH_TOP);
     Samplers.Found f = (Samplers.Found) r;
     if (!f.vacuous()) {
@@ -47,8 +47,8 @@ class T2Properties {
   void uniformSamplerOnT1WitnessIsRejected() {
     Distribution u = Distribution.uniform(4);
     PreferenceMatrix w = Witnesses.t1(u).pref();
-    assertEquals(Verdict.VIOLATED, prefdyn.catalogue.T2.margin(w, u).verdict());
-    Checks.assertHolds(T2, Instance.of(w));
+    assertEquals(Verdict.VIOLATED, T2.margin(w, u).verdict());
+    Checks.assertHolds(T2.STATEMENT, Instance.of(w));
   }
 
   /** The check can fail: a sampler without full support is rejected even when it ranks correctly. */
@@ -56,17 +56,17 @@ class T2Properties {
   void pointMassIsRejected() {
     Distribution u = Distribution.uniform(3);
     Witnesses.T1 w = Witnesses.t1(u);
-    assertEquals(Verdict.VIOLATED, prefdyn.catalogue.T2.margin(w.pref(), Distribution.point(3, w.j())).verdict());
+    assertEquals(Verdict.VIOLATED, T2.margin(w.pref(), Distribution.point(3, w.j())).verdict());
   }
 
   /** 3-cycle: Smith set is everything; the goal is vacuous and reported so. */
   @Example
   void vacuousWhenSmithSetIsEverything() {
-    PreferenceMatrix p = prefdyn.gen.Matrices.threeCycle(Rationals.of(1, 4));
+    PreferenceMatrix p = Matrices.threeCycle(Rationals.of(1, 4));
     Samplers.Found f = (Samplers.Found) Samplers.solve(p, Samplers.Goal.SMITH_TOP);
     assertTrue(f.vacuous());
     assertNull(f.margin());
-    Checks.assertHolds(T2, Instance.of(p));
+    Checks.assertHolds(T2.STATEMENT, Instance.of(p));
   }
 
   /** Condorcet-top on a T1 witness: the LP sampler has an exact positive margin and a verified dual. */

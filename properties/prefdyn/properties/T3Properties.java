@@ -12,6 +12,7 @@ import net.jqwik.api.Provide;
 import org.apfloat.Aprational;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
+import prefdyn.gen.Draw;
 import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
@@ -143,8 +144,8 @@ class T3Properties {
   void generatorAgreesWithAdmits() {
     java.util.Random r = new java.util.Random(7);
     for (int n = 0; n < 200; n++) {
-      assertTrue(T3.admits(prefdyn.gen.Draw.sample(T3.hypotheses(), r, 100)));
-      assertTrue(LEMMA.admits(prefdyn.gen.Draw.sample(LEMMA.hypotheses(), r, 100)));
+      assertTrue(T3.admits(Draw.sample(T3.hypotheses(), r, 100)));
+      assertTrue(LEMMA.admits(Draw.sample(LEMMA.hypotheses(), r, 100)));
     }
   }
 

@@ -12,6 +12,7 @@ import net.jqwik.api.Provide;
 import org.apfloat.Aprational;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.T5;
 import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
@@ -25,17 +26,16 @@ import prefdyn.pref.Structure;
 
 /** T5 (docs/theory.md section 3) and the falsity of C1. See proofs-notes/T5.md. */
 class T5Properties {
-  static final Statement T5 = Catalogue.require("T5");
   static final Statement C1 = Catalogue.require("C1");
 
   @Provide
   Arbitrary<Instance> t5() {
-    return T5.hypotheses();
+    return T5.STATEMENT.hypotheses();
   }
 
   @Property(tries = 300)
   void gapDoesNotShrink(@ForAll("t5") Instance x) {
-    Margin m = Checks.assertHolds(T5, x);
+    Margin m = Checks.assertHolds(T5.STATEMENT, x);
     // the generator keeps only instances where the strict clause applies: no margin is exactly 0
     assertTrue(m.strict() && m.value().signum() > 0, m.toString());
     int i = x.get(Slot.param("i")).intValue();
@@ -60,8 +60,8 @@ class T5Properties {
       wrong = wrong.add(d.multiply(x.get(Slot.SAMPLER_PRIME).exact(k).subtract(x.get(Slot.SAMPLER).exact(k))));
     }
     wrong = wrong.multiply(x.get(Slot.BETA));
-    assertEquals(Verdict.VIOLATED, prefdyn.catalogue.T5.margin(x, wrong).verdict(), wrong.toString());
-    assertEquals(Verdict.VIOLATED, prefdyn.catalogue.T5.margin(x, Rationals.ZERO).verdict());
+    assertEquals(Verdict.VIOLATED, T5.margin(x, wrong).verdict(), wrong.toString());
+    assertEquals(Verdict.VIOLATED, T5.margin(x, Rationals.ZERO).verdict());
   }
 
   /** The check can fail: swapping μ and μ' (bottom-dominating) with strictly decreasing d shrinks the gap. */
@@ -77,15 +77,15 @@ class T5Properties {
     // pair (1, 2): d = P_1. - P_2. = (1/5, 1/10, 1/10), nonincreasing: moving mass up widens the gap
     Instance good = Instance.of(p).with(Slot.SAMPLER, bottom).with(Slot.SAMPLER_PRIME, top).with(Slot.BETA, Rationals.ONE)
         .with(Slot.param("i"), Rationals.of(1)).with(Slot.param("j"), Rationals.of(2));
-    assertEquals(Rationals.of(1, 10), Checks.assertHolds(T5, good).value());
+    assertEquals(Rationals.of(1, 10), Checks.assertHolds(T5.STATEMENT, good).value());
     // swapped (μ' below μ): outside the hypotheses, and the check sees the gap shrink
     Instance swapped = good.with(Slot.SAMPLER, top).with(Slot.SAMPLER_PRIME, bottom);
-    assertTrue(!T5.admits(swapped));
-    Checks.assertViolated(T5, swapped, Checks.SUITE);
+    assertTrue(!T5.STATEMENT.admits(swapped));
+    Checks.assertViolated(T5.STATEMENT, swapped, Checks.SUITE);
     // pair (0, 1): d = (1/10, 1/10, 1/5) increases at the bottom: the top shift shrinks the gap
     Instance increasingD = good.with(Slot.param("i"), Rationals.of(0)).with(Slot.param("j"), Rationals.of(1));
-    assertTrue(!T5.admits(increasingD));
-    Checks.assertViolated(T5, increasingD, Checks.SUITE);
+    assertTrue(!T5.STATEMENT.admits(increasingD));
+    Checks.assertViolated(T5.STATEMENT, increasingD, Checks.SUITE);
   }
 
   /** C1 is false: the example of proofs-notes/T5.md (strictly SST, mass moved from the bottom to the top). */

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 
 /**
  * The theorem/conjecture catalogue: every statement of docs/theory.md under its ID, plus any a user

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apfloat.Aprational;
@@ -50,7 +51,7 @@ public final class Instance {
   public <T> Instance with(Slot<T> slot, T v) {
     SortedMap<Slot<?>, Object> m = new TreeMap<>(values);
     m.remove(slot); // a param slot made anew replaces the old key too
-    m.put(slot, v);
+    m.put(slot, Objects.requireNonNull(v, slot.name()));
     return new Instance(pref, m);
   }
 
@@ -143,6 +144,36 @@ public final class Instance {
   @Deprecated
   public @Nullable Distribution sampler() {
     return find(Slot.SAMPLER);
+  }
+
+  /** @deprecated read {@code find(Slot.SAMPLER_PRIME)} */
+  @Deprecated
+  public @Nullable Distribution samplerPrime() {
+    return find(Slot.SAMPLER_PRIME);
+  }
+
+  /** @deprecated use {@code with(Slot.SAMPLER, d)} */
+  @Deprecated
+  public Instance withSampler(Distribution d) {
+    return with(Slot.SAMPLER, d);
+  }
+
+  /** @deprecated use {@code with(Slot.SAMPLER_PRIME, d)} */
+  @Deprecated
+  public Instance withSamplerPrime(Distribution d) {
+    return with(Slot.SAMPLER_PRIME, d);
+  }
+
+  /** @deprecated the statement's own parameter slots by name; use {@code has(slot)} and {@code get(slot)} */
+  @Deprecated
+  public Map<String, Aprational> params() {
+    Map<String, Aprational> out = new TreeMap<>();
+    for (Map.Entry<Slot<?>, Object> e : values.entrySet()) {
+      if (e.getKey().type() == Slot.Type.PARAM && e.getValue() instanceof Aprational v) {
+        out.put(e.getKey().name(), v);
+      }
+    }
+    return out;
   }
 
   /** @deprecated read {@code find(Slot.REF)} */

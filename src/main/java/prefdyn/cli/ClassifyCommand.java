@@ -1,5 +1,6 @@
 package prefdyn.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,10 +39,7 @@ import prefdyn.pref.Structure;
 public final class ClassifyCommand implements Callable<Integer> {
   @Mixin Common common = new Common();
 
-  @Option(names = "--pref", required = true, paramLabel = "FILE",
-      description = "Preference matrix: a text matrix, or a PrefLib file (.soc .soi .toc .toi).")
-  @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
-  String pref;
+  @Mixin SharedOptions.Pref pref = new SharedOptions.Pref();
 
   @Option(names = "--sampler", paramLabel = "S",
       description = "Optional sampler μ (uniform, point:I, a list of K entries, or @FILE): also report the exact scores Pμ and whether the IPO optimum (uniform π_ref) is Condorcet-top, Smith-top and order-preserving.")
@@ -53,13 +51,13 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Precision precision = common.precision();
-    PreferenceMatrix p = Inputs.pref(pref);
+    PreferenceMatrix p = pref.matrix();
     Distribution mu = sampler == null ? null : Inputs.distribution(sampler, p.k(), "--sampler");
     Map<String, @Nullable Object> r = classify(p, precision);
     if (mu != null) {
       r.putAll(ranking(p, mu));
     }
-    java.io.PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
       Output.printJson(out, r);
       return 0;

@@ -51,8 +51,7 @@ public final class IterateCommand implements Callable<Integer> {
   @Option(names = "--steps", required = true, paramLabel = "T", description = "Number of rounds (>= 0).")
   long steps;
 
-  @Option(names = "--method", defaultValue = "ipo", paramLabel = "ipo|dpo", description = "Round optimizer (default: ${DEFAULT-VALUE}).")
-  String method = "ipo";
+  @Mixin SharedOptions.Method method = new SharedOptions.Method();
 
   @Option(names = "--every", paramLabel = "N", description = "Trace every N rounds (default: first and last only).")
   long every = 0;
@@ -70,7 +69,7 @@ public final class IterateCommand implements Callable<Integer> {
   public Integer call() {
     Precision precision = common.precision();
     PreferenceMatrix p = mrs.matrix();
-    MrsParameters params = mrs.parameters(p, method);
+    MrsParameters params = mrs.parameters(p, method.method);
     Distribution start = mrs.start(p);
     boolean sampled = sampling.sampled();
     if (sampled && params.method() != MrsParameters.Method.IPO) {

@@ -1,17 +1,19 @@
 package prefdyn.cli;
 
-import java.util.Locale;
 import org.apfloat.Aprational;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 
-/** The flags of an MRS map (docs/theory.md section 4), shared by {@code iterate} and {@code stability}. */
+/**
+ * The flags of an MRS map (docs/theory.md section 4), shared by {@code iterate} and
+ * {@code stability}: {@code --pref}, {@code --ref} and {@code --beta} are the shared mixins of
+ * {@link SharedOptions}, the rest are the map's own.
+ */
 public final class MrsOptions {
-  @Option(names = "--pref", required = true, paramLabel = "FILE", description = "Preference matrix: a text matrix, or a PrefLib file (.soc .soi .toc .toi).")
-  @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
-  String pref;
+  @Mixin SharedOptions.Pref pref = new SharedOptions.Pref();
 
   @Option(names = "--alpha", required = true, paramLabel = "A", description = "α in [0,1]: how much the reference follows the model (π_ref^(t) ∝ π_t^α π_ref^(1-α)).")
   @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
@@ -21,11 +23,9 @@ public final class MrsOptions {
   @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
   String lambda;
 
-  @Option(names = "--beta", defaultValue = "1", paramLabel = "B", description = "Update strength β > 0 (default: ${DEFAULT-VALUE}; for --method dpo the DPO β).")
-  String beta = "1";
+  @Mixin SharedOptions.Beta beta = new SharedOptions.Beta();
 
-  @Option(names = "--ref", defaultValue = "uniform", paramLabel = "R", description = "Fixed reference π_ref, strictly positive (default: ${DEFAULT-VALUE}).")
-  String ref = "uniform";
+  @Mixin SharedOptions.Reference ref = new SharedOptions.Reference();
 
   @Option(names = "--pi0", defaultValue = "uniform", paramLabel = "S", description = "Offline sampler π_0 (default: ${DEFAULT-VALUE}).")
   String pi0 = "uniform";
@@ -34,20 +34,16 @@ public final class MrsOptions {
   String init = "uniform";
 
   public PreferenceMatrix matrix() {
-    return Inputs.pref(pref);
+    return pref.matrix();
   }
 
   /** The MRS parameters for {@code p}, with the round optimizer {@code method} (ipo or dpo). */
   public MrsParameters parameters(PreferenceMatrix p, String method) {
     Aprational a = Inputs.unitInterval(alpha, "--alpha");
     Aprational l = Inputs.unitInterval(lambda, "--lambda");
-    Aprational b = Inputs.positive(beta, "--beta");
-    MrsParameters.Method m = switch (method.toLowerCase(Locale.ROOT)) {
-      case "ipo" -> MrsParameters.Method.IPO;
-      case "dpo" -> MrsParameters.Method.DPO;
-      default -> throw new BadInput("--method must be ipo or dpo, got '" + method + "'");
-    };
-    Distribution r = Inputs.interiorDistribution(ref, p.k(), "--ref");
+    Aprational b = beta.beta();
+    MrsParameters.Method m = SharedOptions.Method.parse(method);
+    Distribution r = ref.reference(p.k());
     Distribution s = Inputs.distribution(pi0, p.k(), "--pi0");
     return new MrsParameters(p, a, l, b, r, s, m);
   }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import prefdyn.dynamics.MrsParameters;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
@@ -44,25 +45,17 @@ import prefdyn.pref.PreferenceMatrix;
 public final class OptimumCommand implements Callable<Integer> {
   @Mixin Common common = new Common();
 
-  @Option(names = "--pref", required = true, paramLabel = "FILE",
-      description = "Preference matrix: a text matrix, or a PrefLib file (.soc .soi .toc .toi).")
-  @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
-  String pref;
+  @Mixin SharedOptions.Pref pref = new SharedOptions.Pref();
 
-  @Option(names = "--method", paramLabel = "ipo|dpo", defaultValue = "ipo", description = "ipo (default) or dpo.")
-  String method = "ipo";
+  @Mixin SharedOptions.Method method = new SharedOptions.Method();
 
   @Option(names = "--sampler", paramLabel = "S", defaultValue = "uniform",
       description = "Sampler μ: uniform (default), point:I, a list of K entries, or @FILE.")
   String sampler = "uniform";
 
-  @Option(names = "--ref", paramLabel = "R", defaultValue = "uniform",
-      description = "Reference π_ref (strictly positive): uniform (default), a list of K positive entries, or @FILE.")
-  String ref = "uniform";
+  @Mixin SharedOptions.Reference ref = new SharedOptions.Reference();
 
-  @Option(names = "--beta", paramLabel = "B", defaultValue = "1",
-      description = "ipo: preference strength β of π ∝ π_ref·exp(β Pμ); dpo: the usual DPO β (KL weight). Default 1.")
-  String beta = "1";
+  @Mixin SharedOptions.Beta beta = new SharedOptions.Beta();
 
   @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
   CommandSpec spec;
@@ -73,14 +66,11 @@ public final class OptimumCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Precision precision = common.precision();
-    if (!method.equals("ipo") && !method.equals("dpo")) {
-      throw new BadInput("--method must be ipo or dpo, got '" + method + "'");
-    }
-    PreferenceMatrix p = Inputs.pref(pref);
+    boolean dpo = method.method() == MrsParameters.Method.DPO;
+    PreferenceMatrix p = pref.matrix();
     Distribution mu = Inputs.distribution(sampler, p.k(), "--sampler");
-    Distribution r = Inputs.interiorDistribution(ref, p.k(), "--ref");
-    Aprational b = Inputs.positive(beta, "--beta");
-    boolean dpo = method.equals("dpo");
+    Distribution r = ref.reference(p.k());
+    Aprational b = beta.beta();
     Evaluation e = evaluate(p, mu, r, b, dpo, precision);
     int digits = precision.digits();
 

@@ -1,5 +1,6 @@
 package prefdyn.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -53,7 +54,7 @@ final class OutDirs {
       Files.createDirectories(dir);
       Path probe = Files.createTempFile(dir, ".prefdyn-probe", ".tmp");
       Files.delete(probe);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw new BadInput(flag + " " + dir + " cannot be written (" + e.getClass().getSimpleName() + ")");
     }
   }

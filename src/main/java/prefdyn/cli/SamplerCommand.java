@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
+import prefdyn.sampler.ExactLp;
 import prefdyn.sampler.Samplers;
 
 /** {@code prefdyn sampler}: an exact instance-dependent sampler for a goal, or a certificate that none exists. */
@@ -48,10 +49,7 @@ import prefdyn.sampler.Samplers;
 public final class SamplerCommand implements Callable<Integer> {
   @Mixin Common common = new Common();
 
-  @Option(names = "--pref", required = true, paramLabel = "FILE",
-      description = "Preference matrix: a text matrix, or a PrefLib file (.soc .soi .toc .toi).")
-  @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
-  String pref;
+  @Mixin SharedOptions.Pref pref = new SharedOptions.Pref();
 
   @Option(names = "--goal", required = true, paramLabel = "G", description = "condorcet-top, smith-top or order.")
   @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
@@ -63,7 +61,7 @@ public final class SamplerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Samplers.Goal g = Samplers.Goal.parse(goal);
-    PreferenceMatrix p = Inputs.pref(pref);
+    PreferenceMatrix p = pref.matrix();
     Samplers.Result result = Samplers.solve(p, g);
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     PrintWriter w = spec.commandLine().getOut();
@@ -122,7 +120,7 @@ public final class SamplerCommand implements Callable<Integer> {
     Aprational[] y = no.certificate().multipliers();
     for (int r = 0; r < y.length; r++) {
       if (y[r].signum() != 0) {
-        prefdyn.sampler.ExactLp.Row row = no.problem().rows().get(r);
+        ExactLp.Row row = no.problem().rows().get(r);
         rows.add(List.of(Rationals.format(y[r]), row.name(), Samplers.linear(row.coefficients(), no.problem().variables())
             + " >= " + Rationals.format(row.rhs())));
       }

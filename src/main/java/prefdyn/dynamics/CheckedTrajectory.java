@@ -1,5 +1,6 @@
 package prefdyn.dynamics;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -406,8 +407,8 @@ public final class CheckedTrajectory {
   /** Whether {@code |x| < 10^q} for every x of the ball. */
   static boolean belowQuantum(Ball x, long q) {
     Ball a = x.abs();
-    Ball bound = q >= 0 ? Ball.exact(java.math.BigInteger.TEN.pow((int) q))
-        : Ball.ONE.div(Ball.exact(java.math.BigInteger.TEN.pow((int) -q)), 64);
+    Ball bound = q >= 0 ? Ball.exact(BigInteger.TEN.pow((int) q))
+        : Ball.ONE.div(Ball.exact(BigInteger.TEN.pow((int) -q)), 64);
     // |x| <= hi(a) and 10^q >= lo(bound): hi(a) < lo(bound) iff bound - a is positive
     return bound.sub(a, 64).isPositive();
   }

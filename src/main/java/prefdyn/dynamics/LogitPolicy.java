@@ -2,6 +2,7 @@ package prefdyn.dynamics;
 
 import org.apfloat.Apfloat;
 import prefdyn.num.Kernel;
+import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
 
 /**
@@ -48,6 +49,6 @@ public final class LogitPolicy {
     for (int i = 0; i < pi.length; i++) {
       out[i] = Kernel.log(pi[i], p);
     }
-    return prefdyn.num.Linalg.center(out, p);
+    return Linalg.center(out, p);
   }
 }

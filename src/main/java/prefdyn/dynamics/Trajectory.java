@@ -2,6 +2,7 @@ package prefdyn.dynamics;
 
 import org.apfloat.Apfloat;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import prefdyn.num.Linalg;
 
 /**
  * Runs an MRS map for a number of rounds, handing the logits to an observer at the trace
@@ -34,7 +35,7 @@ public final class Trajectory {
     if (steps < 0) {
       throw new IllegalArgumentException("negative number of steps");
     }
-    Apfloat[] theta = prefdyn.num.Linalg.center(theta0, map.precision());
+    Apfloat[] theta = Linalg.center(theta0, map.precision());
     if (observer != null) {
       observer.at(0, theta);
     }

@@ -558,8 +558,18 @@ public final class Sweep {
     return LogitPolicy.entropy(t, p);
   }
 
-  /** Bits of the statistics (cycle strengths) of the re-check: far beyond the double path's. */
+  /** Bits of the entropy comparison of the re-check: far beyond the double path's. */
   static final int STAT_BITS = 128;
+
+  /**
+   * Bits of the re-check's policies and moments. The moments are taken about a shift c close to
+   * the time mean (the fast path's final policy), so the one cancellation of the variance,
+   * {@code (1/n)Σ(π−c)² − (π̄−c)²}, is between numbers of the size of the variance itself (plus
+   * {@code (π̄−c)²}), and 64-bit balls resolve it far below the fast path's stated error
+   * ({@link #FAST_PATH_RELATIVE_ERROR} relative, floor {@code δ² >= 1e-30}); the identity holds
+   * for every c, so the shift only changes widths, never containment.
+   */
+  static final int MOMENT_BITS = 64;
 
   /**
    * The same run in ball arithmetic, in one pass ({@link BallOrbit} at the precision's bits),
@@ -572,15 +582,25 @@ public final class Sweep {
     int bits = precision.bits();
     BallOrbit orbit = new BallOrbit(map, map.logitsOfBalls(init, bits, "--init"), bits);
     int k = params.k();
+    double[] c = new double[k];
+    FastMrs.softmax(fastTheta, c);
+    Ball[] shift = new Ball[k];
+    for (int i = 0; i < k; i++) {
+      shift[i] = MrsMap.exactDouble(c[i]);
+    }
     BallMoments all = new BallMoments(k);
     BallMoments tail = new BallMoments(k);
     long tailStart = steps / 2 + 1;
+    Ball[] d = new Ball[k];
     for (long t = 1; t <= steps; t++) {
       orbit.step();
-      Ball[] pi = MrsMap.policy(orbit.box(), STAT_BITS);
-      all.add(pi);
+      Ball[] pi = MrsMap.policy(orbit.box(), MOMENT_BITS);
+      for (int i = 0; i < k; i++) {
+        d[i] = pi[i].sub(shift[i], MOMENT_BITS);
+      }
+      all.add(d);
       if (t >= tailStart) {
-        tail.add(pi);
+        tail.add(d);
       }
     }
     Ball[] theta = orbit.box();
@@ -663,8 +683,10 @@ public final class Sweep {
   }
 
   /**
-   * The same statistic in balls: per coordinate the sums {@code Σ π} and {@code Σ π²}, and
-   * {@code (1/K) Σ_i (Σπ²/n - (Σπ/n)²)}, every operation enclosing its rounding.
+   * The same statistic in balls, on shifted values {@code d = π − c} (see {@link #MOMENT_BITS}):
+   * per coordinate {@code Σ d} and {@code Σ d²}, and
+   * {@code (1/K) Σ_i (Σd²/n − (Σd/n)²)} (= the time variance of π_i for any c), every operation
+   * enclosing its rounding.
    */
   static final class BallMoments {
     private final Ball[] sum;
@@ -678,11 +700,11 @@ public final class Sweep {
       java.util.Arrays.fill(sumSq, Ball.ZERO);
     }
 
-    void add(Ball[] x) {
+    void add(Ball[] d) {
       n++;
-      for (int i = 0; i < x.length; i++) {
-        sum[i] = sum[i].add(x[i], STAT_BITS);
-        sumSq[i] = sumSq[i].add(x[i].sqr(STAT_BITS), STAT_BITS);
+      for (int i = 0; i < d.length; i++) {
+        sum[i] = sum[i].add(d[i], MOMENT_BITS);
+        sumSq[i] = sumSq[i].add(d[i].sqr(MOMENT_BITS), MOMENT_BITS);
       }
     }
 
@@ -693,10 +715,10 @@ public final class Sweep {
       Ball count = Ball.exact(n);
       Ball s = Ball.ZERO;
       for (int i = 0; i < sum.length; i++) {
-        Ball mean = sum[i].div(count, STAT_BITS);
-        s = s.add(sumSq[i].div(count, STAT_BITS).sub(mean.sqr(STAT_BITS), STAT_BITS), STAT_BITS);
+        Ball mean = sum[i].div(count, MOMENT_BITS);
+        s = s.add(sumSq[i].div(count, MOMENT_BITS).sub(mean.sqr(MOMENT_BITS), MOMENT_BITS), MOMENT_BITS);
       }
-      return s.div(Ball.exact(sum.length), STAT_BITS);
+      return s.div(Ball.exact(sum.length), MOMENT_BITS);
     }
   }
 }

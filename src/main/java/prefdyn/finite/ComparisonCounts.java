@@ -1,5 +1,9 @@
 package prefdyn.finite;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apfloat.Aprational;
 import prefdyn.num.Rationals;
 import prefdyn.pref.PreferenceMatrix;
@@ -123,14 +127,14 @@ public final class ComparisonCounts {
   public int[][] components() {
     int k = k();
     int[] label = new int[k];
-    java.util.Arrays.fill(label, -1);
-    java.util.List<int[]> out = new java.util.ArrayList<>();
+    Arrays.fill(label, -1);
+    List<int[]> out = new ArrayList<>();
     for (int s = 0; s < k; s++) {
       if (label[s] >= 0) {
         continue;
       }
-      java.util.List<Integer> members = new java.util.ArrayList<>();
-      java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+      List<Integer> members = new ArrayList<>();
+      ArrayDeque<Integer> todo = new ArrayDeque<>();
       todo.add(s);
       label[s] = s;
       while (!todo.isEmpty()) {

@@ -1,5 +1,8 @@
 package prefdyn.finite;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apfloat.Aprational;
 import prefdyn.num.Rationals;
 import prefdyn.pref.PreferenceMatrix;
@@ -31,7 +34,7 @@ public final class FlowPotential {
   public static Aprational[] solve(ComparisonCounts c, Aprational beta) {
     int k = c.k();
     Aprational[] r = new Aprational[k];
-    java.util.Arrays.fill(r, Rationals.ZERO);
+    Arrays.fill(r, Rationals.ZERO);
     Aprational halfBeta = beta.multiply(Rationals.HALF);
     for (int[] comp : c.components()) {
       int m = comp.length;
@@ -75,8 +78,8 @@ public final class FlowPotential {
   public static Aprational[] population(PreferenceMatrix p, Aprational[] mu, Aprational beta) {
     int k = p.k();
     Aprational[] r = new Aprational[k];
-    java.util.Arrays.fill(r, Rationals.ZERO);
-    java.util.List<Integer> support = new java.util.ArrayList<>();
+    Arrays.fill(r, Rationals.ZERO);
+    List<Integer> support = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       if (mu[i].signum() > 0) {
         support.add(i);

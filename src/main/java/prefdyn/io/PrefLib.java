@@ -3,6 +3,7 @@ package prefdyn.io;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apfloat.Aprational;
@@ -326,7 +327,7 @@ public final class PrefLib {
   private static BigInteger[][] zeros(int k) {
     BigInteger[][] m = new BigInteger[k][k];
     for (BigInteger[] row : m) {
-      java.util.Arrays.fill(row, BigInteger.ZERO);
+      Arrays.fill(row, BigInteger.ZERO);
     }
     return m;
   }

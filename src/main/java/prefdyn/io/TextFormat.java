@@ -1,6 +1,7 @@
 package prefdyn.io;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,7 +37,7 @@ public final class TextFormat {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ParseError("cannot read '" + file + "': no such file");
-    } catch (java.nio.charset.MalformedInputException e) {
+    } catch (MalformedInputException e) {
       throw new ParseError("cannot read '" + file + "': not UTF-8 text");
     } catch (IOException e) {
       throw new ParseError("cannot read '" + file + "': " + e.getMessage());

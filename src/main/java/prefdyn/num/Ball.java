@@ -749,7 +749,7 @@ public final class Ball {
    * From this many fraction bits on, exp uses the chunked reduction ({@link
    * FixedPointMath#expChunked}); below, halvings and doublings (tuned with the kernel benchmark).
    */
-  static int CHUNKED_EXP_BITS = Integer.getInteger("prefdyn.chunkedExpBits", 700);
+  static int CHUNKED_EXP_BITS = Integer.getInteger("prefdyn.chunkedExpBits", 400);
 
   /** e^x for the exact x = m 2^e. */
   static Ball expMid(BigInteger m, long e, int prec) {

@@ -210,7 +210,7 @@ final class FixedPointMath {
     if (forced > 0) {
       return forced;
     }
-    return (int) Math.max(2, Math.min(8, Math.round(Math.sqrt(g) / 16.0)));
+    return (int) Math.max(2, Math.min(10, Math.round(Math.sqrt(g) / 7.0)));
   }
 
   /**

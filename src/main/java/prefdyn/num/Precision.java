@@ -1,6 +1,8 @@
 package prefdyn.num;
 
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
@@ -97,14 +99,14 @@ public record Precision(int digits) {
    * -3e-67 for an exact zero prints as 0, and a value below half a quantum as 0 (or ±1 quantum
    * when it rounds up to it).
    */
-  public java.util.List<String> formatAbsolute(Apfloat[] xs, Apfloat floor) {
+  public List<String> formatAbsolute(Apfloat[] xs, Apfloat floor) {
     long top = floor.signum() == 0 ? 1 : floor.scale();
     for (Apfloat x : xs) {
       if (x.signum() != 0) {
         top = Math.max(top, x.scale());
       }
     }
-    java.util.List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (Apfloat x : xs) {
       long sig = x.signum() == 0 ? 0 : digits - (top - x.scale());
       if (sig <= 0) {

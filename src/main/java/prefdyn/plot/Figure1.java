@@ -25,6 +25,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import prefdyn.dynamics.LogitPolicy;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.ThreeCycleFamily;
@@ -126,7 +127,7 @@ public final class Figure1 {
   private static double[][] policies(MrsMap map, Apfloat[] theta0, int steps, @Nullable Mode sampled) {
     double[][] pol = new double[steps + 1][];
     Trajectory.Observer obs = (t, theta) -> {
-      Apfloat[] pi = prefdyn.dynamics.LogitPolicy.policy(theta, map.precision());
+      Apfloat[] pi = LogitPolicy.policy(theta, map.precision());
       double[] row = new double[pi.length];
       for (int i = 0; i < pi.length; i++) {
         row[i] = pi[i].doubleValue();

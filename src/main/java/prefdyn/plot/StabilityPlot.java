@@ -2,8 +2,10 @@ package prefdyn.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.geom.Ellipse2D;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apfloat.Aprational;
 import org.jfree.chart.JFreeChart;
@@ -15,6 +17,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import prefdyn.dynamics.MrsParameters;
+import prefdyn.num.Rationals;
 
 /**
  * {@code stability --plot}. For the 3-cycle family P_a (uniform π_ref = π_0) the diagram over
@@ -57,7 +60,7 @@ public final class StabilityPlot {
     r.setSeriesStroke(1, new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
     r.setSeriesLinesVisible(2, false);
     r.setSeriesPaint(2, Color.BLACK);
-    r.setSeriesShape(2, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+    r.setSeriesShape(2, new Ellipse2D.Double(-6, -6, 12, 12));
     NumberAxis x = new NumberAxis("α (reference weight)");
     x.setRange(-0.03, 1.05);
     NumberAxis y = new NumberAxis("aβλ (3-cycle strength × update strength × on-policy share)");
@@ -69,8 +72,8 @@ public final class StabilityPlot {
     plot.addAnnotation(TrajectoryPlot.label("ρ > 1: persistent oscillation (T6)", 0.35, 1.95, TextAnchor.BOTTOM_LEFT));
     JFreeChart chart = new JFreeChart("3-cycle family P_a: stability of uniform under MRS-IPO",
         JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    chart.addSubtitle(new TextTitle("a = " + prefdyn.num.Rationals.format(a) + ", " + TrajectoryPlot.subtitle(params)
-        + "  →  point (α, aβλ) = (" + String.format(java.util.Locale.ROOT, "%.4g, %.4g", alpha, c) + ")"));
+    chart.addSubtitle(new TextTitle("a = " + Rationals.format(a) + ", " + TrajectoryPlot.subtitle(params)
+        + "  →  point (α, aβλ) = (" + String.format(Locale.ROOT, "%.4g, %.4g", alpha, c) + ")"));
     Plots.style(chart);
     return chart;
   }
@@ -95,7 +98,7 @@ public final class StabilityPlot {
     r.setSeriesPaint(0, Color.GRAY);
     r.setSeriesLinesVisible(1, false);
     r.setSeriesPaint(1, new Color(200, 40, 40));
-    r.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+    r.setSeriesShape(1, new Ellipse2D.Double(-5, -5, 10, 10));
     NumberAxis x = new NumberAxis("Re");
     x.setRange(-m, m);
     NumberAxis y = new NumberAxis("Im");

@@ -2,13 +2,20 @@ package prefdyn.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -37,15 +44,15 @@ public final class TrajectoryPlot {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Path dir = parent == null ? Path.of(".") : parent;
-      java.nio.file.Files.createDirectories(dir);
-      Path tmp = java.nio.file.Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
       try {
-        java.nio.file.Files.write(tmp, png);
-        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.write(tmp, png);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       } finally {
-        java.nio.file.Files.deleteIfExists(tmp);
+        Files.deleteIfExists(tmp);
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new InvalidParameter("file", "cannot write " + file + ": " + e.getMessage());
     }
   }
@@ -86,7 +93,7 @@ public final class TrajectoryPlot {
     plot.add(top, 2);
     plot.add(bottom, 1);
     JFreeChart chart = new JFreeChart("MRS trajectory: policy and entropy by round", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    chart.addSubtitle(new org.jfree.chart.title.TextTitle(subtitle(params)));
+    chart.addSubtitle(new TextTitle(subtitle(params)));
     Plots.style(chart);
     return chart;
   }
@@ -125,11 +132,11 @@ public final class TrajectoryPlot {
     rend.setSeriesLinesVisible(2, false);
     rend.setSeriesShapesVisible(2, true);
     rend.setSeriesPaint(2, new Color(0, 150, 0));
-    rend.setSeriesShape(2, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+    rend.setSeriesShape(2, new Ellipse2D.Double(-5, -5, 10, 10));
     rend.setSeriesLinesVisible(3, false);
     rend.setSeriesShapesVisible(3, true);
     rend.setSeriesPaint(3, Color.RED);
-    rend.setSeriesShape(3, new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10));
+    rend.setSeriesShape(3, new Rectangle2D.Double(-5, -5, 10, 10));
     NumberAxis x = new NumberAxis("barycentric x = π_1 + π_2/2");
     x.setRange(-0.08, 1.08);
     NumberAxis y = new NumberAxis("barycentric y = (√3/2) π_2");
@@ -142,7 +149,7 @@ public final class TrajectoryPlot {
     plot.addAnnotation(label("response 1", 1, -0.04, TextAnchor.TOP_CENTER));
     plot.addAnnotation(label("response 2", 0.5, SQRT3_2 + 0.02, TextAnchor.BOTTOM_CENTER));
     JFreeChart chart = new JFreeChart("Orbit on the simplex Δ_3", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    chart.addSubtitle(new org.jfree.chart.title.TextTitle(subtitle(params)));
+    chart.addSubtitle(new TextTitle(subtitle(params)));
     Plots.style(chart);
     return chart;
   }
@@ -156,7 +163,7 @@ public final class TrajectoryPlot {
   static XYTextAnnotation label(String text, double x, double y, TextAnchor anchor) {
     XYTextAnnotation a = new XYTextAnnotation(text, x, y);
     a.setTextAnchor(anchor);
-    a.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+    a.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     return a;
   }
 }

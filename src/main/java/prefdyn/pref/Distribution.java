@@ -1,6 +1,7 @@
 package prefdyn.pref;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -123,7 +124,7 @@ public final class Distribution {
 
   /** Indices with positive mass. */
   public int[] support() {
-    return java.util.stream.IntStream.range(0, p.length).filter(i -> p[i].signum() > 0).toArray();
+    return IntStream.range(0, p.length).filter(i -> p[i].signum() > 0).toArray();
   }
 
   /**

@@ -1,5 +1,7 @@
 package prefdyn.pref;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -264,11 +266,11 @@ public final class Structure {
     if (x instanceof Aprational q) {
       return q;
     }
-    java.math.BigDecimal d = new java.math.BigDecimal(x.toString(true));
-    java.math.BigInteger u = d.unscaledValue();
+    BigDecimal d = new BigDecimal(x.toString(true));
+    BigInteger u = d.unscaledValue();
     return d.scale() <= 0
-        ? Rationals.of(u.multiply(java.math.BigInteger.TEN.pow(-d.scale())), java.math.BigInteger.ONE)
-        : Rationals.of(u, java.math.BigInteger.TEN.pow(d.scale()));
+        ? Rationals.of(u.multiply(BigInteger.TEN.pow(-d.scale())), BigInteger.ONE)
+        : Rationals.of(u, BigInteger.TEN.pow(d.scale()));
   }
 
   /**

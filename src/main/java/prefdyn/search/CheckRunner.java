@@ -16,7 +16,7 @@ import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
 import prefdyn.gen.Draw;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 import prefdyn.num.Precision;
 
 /**
@@ -149,7 +149,7 @@ public final class CheckRunner {
    * stopping at the first violation or error; the offending instance is redrawn from its try seed
    * (drawing is cheap and deterministic; its margin is taken from the shard). Time is reported as 0.
    *
-   * @throws prefdyn.num.BadInput when a try the fold needs is in no shard, or in two
+   * @throws BadInput when a try the fold needs is in no shard, or in two
    */
   public static CheckResult merge(Statement s, Options options, int planned, List<TryOutcome> outcomes) {
     Map<Integer, TryOutcome> byTry = new HashMap<>();

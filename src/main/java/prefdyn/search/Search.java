@@ -11,7 +11,7 @@ import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
 import prefdyn.gen.Draw;
-import prefdyn.num.BadInput;
+import prefdyn.cli.BadInput;
 import prefdyn.num.Precision;
 
 /**
@@ -159,7 +159,7 @@ public final class Search {
   /**
    * Combines unit results given in index order starting at 0.
    *
-   * @throws prefdyn.num.BadInput when a unit the unsharded run needs is missing
+   * @throws BadInput when a unit the unsharded run needs is missing
    */
   public static Combined combine(List<? extends UnitView> units, long budget) {
     long needed = units(budget);

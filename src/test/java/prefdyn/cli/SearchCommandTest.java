@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
+import prefdyn.search.ToyStatementsAccess;
 import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
@@ -66,7 +67,7 @@ class SearchCommandTest {
 
   @Test
   void anApproximateCounterexampleCarriesItsCertifyingEnclosure() throws IOException {
-    prefdyn.search.ToyStatementsAccess.register();
+    ToyStatementsAccess.register();
     CliRunner r = CliRunner.run("search", "--conjecture", "TOY-FUZZY-BOX", "--seed", "2", "--budget", "5000", "--digits", "20", "--json");
     assertEquals(1, r.exitCode(), r.err());
     JsonNode j = JSON.readTree(r.out());

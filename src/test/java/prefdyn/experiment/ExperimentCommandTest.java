@@ -33,8 +33,8 @@ class ExperimentCommandTest {
     for (String line : runs.subList(1, runs.size())) {
       String[] f = line.split(",", -1);
       assertEquals(ExperimentReport.RUN_COLUMNS.size(), f.length, line);
-      double cs = Double.parseDouble(f[10]);
-      double h = Double.parseDouble(f[12]);
+      double cs = Double.parseDouble(f[12]);
+      double h = Double.parseDouble(f[16]);
       assertTrue(cs >= 0 && cs < 0.25, line);
       assertTrue(h > 0 && h <= Math.log(4) + 1e-12, line);
     }

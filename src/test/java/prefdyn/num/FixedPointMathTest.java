@@ -35,7 +35,7 @@ class FixedPointMathTest {
   void chunkedExpStaysWithinItsBound() {
     Random rnd = new Random(11);
     for (int i = 0; i < 14; i++) {
-      int g = 700 + rnd.nextInt(4000);
+      int g = 400 + rnd.nextInt(4300);
       int levels = 2 + rnd.nextInt(7);
       // |r| < 1/2, including the extremes of the first chunk and arguments with zero chunks
       BigInteger r = new BigInteger(g - 1 - rnd.nextInt(3 * 16 + 1), rnd);

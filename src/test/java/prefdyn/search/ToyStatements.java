@@ -1,5 +1,6 @@
 package prefdyn.search;
 
+import java.math.BigInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -12,6 +13,7 @@ import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Kind;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
+import prefdyn.num.Ball;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
@@ -72,7 +74,7 @@ final class ToyStatements {
 
   /** 10^-n exactly. */
   static Aprational tenToMinus(int n) {
-    return Rationals.of(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(n));
+    return Rationals.of(BigInteger.ONE, BigInteger.TEN.pow(n));
   }
 
   /**
@@ -153,8 +155,8 @@ final class ToyStatements {
       .admits(x -> x.k() == 2)
       .margin((x, precision) -> {
         int prec = precision.bits();
-        Aprational q = Rationals.of(new java.math.BigInteger("2718281828459045235360287471352"), java.math.BigInteger.TEN.pow(30));
-        return Margin.of(prefdyn.num.Ball.ONE.exp(prec).sub(prefdyn.num.Ball.of(q, prec), prec), true, "e - 2.718281828459045235360287471352");
+        Aprational q = Rationals.of(new BigInteger("2718281828459045235360287471352"), BigInteger.TEN.pow(30));
+        return Margin.of(Ball.ONE.exp(prec).sub(Ball.of(q, prec), prec), true, "e - 2.718281828459045235360287471352");
       })
       .build();
 

@@ -14,11 +14,8 @@ import org.apfloat.Aprational;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Slot;
-import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.cli.CliRunner;
-import prefdyn.gen.Distributions;
-import prefdyn.gen.Matrices;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
@@ -33,31 +30,12 @@ import prefdyn.properties.Checks;
  * false for K ≥ 3 (j may lose narrowly to i but crush everyone else).
  */
 class UserConjectureExampleTest {
-  /** Step 1: the hypotheses as a jqwik generator, from the public generators prefdyn.gen. */
-  static Arbitrary<Instance> instances(int minK, int maxK) {
-    return Matrices.any(minK, maxK).flatMap(p ->
-        Distributions.fullSupport(p.k()).map(mu -> Instance.of(p).with(Slot.SAMPLER, mu)));
-  }
+  /** Steps 1 and 2 are in {@link MyStatements}: the generator and the statement. */
+  static final Statement MAJORITY = MyStatements.MAJORITY;
 
-  /** Step 2: the statement, with a margin that measures how far from failing an instance is. */
-  static final Statement MAJORITY = Statement.named("MY-MAJORITY")
-      .statement("with a full-support sampler, i beating j by majority gives (Pμ)_i > (Pμ)_j")
-      .slots(Slot.SAMPLER)
-      .hypotheses(instances(2, 4))
-      .admits(x -> x.has(Slot.SAMPLER) && x.get(Slot.SAMPLER).k() == x.k() && x.get(Slot.SAMPLER).interior())
-      .margin((x, precision) -> {
-        Aprational[] s = x.pref().times(x.get(Slot.SAMPLER));
-        Aprational min = Rationals.ONE;
-        for (int i = 0; i < x.k(); i++) {
-          for (int j = 0; j < x.k(); j++) {
-            if (x.pref().beats(i, j)) {
-              min = Rationals.min(min, s[i].subtract(s[j]));
-            }
-          }
-        }
-        return Margin.exact(min, true, "min over i ▷ j of (Pμ)_i - (Pμ)_j");
-      })
-      .build();
+  static Arbitrary<Instance> instances(int minK, int maxK) {
+    return MyStatements.instances(minK, maxK);
+  }
 
   // Step 3: the provider MyStatements, named in META-INF/services/prefdyn.catalogue.StatementProvider,
   // puts it in the catalogue of every JVM with this classpath: `prefdyn check --theorem MY-MAJORITY`

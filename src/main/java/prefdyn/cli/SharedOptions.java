@@ -1,0 +1,72 @@
+package prefdyn.cli;
+
+import java.util.Locale;
+import org.apfloat.Aprational;
+import picocli.CommandLine.Option;
+import prefdyn.dynamics.MrsParameters;
+import prefdyn.pref.Distribution;
+import prefdyn.pref.PreferenceMatrix;
+
+/**
+ * Flags that several commands share, each declared once as a picocli mixin (names, defaults and
+ * help texts as docs/cli.md documents them). {@link Common} (--digits, --json), {@link MrsOptions}
+ * (the MRS map) and {@link SampleOptions} (--samples, --seed) are the others.
+ */
+public final class SharedOptions {
+  private SharedOptions() {}
+
+  /** {@code --pref FILE}: the preference matrix (classify, optimum, sampler, iterate, stability). */
+  public static final class Pref {
+    @Option(names = "--pref", required = true, paramLabel = "FILE",
+        description = "Preference matrix: a text matrix, or a PrefLib file (.soc .soi .toc .toi).")
+    @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
+    String pref;
+
+    /** The matrix, validated ({@link Inputs#pref}). */
+    public PreferenceMatrix matrix() {
+      return Inputs.pref(pref);
+    }
+  }
+
+  /** {@code --ref R}: the fixed reference policy, strictly positive (optimum, iterate, stability). */
+  public static final class Reference {
+    @Option(names = "--ref", paramLabel = "R", defaultValue = "uniform",
+        description = "Reference π_ref, strictly positive: uniform (default), a list of K positive entries, or @FILE.")
+    String ref = "uniform";
+
+    public Distribution reference(int k) {
+      return Inputs.interiorDistribution(ref, k, "--ref");
+    }
+  }
+
+  /** {@code --beta B}: β > 0, IPO's strength or DPO's KL weight (optimum, iterate, stability). */
+  public static final class Beta {
+    @Option(names = "--beta", paramLabel = "B", defaultValue = "1",
+        description = "β > 0 (default: ${DEFAULT-VALUE}): for ipo the strength of π ∝ π_ref·exp(β Pμ), for dpo the usual DPO β (a KL weight).")
+    String beta = "1";
+
+    public Aprational beta() {
+      return Inputs.positive(beta, "--beta");
+    }
+  }
+
+  /** {@code --method ipo|dpo}: the round's (or the one-shot) optimizer (optimum, iterate). */
+  public static final class Method {
+    @Option(names = "--method", paramLabel = "ipo|dpo", defaultValue = "ipo",
+        description = "ipo (default) or dpo.")
+    String method = "ipo";
+
+    public MrsParameters.Method method() {
+      return parse(method);
+    }
+
+    /** {@code ipo} or {@code dpo} (any case). @throws BadInput naming --method otherwise */
+    public static MrsParameters.Method parse(String text) {
+      return switch (text.toLowerCase(Locale.ROOT)) {
+        case "ipo" -> MrsParameters.Method.IPO;
+        case "dpo" -> MrsParameters.Method.DPO;
+        default -> throw new BadInput("--method must be ipo or dpo, got '" + text + "'");
+      };
+    }
+  }
+}
