@@ -57,6 +57,39 @@ class ExperimentProperties {
     assertEquals(Structure.majorityOrder(surrogate).map(Arrays::toString), Structure.majorityOrder(sigma).map(Arrays::toString));
   }
 
+  /**
+   * Finite-sample replicates (experiment --samples N --replicates R): the cycle strength of the
+   * replicate-averaged trajectory is at most the mean cycle strength of the single replicates
+   * (time variance is a squared seminorm, so convexity), on random seeds, sample sizes and
+   * replicate counts on T6's 3-cycle and an SST matrix. A wrong average (a sum, or one replicate
+   * weighted twice) breaks it; ReplicatesTest shows the sum does.
+   */
+  @Property(tries = 8)
+  void cycleStrengthOfTheAverageIsAtMostTheMeanOfTheSingleReplicates(@ForAll long seed,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 5, max = 60) int samples,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 4) int replicates) {
+    Aprational h = Rationals.HALF;
+    PreferenceMatrix cycle = PreferenceMatrix.of(new Aprational[][] {
+      {h, Rationals.ONE, Rationals.ZERO}, {Rationals.ZERO, h, Rationals.ONE}, {Rationals.ONE, Rationals.ZERO, h}});
+    PreferenceMatrix sst = PreferenceMatrix.of(new Aprational[][] {
+      {h, Rationals.of(2, 3), Rationals.of(4, 5)}, {Rationals.of(1, 3), h, Rationals.of(2, 3)},
+      {Rationals.of(1, 5), Rationals.of(1, 3), h}});
+    List<prefdyn.experiment.ExperimentMatrix> ms = List.of(prefdyn.experiment.ExperimentMatrix.exact("cycle", "matrix", cycle),
+        prefdyn.experiment.ExperimentMatrix.exact("sst", "matrix", sst));
+    List<prefdyn.experiment.Sweep.Setting> settings = List.of(new prefdyn.experiment.Sweep.Setting(Rationals.of(9, 10),
+        Rationals.ONE, Rationals.of(3)));
+    prefdyn.experiment.Sweep.Result r = prefdyn.experiment.Sweep.run(ms, settings,
+        prefdyn.experiment.Sweep.Distributions.uniform(), 25, 0, seed, P,
+        new prefdyn.experiment.Sweep.Sampling(samples, replicates), prefdyn.search.Shard.ALL, null);
+    for (int c = 0; c < r.runs().size(); c += replicates) {
+      List<prefdyn.experiment.Sweep.Run> cell = r.runs().subList(c, c + replicates);
+      double mean = cell.stream().mapToDouble(prefdyn.experiment.Sweep.Run::cycleStrength).average().orElseThrow();
+      double tail = cell.stream().mapToDouble(prefdyn.experiment.Sweep.Run::cycleStrengthTail).average().orElseThrow();
+      assertTrue(cell.get(0).cycleStrengthOfMean() <= mean * (1 + 1e-12) + 1e-300, cell.toString());
+      assertTrue(cell.get(0).cycleStrengthTailOfMean() <= tail * (1 + 1e-12) + 1e-300, cell.toString());
+    }
+  }
+
   private static List<String> cycles(PreferenceMatrix p) {
     return Structure.threeCycles(p).stream().map(Arrays::toString).toList();
   }

@@ -199,10 +199,13 @@ final class FixedPointMath {
   /** Error bound of {@link #expm1} in ulps for g <= 2^22 fraction bits, |r| <= 1.26 (see there). */
   static final long EXPM1_ULPS = 1L << 15;
 
-  /** Chunk exponentials e^{p 2^-q} at g bits, keyed by (g, q, p); cleared when it grows large. */
+  /** Chunk exponentials e^{p 2^-q} at g bits, keyed by (g, q, p); cleared when it holds about 16 MB. */
   private static final ConcurrentHashMap<Long, Approx> CHUNKS = new ConcurrentHashMap<>();
 
   private static final int CHUNK_CACHE_LIMIT = 1 << 14;
+
+  /** About 16 MB of cached chunk values at most (fewer entries at high precision). */
+  private static final int CHUNK_CACHE_BITS = 1 << 27;
 
   /** Reduction levels of {@link #expChunked} at g bits (tuned with the kernel benchmark). */
   static int chunkLevels(int g) {
@@ -263,7 +266,7 @@ final class FixedPointMath {
     Approx a = CHUNKS.get(key);
     if (a == null) {
       a = expSmall(p, q, g);
-      if (CHUNKS.size() >= CHUNK_CACHE_LIMIT) {
+      if (CHUNKS.size() >= Math.min(CHUNK_CACHE_LIMIT, CHUNK_CACHE_BITS / g)) {
         CHUNKS.clear();
       }
       CHUNKS.put(key, a);

@@ -19,17 +19,18 @@ import prefdyn.pref.PreferenceMatrix;
  * {@code L_D(r) = -Σ_{y,y'} μ_y μ_y' P_{yy'} log σ(β(r_y - r_y'))}.
  *
  * <p><b>Method.</b> With {@code u = β r} the loss no longer depends on β, so we solve for u and
- * return {@code log π = Π(log π_ref + u/β)}. On the sampler's support S the loss is convex in u
- * with Hessian the weighted graph Laplacian {@code w_ab = μ_a μ_b σ'(u_a - u_b)} of the complete
- * graph on S: strictly convex on u modulo constants. Damped Newton (backtracking on the loss while
- * the Newton decrement is large, full steps once it is small), one coordinate of S pinned to 0.
- * Precision doubles level by level (20, 40, 80, ... digits, then the working precision): each
- * level needs about one quadratically convergent step, so 1,000 digits cost a handful of
- * iterations at full precision. The Newton point is not trusted: {@link #certify} proves, in
- * ball arithmetic, that the exact minimizer lies within {@code G/κ} of it (strong convexity on a
- * ball whose radius it checks; proofs-notes/L2.md) and returns enclosures of the logits, or a
- * {@link Failure} with the reason. {@link #solveLogits} is the uncertified fast path (MRS-DPO
- * rounds).
+ * return {@code log π = Π(log π_ref + u/β)}. We solve the <em>scaled</em> first-order system
+ * {@code F_y(u) = Σ_b μ_b (σ(u_y - u_b) - P_yb) = 0} (each equation divided by its own sampler
+ * weight; for y outside the support it is the vanishing-exploration equation below), with the
+ * heaviest response pinned to 0. Its Jacobian is diagonally dominant by
+ * {@code μ_pin σ'(u_y - u_pin)} in every row, however small the other weights are, so samplers
+ * near a point mass (MRS-DPO with λ = 1) are as well conditioned as uniform ones
+ * (proofs-notes/MRS-DPO.md, "The robust round"). Newton with backtracking on ||F||², a
+ * double-precision warm start (optionally seeded by the previous round), then precision doubling
+ * (30, 60, ... digits, then the working precision). The Newton point is not trusted:
+ * {@link #certify} proves in ball arithmetic (Poincaré–Miranda on an ∞-norm box, Varah's bound)
+ * that the exact minimizer lies within {@code ||F(ũ)||_∞/γ} of it and returns enclosures of the
+ * logits, or a {@link Failure} with the reason. {@link #solveLogits} is the uncertified fast path.
  *
  * <p><b>Existence.</b> A finite minimizer exists iff, on S, the directed graph {@code a → b} iff
  * {@code P_ab > 0} is strongly connected (Ford's condition for Bradley-Terry maximum likelihood):

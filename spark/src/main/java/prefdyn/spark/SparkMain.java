@@ -26,9 +26,9 @@ import prefdyn.cli.BadInput;
 /**
  * {@code prefdyn-spark COMMAND [--master URL] [--tasks N] [the command's options]}: runs
  * {@code check}, {@code search} or {@code experiment} as one Spark job whose tasks are the
- * command's shards ({@code --shard i/n}, docs/sharding.md): by default one task per work unit
- * (check: statement x try; search: a block of {@code Search.UNIT} evaluations; experiment:
- * matrix x setting). The driver collects the n shard files and merges them with the core's own
+ * command's shards ({@code --shard i/n}, docs/sharding.md) of its work units (check: statement x
+ * try; search: a block of {@code Search.UNIT} evaluations; experiment: matrix x setting), by
+ * default {@link #TASKS_PER_CORE} per core, at most one per unit. The driver collects the n shard files and merges them with the core's own
  * {@code prefdyn merge}, so the output is the unsharded command's {@code --json} output, with its
  * exit code (0, 1; 2 bad input, one line, nothing on stdout).
  */
@@ -392,10 +392,11 @@ public final class SparkMain {
   static String usage() {
     return String.join("\n",
         "Usage: prefdyn-spark COMMAND [--master URL] [--tasks N] [OPTIONS of prefdyn COMMAND]",
-        "Runs 'prefdyn check', 'prefdyn search' or 'prefdyn experiment' as one Apache Spark job: one task per",
-        "work unit of the command's --shard split (check: statement x try; search: a block of 1000 margin",
-        "evaluations; experiment: matrix x setting), merged by the code of 'prefdyn merge'. Prints the",
-        "command's --json output (the same as the one-machine run with the same seed; timing keys aside).",
+        "Runs 'prefdyn check', 'prefdyn search' or 'prefdyn experiment' as one Apache Spark job whose tasks",
+        "are the shards of the command's --shard split of its work units (check: statement x try; search:",
+        "blocks of 1000 margin evaluations; experiment: matrix x setting), merged by the code of 'prefdyn",
+        "merge'. Prints the command's --json output (the same as the one-machine run with the same seed,",
+        "timing keys aside); experiment needs --out DIR and writes the merged folder there.",
         "  --master URL  Spark master (default: spark.master if set, else local[*]); local[N] runs as",
         "                local[N," + LOCAL_MAX_FAILURES + "] so that a failed task is retried as on a cluster.",
         "  --tasks N     the number of Spark tasks, at most one per work unit (default: " + TASKS_PER_CORE
