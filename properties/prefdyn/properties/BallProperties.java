@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.LongFunction;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -111,8 +112,8 @@ class BallProperties {
     List<Aprational> out = new ArrayList<>();
     out.add(b.midExact());
     if (!b.isExact()) {
-      out.add(b.lo());
-      out.add(b.hi());
+      out.add(Objects.requireNonNull(b.lo(), "an argument ball is finite"));
+      out.add(Objects.requireNonNull(b.hi(), "an argument ball is finite"));
     }
     return out;
   }
@@ -210,8 +211,8 @@ class BallProperties {
     assertTrue(sq.isFinite());
     for (Aprational x : points(abs)) {
       // sqrt(x) in [lo, hi] <=> lo^2 <= x <= hi^2 (lo clipped at 0)
-      Aprational lo = sq.lo();
-      Aprational hi = sq.hi();
+      Aprational lo = Objects.requireNonNull(sq.lo(), "sqrt of a finite ball is finite");
+      Aprational hi = Objects.requireNonNull(sq.hi(), "sqrt of a finite ball is finite");
       Aprational lo2 = lo.signum() <= 0 ? Rationals.ZERO : (Aprational) lo.multiply(lo);
       assertTrue(lo2.compareTo(x) <= 0 && x.compareTo(hi.multiply(hi)) <= 0, "sqrt " + sq + " of " + abs);
     }

@@ -1,9 +1,11 @@
 package prefdyn.properties;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.util.Objects;
 import net.jqwik.api.Example;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
@@ -42,7 +44,7 @@ class L2Properties {
       {h, Rationals.of(2, 3), Rationals.ONE}, {Rationals.of(1, 3), h, Rationals.ONE}, {Rationals.ZERO, Rationals.ZERO, h}});
     NoFiniteOptimum e = assertThrows(NoFiniteOptimum.class, () -> DpoOptimum.solveLogits(p.real(q),
         Distribution.uniform(3).real(q), refLogits(Distribution.uniform(3), q), q.real(1), q));
-    assertTrue(e.getMessage().contains("[0, 1] beat responses [2]"), e.getMessage());
+    assertTrue(Objects.requireNonNull(e.getMessage()).contains("[0, 1] beat responses [2]"), e.getMessage());
   }
 
   /**
@@ -55,9 +57,11 @@ class L2Properties {
     Instance x = L1.example();
     DpoOptimum.Certificate c = (DpoOptimum.Certificate) DpoOptimum.certify(x.pref(), x.get(Slot.SAMPLER), x.get(Slot.REF), x.get(Slot.BETA), q);
     Aprational tiny = Rationals.of(BigInteger.ONE, BigInteger.TEN.pow(60));
-    assertTrue(c.gradientNorm().hi().compareTo(tiny) < 0, c.gradientNorm().toString());
-    assertTrue(c.radius().hi().compareTo(tiny) < 0, c.radius().toString());
-    assertTrue(c.curvature().isPositive());
+    assertTrue(Objects.requireNonNull(c.gradientNorm().hi()).compareTo(tiny) < 0, c.gradientNorm().toString());
+    assertTrue(Objects.requireNonNull(c.radius().hi()).compareTo(tiny) < 0, c.radius().toString());
+    Ball curvature = c.curvature();
+    assertNotNull(curvature, "a certificate has its curvature bound");
+    assertTrue(curvature.isPositive());
     for (Ball l : c.logits()) {
       assertTrue(l.radExact().compareTo(tiny) < 0, l.toString());
     }

@@ -53,8 +53,9 @@ class StatementProperties {
   Stream<DynamicTest> everyStatementHoldsOnItsHypotheses() {
     return theorems().map(s -> DynamicTest.dynamicTest(s.id(), () -> {
       CheckResult r = CheckRunner.run(s, s.defaultTries(), SEED, Checks.SUITE);
+      Instance offending = r.offending();
       assertTrue(r.holds(), s.id() + " is " + r.status().label() + ": " + r.message()
-          + (r.offending() == null ? "" : " on " + r.offending().describe()));
+          + (offending == null ? "" : " on " + offending.describe()));
     }));
   }
 

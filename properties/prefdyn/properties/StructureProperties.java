@@ -174,9 +174,12 @@ class StructureProperties {
         {r(1, 5), r(1, 5), r(1, 5), h()}}, java.util.List.of(0, 1, 2, 3));
     Function<PreferenceMatrix, int[]> everything = m -> new int[] {0, 1, 2, 3};
     Function<PreferenceMatrix, int[]> mostWins = m -> new int[] {0};
-    assertNotNull(smithViolation(p, everything.apply(p)));
-    assertTrue(smithViolation(p, everything.apply(p)).startsWith("not minimal"));
-    assertTrue(smithViolation(p, mostWins.apply(p)).startsWith("not dominant"));
+    String notMinimal = smithViolation(p, everything.apply(p));
+    assertNotNull(notMinimal);
+    assertTrue(notMinimal.startsWith("not minimal"));
+    String notDominant = smithViolation(p, mostWins.apply(p));
+    assertNotNull(notDominant);
+    assertTrue(notDominant.startsWith("not dominant"));
     assertNull(smithViolation(p, Structure.smithSet(p)));
     assertEquals("[0, 1, 2]", Arrays.toString(Structure.smithSet(p)));
   }

@@ -3,6 +3,7 @@ package prefdyn.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Objects;
 import net.jqwik.api.Example;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
@@ -34,7 +35,7 @@ class T10Properties {
     Instance x = T10.bt().withPref(p);
     Checks.assertHolds(T10.STATEMENT, x);
     Margin c5 = Checks.assertViolated(C5, x, Checks.SUITE);
-    assertTrue(c5.hi().signum() < 0, c5.toString());
+    assertTrue(Objects.requireNonNull(c5.hi(), "a violated margin has an upper end").signum() < 0, c5.toString());
     Margin eq = Checks.assertHolds(C5, T10.bt());
     assertTrue(eq.detail().contains("|difference| ≤"), eq.detail());
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Objects;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -37,8 +38,10 @@ class T2Properties {
     Samplers.Found f = (Samplers.Found) r;
     if (!f.vacuous()) {
       // the returned sampler keeps at least half the LP optimum, as the ε choice promises
-      assertTrue(f.margin().compareTo(f.lpOptimum().divide(Rationals.of(2))) >= 0);
-      assertTrue(f.epsilon().compareTo(f.lpOptimum().divide(Rationals.ONE.add(f.lpOptimum()))) < 0);
+      Aprational margin = Objects.requireNonNull(f.margin(), "a sampler that is not vacuous has a margin");
+      Aprational lp = Objects.requireNonNull(f.lpOptimum(), "a sampler that is not vacuous has an LP optimum");
+      assertTrue(margin.compareTo(lp.divide(Rationals.of(2))) >= 0);
+      assertTrue(f.epsilon().compareTo(lp.divide(Rationals.ONE.add(lp))) < 0);
     }
   }
 
@@ -74,8 +77,8 @@ class T2Properties {
   void condorcetTopOnWitness() {
     PreferenceMatrix w = Witnesses.t1(Distribution.point(4, 3)).pref();
     Samplers.Found f = (Samplers.Found) Samplers.solve(w, Samplers.Goal.CONDORCET_TOP);
-    assertNotNull(f.margin());
     Aprational m = f.margin();
+    assertNotNull(m);
     assertTrue(m.signum() > 0 && f.sampler().interior());
   }
 }

@@ -77,7 +77,8 @@ class T4Properties {
       assertTrue(p.k() >= 4, "K = 3 always has a sampler (T4b)");
     } else {
       Samplers.Found f = (Samplers.Found) r;
-      assertTrue(f.sampler().interior() && f.margin().signum() > 0);
+      Aprational margin = f.margin();
+      assertTrue(f.sampler().interior() && margin != null && margin.signum() > 0);
     }
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import prefdyn.dynamics.MrsParameters;
@@ -21,6 +22,7 @@ import prefdyn.pref.Distribution;
  * line, entry), and prints nothing on stdout.
  */
 class BadInputTest {
+  @SuppressWarnings("initialization.field.uninitialized") // injected by JUnit before each test
   @TempDir Path dir;
 
   private Path file(String name, String content) throws IOException {
@@ -209,14 +211,15 @@ class BadInputTest {
     BadInput e = assertThrows(BadInput.class, () -> Inputs.interiorDistribution("0, 1/2, 1/2", 3, "--ref"));
     assertEquals("--ref must be strictly positive, but entry 0 is 0", e.getMessage());
     e = assertThrows(BadInput.class, () -> Inputs.interiorDistribution("point:1", 3, "--init"));
-    assertTrue(e.getMessage().startsWith("--init must be strictly positive"), e.getMessage());
+    assertTrue(Objects.requireNonNull(e.getMessage()).startsWith("--init must be strictly positive"), e.getMessage());
   }
 
   @Test
   void scalars() {
     assertEquals("--alpha: 3/2 is not in [0,1]", assertThrows(BadInput.class, () -> Inputs.unitInterval("1.5", "--alpha")).getMessage());
     assertEquals("--beta: 0 must be > 0", assertThrows(BadInput.class, () -> Inputs.positive("0", "--beta")).getMessage());
-    assertTrue(assertThrows(BadInput.class, () -> Inputs.rational("one", "--lambda")).getMessage().startsWith("--lambda: 'one' is not a number"));
+    assertTrue(Objects.requireNonNull(assertThrows(BadInput.class, () -> Inputs.rational("one", "--lambda")).getMessage())
+        .startsWith("--lambda: 'one' is not a number"));
     assertEquals(Rationals.of(1, 4), Inputs.unitInterval("0.25", "--lambda"));
   }
 
@@ -229,9 +232,10 @@ class BadInputTest {
     assertEquals("alpha must lie in [0, 1], got 3/2", a.getMessage());
     InvalidParameter d = assertThrows(InvalidParameter.class, () -> Precision.ofDigits(3));
     assertEquals("precision", d.field());
-    assertTrue(!d.getMessage().contains("--"), d.getMessage());
+    assertTrue(!Objects.requireNonNull(d.getMessage()).contains("--"), d.getMessage());
     InvalidParameter s = assertThrows(InvalidParameter.class, () -> Distribution.uniform(2).requireK(3, "start"));
-    assertTrue(!s.getMessage().contains("--") && s.getMessage().contains("start policy"), s.getMessage());
+    String sm = Objects.requireNonNull(s.getMessage());
+    assertTrue(!sm.contains("--") && sm.contains("start policy"), sm);
     // the CLI: the flag of the field
     Path p = file("c3.txt", "1/2 3/4 1/4\n1/4 1/2 3/4\n3/4 1/4 1/2\n");
     rejects(new String[] {"iterate", "--pref", p.toString(), "--alpha", "1", "--lambda", "1", "--steps", "1", "--digits", "20000"},

@@ -142,7 +142,7 @@ class CheckCommandTest {
         "--report", dir.toString());
     assertTrue(r.exitCode() <= 1, r.err());
     try (Stream<Path> files = Files.list(dir)) {
-      List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+      List<String> names = files.map(p -> String.valueOf(p.getFileName())).sorted().toList();
       assertEquals(List.of("margins.png", "report.md", "times.png"), names);
     }
     String md = Files.readString(dir.resolve("report.md"));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DynamicsCommandsTest {
+  @SuppressWarnings("initialization.field.uninitialized") // injected by JUnit before each test
   @TempDir Path dir;
 
   Path write(String name, String text) throws Exception {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code iterate --samples N --seed S}: exit codes, determinism, JSON keys. */
 class IterateSamplesTest {
+  @SuppressWarnings("initialization.field.uninitialized") // injected by JUnit before each test
   @TempDir Path dir;
 
   private String c3() throws Exception {

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The optimum and sampler commands through the in-process CLI runner. */
 class OptimumSamplerCommandTest {
-  @TempDir static Path dir;
-  static String sst;
-  static String cycle;
-  static String t4;
-  static String sure;
+  // set by JUnit (@TempDir) and by files() (@BeforeAll) before any test runs
+  @SuppressWarnings("initialization.static.field.uninitialized") @TempDir static Path dir;
+  @SuppressWarnings("initialization.static.field.uninitialized") static String sst;
+  @SuppressWarnings("initialization.static.field.uninitialized") static String cycle;
+  @SuppressWarnings("initialization.static.field.uninitialized") static String t4;
+  @SuppressWarnings("initialization.static.field.uninitialized") static String sure;
 
   @BeforeAll
   static void files() throws IOException {

@@ -155,11 +155,11 @@ class ShardMergeTest {
   private static void assertSameFolder(Path expected, Path actual) throws IOException {
     List<String> names;
     try (var s = Files.list(expected)) {
-      names = s.map(p -> p.getFileName().toString()).sorted().toList();
+      names = s.map(p -> String.valueOf(p.getFileName())).sorted().toList();
     }
     List<String> got;
     try (var s = Files.list(actual)) {
-      got = s.map(p -> p.getFileName().toString()).sorted().toList();
+      got = s.map(p -> String.valueOf(p.getFileName())).sorted().toList();
     }
     assertEquals(names, got);
     for (String f : names) {

@@ -2,6 +2,7 @@ package prefdyn.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apfloat.Apfloat;
@@ -97,7 +98,7 @@ class CertifiedStabilityTest {
     Precision p = Precision.ofDigits(40);
     DpoStability.Attempt a = DpoStability.analyze(params, Distribution.uniform(3), p, 100);
     DpoStability.Enclosed e = a.enclosed();
-    assertTrue(e != null, a.failure());
+    assertNotNull(e, a.failure());
     assertEquals("uniform", e.source());
     Ball rho = Ball.of(ThreeCycleFamily.dpoRhoSquared(q(1, 4), Rationals.HALF, Rationals.ONE, Rationals.ONE), 200).sqrt(200);
     assertTrue(e.rho().overlaps(rho), e.rho() + " vs " + rho);
@@ -118,7 +119,7 @@ class CertifiedStabilityTest {
         Distribution.uniform(3), Distribution.uniform(3), MrsParameters.Method.DPO);
     DpoStability.Attempt a = DpoStability.analyze(params, Distribution.uniform(3), Precision.ofDigits(30), 2000);
     DpoStability.Enclosed e = a.enclosed();
-    assertTrue(e != null, a.failure());
+    assertNotNull(e, a.failure());
     assertEquals("iteration", e.source());
     assertTrue(e.rho().sub(Ball.ONE, 100).isNegative(), e.rho().toString());
     for (prefdyn.verified.ComplexBall z : e.eigenvalues()) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import prefdyn.cli.CliRunner;
 
 class ExperimentCommandTest {
+  @SuppressWarnings("initialization.field.uninitialized") // injected by JUnit before each test
   @TempDir Path dir;
 
   private static String fixture(String name) {
@@ -122,8 +123,6 @@ class ExperimentCommandTest {
   }
 
   private static String[] concat(String[] a, String b) {
-    String[] out = java.util.Arrays.copyOf(a, a.length + 1);
-    out[a.length] = b;
-    return out;
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.stream.Stream.of(b)).toArray(String[]::new);
   }
 }

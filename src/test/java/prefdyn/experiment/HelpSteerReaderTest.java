@@ -10,16 +10,18 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import prefdyn.cli.BadInput;
 
 class HelpSteerReaderTest {
+  @SuppressWarnings("initialization.field.uninitialized") // injected by JUnit before each test
   @TempDir Path dir;
 
   static Path fixture(String name) {
     try {
-      return Path.of(HelpSteerReaderTest.class.getResource("/helpsteer/" + name).toURI());
+      return Path.of(Objects.requireNonNull(HelpSteerReaderTest.class.getResource("/helpsteer/" + name), name).toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -69,7 +71,7 @@ class HelpSteerReaderTest {
   private void assertBad(Path file, String... parts) {
     BadInput e = assertThrows(BadInput.class, () -> HelpSteerReader.read(file));
     for (String part : parts) {
-      assertTrue(e.getMessage().contains(part), e.getMessage() + " should contain " + part);
+      assertTrue(String.valueOf(e.getMessage()).contains(part), e.getMessage() + " should contain " + part);
     }
   }
 

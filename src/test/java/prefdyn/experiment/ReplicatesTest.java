@@ -22,6 +22,7 @@ import prefdyn.search.Shard;
 class ReplicatesTest {
   private static final Precision P = Precision.ofDigits(20);
 
+  @SuppressWarnings("initialization.field.uninitialized") // injected by JUnit before each test
   @TempDir Path dir;
 
   private static Sweep.Result sampled(int samples, int reps, long seed, long steps) {
@@ -41,9 +42,10 @@ class ReplicatesTest {
       assertEquals(i % 3, r.replicate());
       assertEquals(r, four.runs().get(i));
     }
-    assertNotNull(one.trace());
-    assertEquals(0, one.trace().matrix()); // the cyclic matrix, at the setting of largest βλ
-    assertEquals(0, one.trace().setting());
+    Sweep.Trace oneTrace = one.trace();
+    assertNotNull(oneTrace);
+    assertEquals(0, oneTrace.matrix()); // the cyclic matrix, at the setting of largest βλ
+    assertEquals(0, oneTrace.setting());
     // replicates differ (own seeds), the cell's average is shared by its rows
     assertTrue(one.runs().get(0).cycleStrength() != one.runs().get(1).cycleStrength());
     assertEquals(one.runs().get(0).cycleStrengthOfMean(), one.runs().get(2).cycleStrengthOfMean());
@@ -165,8 +167,6 @@ class ReplicatesTest {
   }
 
   private static String[] concat(String[] a, String b) {
-    String[] out = java.util.Arrays.copyOf(a, a.length + 1);
-    out[a.length] = b;
-    return out;
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.stream.Stream.of(b)).toArray(String[]::new);
   }
 }

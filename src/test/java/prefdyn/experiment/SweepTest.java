@@ -97,9 +97,10 @@ class SweepTest {
         P, null);
     Sweep.Run run = r.runs().get(0);
     assertTrue(run.underflow());
-    assertNotNull(run.recheck());
-    assertEquals("underflow", run.recheck().reason());
-    assertTrue(run.recheck().agrees(), run.recheck().toString());
+    Sweep.Recheck recheck = run.recheck();
+    assertNotNull(recheck);
+    assertEquals("underflow", recheck.reason());
+    assertTrue(recheck.agrees(), recheck.toString());
     assertTrue(run.log10Entropy() < -300, "entropy " + run.entropy());
     assertEquals(0, run.top());
     assertTrue(ExperimentReport.entropy(run.entropy()).contains("E-"), ExperimentReport.entropy(run.entropy()));

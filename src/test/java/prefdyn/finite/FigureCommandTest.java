@@ -14,6 +14,7 @@ import prefdyn.cli.CliRunner;
 
 /** {@code prefdyn figure1}: writes a PNG (population and finite-sample); bad flags exit 2 with one line. */
 class FigureCommandTest {
+  @SuppressWarnings("initialization.field.uninitialized") // injected by JUnit before each test
   @TempDir Path dir;
 
   static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
@@ -49,9 +50,7 @@ class FigureCommandTest {
   }
 
   static String[] concat(String[] x, String[] y) {
-    String[] out = Arrays.copyOf(x, x.length + y.length);
-    System.arraycopy(y, 0, out, x.length, y.length);
-    return out;
+    return java.util.stream.Stream.concat(Arrays.stream(x), Arrays.stream(y)).toArray(String[]::new);
   }
 
   @Test

@@ -1,10 +1,12 @@
 package prefdyn.optimum;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.util.Objects;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,9 @@ class DpoOptimumTest {
         // a value 10^-(digits - 5) off is excluded
         assertTrue(!c.logits()[i].contains(expected[i].add(Ball.of(tenTo(digits - 5), prec), prec)));
       }
-      assertTrue(c.curvature().isPositive() && c.iterations() < 40, "iterations " + c.iterations());
+      Ball curvature = c.curvature();
+      assertNotNull(curvature, "a certificate has its curvature bound");
+      assertTrue(curvature.isPositive() && c.iterations() < 40, "iterations " + c.iterations());
     }
   }
 
@@ -71,7 +75,7 @@ class DpoOptimumTest {
       {Rationals.ZERO, h, Rationals.of(2, 3)},
       {Rationals.of(2, 3), Rationals.of(1, 3), h}});
     DpoOptimum.Certificate c = certify(p, Distribution.uniform(3), Rationals.ONE, q);
-    assertTrue(c.radius().hi().compareTo(tenTo(30)) < 0, c.radius().toString());
+    assertTrue(Objects.requireNonNull(c.radius().hi()).compareTo(tenTo(30)) < 0, c.radius().toString());
   }
 
   @Test
@@ -84,7 +88,7 @@ class DpoOptimumTest {
       {Rationals.ZERO, Rationals.of(1, 3), h}});
     NoFiniteOptimum e = assertThrows(NoFiniteOptimum.class,
         () -> DpoOptimum.solveLogits(p.real(q), Distribution.uniform(3).real(q), zeros(3, q), q.real(1), q));
-    assertTrue(e.getMessage().contains("P[0][1] = 1"), e.getMessage());
+    assertTrue(Objects.requireNonNull(e.getMessage()).contains("P[0][1] = 1"), e.getMessage());
     assertThrows(NoFiniteOptimum.class, () -> DpoOptimum.certify(p, Distribution.uniform(3), Distribution.uniform(3), Rationals.ONE, q));
     // Off the support the 0/1 row no longer matters for the sampled pair, but response 0's extension is infinite.
     Distribution mu = Distribution.of(Rationals.ZERO, Rationals.HALF, Rationals.HALF);

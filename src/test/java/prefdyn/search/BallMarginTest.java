@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.util.Objects;
 import org.apfloat.Aprational;
 import org.junit.jupiter.api.Test;
 import prefdyn.catalogue.Margin;
@@ -21,7 +22,9 @@ class BallMarginTest {
     Ball third = Ball.of(Rationals.of(1, 3), PREC);
     Margin m = Margin.of(third, true, "1/3");
     assertEquals(Verdict.HOLDS, m.verdict());
-    assertTrue(m.lo().compareTo(Rationals.of(1, 3)) <= 0 && Rationals.of(1, 3).compareTo(m.hi()) <= 0);
+    Aprational lo = Objects.requireNonNull(m.lo(), "a finite ball's margin is bounded");
+    Aprational hi = Objects.requireNonNull(m.hi(), "a finite ball's margin is bounded");
+    assertTrue(lo.compareTo(Rationals.of(1, 3)) <= 0 && Rationals.of(1, 3).compareTo(hi) <= 0);
     Margin whole = Margin.of(Ball.whole(), false, "nothing known");
     assertEquals(Verdict.UNDECIDED, whole.verdict());
     assertTrue(!whole.reason().isEmpty());
@@ -49,7 +52,7 @@ class BallMarginTest {
     Ball d = Ball.ONE.exp(PREC).sub(Ball.of(approx, PREC), PREC);
     Margin m = Margin.equality(d, "e - 2.718281828");
     assertEquals(Verdict.VIOLATED, m.verdict());
-    assertTrue(m.hi().signum() < 0);
+    assertTrue(Objects.requireNonNull(m.hi(), "a finite ball's margin is bounded").signum() < 0);
     assertEquals(Verdict.UNDECIDED, Margin.equality(Ball.whole(), "nothing").verdict());
   }
 

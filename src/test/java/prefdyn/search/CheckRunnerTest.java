@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Objects;
+import org.apfloat.Aprational;
 import org.junit.jupiter.api.Test;
 import prefdyn.catalogue.Catalogue;
+import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
@@ -23,8 +26,9 @@ class CheckRunnerTest {
     CheckResult r = CheckRunner.run(ToyStatements.HOLDS, 200, 7L, P);
     assertEquals(Verdict.HOLDS, r.status());
     assertEquals(200, r.tries());
-    assertNotNull(r.minMargin());
-    assertTrue(r.minMargin().value().signum() >= 0);
+    Margin min = r.minMargin();
+    assertNotNull(min);
+    assertTrue(min.value().signum() >= 0);
   }
 
   @Test
@@ -32,9 +36,10 @@ class CheckRunnerTest {
     Statement c6 = Catalogue.require("C6");
     CheckResult r = CheckRunner.run(c6, 500, 3L, P);
     assertEquals(Verdict.VIOLATED, r.status());
-    assertNotNull(r.offending());
-    assertEquals(r.offending(), CheckRunner.replay(c6, r.offendingSeed()));
-    assertTrue(c6.check(r.offending(), P).value().signum() <= 0);
+    Instance offending = r.offending();
+    assertNotNull(offending);
+    assertEquals(offending, CheckRunner.replay(c6, r.offendingSeed()));
+    assertTrue(c6.check(offending, P).value().signum() <= 0);
   }
 
   @Test
@@ -46,7 +51,7 @@ class CheckRunnerTest {
     assertEquals(80, r.capDigits());
     assertEquals(3, r.raisedTries());
     assertFalse(r.capReached());
-    assertEquals(Verdict.HOLDS, r.minMargin().verdict());
+    assertEquals(Verdict.HOLDS, Objects.requireNonNull(r.minMargin()).verdict());
     // the same with a cap of 40 digits: undecided, and the result says the cap was reached
     CheckResult capped = CheckRunner.run(List.of(ToyStatements.TINY), new CheckRunner.Options(3, 1L, Precision.ofDigits(10), 1, 40),
         CheckRunner.Progress.NONE).get(0);
@@ -86,7 +91,9 @@ class CheckRunnerTest {
       assertEquals(Escalation.defaultCap(digits), r.capDigits());
       Margin m = r.minMargin();
       assertNotNull(m);
-      assertTrue(m.lo().signum() < 0 && m.hi().signum() > 0, "the enclosure straddles zero");
+      Aprational lo = m.lo();
+      Aprational hi = m.hi();
+      assertTrue(lo != null && lo.signum() < 0 && hi != null && hi.signum() > 0, "the enclosure straddles zero");
       assertEquals(Verdict.UNDECIDED, m.verdict());
     }
   }
@@ -97,8 +104,9 @@ class CheckRunnerTest {
     assertEquals(Verdict.UNDECIDED, t.status());
     assertEquals(3, t.tries(), "an undecided try does not stop the run");
     assertTrue(t.message().contains("ArithmeticException: solver diverged"), t.message());
-    assertNotNull(t.minMargin());
-    assertTrue(t.minMargin().reason().contains("solver diverged"));
+    Margin tm = t.minMargin();
+    assertNotNull(tm);
+    assertTrue(tm.reason().contains("solver diverged"));
     CheckResult u = CheckRunner.run(ToyStatements.UNKNOWN, 2, 1L, P);
     assertEquals(Verdict.UNDECIDED, u.status());
     assertTrue(u.message().contains("iteration cap hit"), u.message());
@@ -140,7 +148,9 @@ class CheckRunnerTest {
       assertEquals(a.tries(), b.tries());
       assertEquals(a.statementSeed(), b.statementSeed());
       assertEquals(a.offending(), b.offending());
-      assertEquals(a.minMargin() == null ? null : a.minMargin().value(), b.minMargin() == null ? null : b.minMargin().value());
+      Margin am = a.minMargin();
+      Margin bm = b.minMargin();
+      assertEquals(am == null ? null : am.value(), bm == null ? null : bm.value());
     }
     CheckResult other = CheckRunner.run(ToyStatements.HOLDS, 60, 43L, P);
     assertTrue(other.statementSeed() != one.get(0).statementSeed());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apfloat.Aprational;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.junit.jupiter.api.Test;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Verdict;
@@ -67,7 +68,7 @@ class MarginAlgebraTest {
   /** A pool of margins: every enclosure with ends in {-2..2} (and unbounded), both strictnesses. */
   private static List<Margin> pool() {
     List<Margin> out = new ArrayList<>();
-    Integer[] ends = {null, -2, -1, 0, 1, 2};
+    @Nullable Integer[] ends = {null, -2, -1, 0, 1, 2};
     for (boolean strict : new boolean[] {true, false}) {
       for (Integer lo : ends) {
         for (Integer hi : ends) {
@@ -122,7 +123,9 @@ class MarginAlgebraTest {
           }
         }
         if (a.strict() == b.strict()) {
-          assertEquals(a.lo() == null || b.lo() == null ? null : Rationals.min(a.lo(), b.lo()), m.lo());
+          Aprational alo = a.lo();
+          Aprational blo = b.lo();
+          assertEquals(alo == null || blo == null ? null : Rationals.min(alo, blo), m.lo());
         }
         // an unbounded result says why
         if (m.lo() == null || m.hi() == null) {

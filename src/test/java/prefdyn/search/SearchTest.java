@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Objects;
 import org.apfloat.Aprational;
 import org.junit.jupiter.api.Test;
 import prefdyn.catalogue.Catalogue;
@@ -43,7 +44,7 @@ class SearchTest {
     assertNotNull(m);
     assertFalse(m.isExact());
     assertEquals(Verdict.VIOLATED, m.verdict());
-    assertTrue(m.hi().signum() <= 0, "strict statement: hi <= 0");
+    assertTrue(Objects.requireNonNull(m.hi(), "a violated margin has an upper end").signum() <= 0, "strict statement: hi <= 0");
     assertEquals(P.digits(), r.verifiedAtDigits(), "decided at the working precision, no re-check needed");
   }
 
@@ -51,7 +52,7 @@ class SearchTest {
   void aMarginThatNeverDecidesIsNeverReportedAsACounterexample() {
     SearchResult r = Search.run(ToyStatements.STRADDLE_CONJECTURE, 20, 1L, Precision.ofDigits(10));
     assertFalse(r.found());
-    assertEquals(Verdict.UNDECIDED, r.closestMargin().verdict());
+    assertEquals(Verdict.UNDECIDED, Objects.requireNonNull(r.closestMargin()).verdict());
   }
 
   @Test
@@ -71,8 +72,9 @@ class SearchTest {
     SearchResult r = Search.run(ToyStatements.HOLDS, 600, 5L, P);
     assertFalse(r.found());
     assertEquals(600, r.evaluations());
-    assertNotNull(r.closestMargin());
-    assertTrue(r.closestMargin().value().signum() >= 0);
+    Margin closest = r.closestMargin();
+    assertNotNull(closest);
+    assertTrue(closest.value().signum() >= 0);
   }
 
   @Test

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import prefdyn.catalogue.Verdict;
 import prefdyn.catalogue.Catalogue;
+import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Statement;
 import prefdyn.cli.BadInput;
 import prefdyn.num.Precision;
@@ -32,7 +34,8 @@ class ShardTest {
     List<Object> k = new ArrayList<>(List.of(r.statement().id(), r.status(), r.tries(), r.plannedTries(),
         String.valueOf(r.minMargin()), r.offendingTry(), r.offendingSeed(), String.valueOf(r.offendingMargin()),
         r.message(), r.decidedDigits(), r.raisedTries(), r.undecidedTries()));
-    k.add(r.offending() == null ? "-" : r.offending().describe());
+    Instance offending = r.offending();
+    k.add(offending == null ? "-" : offending.describe());
     return k;
   }
 
@@ -86,7 +89,8 @@ class ShardTest {
     assertEquals(whole.evaluations(), c.evaluations());
     assertEquals(whole.restarts(), c.restarts());
     if (whole.found()) {
-      assertEquals(whole.counterexample().describe(), units.get(c.found()).counterexample().describe());
+      assertEquals(Objects.requireNonNull(whole.counterexample()).describe(),
+          Objects.requireNonNull(units.get(c.found()).counterexample()).describe());
       assertEquals(whole.margin(), units.get(c.found()).margin());
     }
     assertThrows(BadInput.class, () -> Search.combine(units.subList(1, units.size()), 5000), "unit 0 missing");

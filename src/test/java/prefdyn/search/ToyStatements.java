@@ -1,10 +1,12 @@
 package prefdyn.search;
 
 import java.math.BigInteger;
+import java.util.Objects;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import org.apfloat.Aprational;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
@@ -135,7 +137,9 @@ final class ToyStatements {
       .margin((x, precision) -> {
         Margin exact = BOX.check(x, precision);
         Aprational r = tenToMinus(precision.digits());
-        return Margin.enclosure((Aprational) exact.lo().subtract(r), (Aprational) exact.hi().add(r), true, exact.detail());
+        Aprational lo = Objects.requireNonNull(exact.lo(), "BOX's margin is exact");
+        Aprational hi = Objects.requireNonNull(exact.hi(), "BOX's margin is exact");
+        return Margin.enclosure((Aprational) lo.subtract(r), (Aprational) hi.add(r), true, exact.detail());
       })
       .build();
 
@@ -160,7 +164,7 @@ final class ToyStatements {
       })
       .build();
 
-  private static boolean inUnit(Aprational v) {
+  private static boolean inUnit(@Nullable Aprational v) {
     return v != null && v.signum() >= 0 && v.compareTo(Rationals.ONE) <= 0;
   }
 

@@ -2,6 +2,7 @@ package prefdyn.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +64,8 @@ class UserConjectureExampleTest {
     SearchResult r = Search.run(MAJORITY, 5000, 1L, Precision.ofDigits(30));
     assertTrue(r.found());
     Instance x = r.counterexample();
-    assertTrue(x != null && MAJORITY.admits(x));
+    assertNotNull(x);
+    assertTrue(MAJORITY.admits(x));
     // independent recomputation of the scores
     Distribution mu = x.get(Slot.SAMPLER);
     boolean failing = false;
