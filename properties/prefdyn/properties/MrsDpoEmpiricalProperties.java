@@ -62,6 +62,40 @@ class MrsDpoEmpiricalProperties {
     Checks.assertHolds(cycle, threeCycle(q(1, 8), Rationals.ONE, Rationals.HALF, q(2, 1)));
   }
 
+  /**
+   * The widened ranges (issue 13 part 4): λ = 1 (the sampler is the policy, near point masses
+   * later on), α < 1 with ρ_DPO > 1, and entries 0/1 (a = 1/2) with λ < 1.
+   */
+  @Example
+  void cycleAtLambdaOneAndAlphaBelowOneHolds() {
+    Instance lambdaOne = threeCycle(q(3, 8), Rationals.ONE, Rationals.ONE, Rationals.HALF);
+    assertTrue(cycle.admits(lambdaOne));
+    Checks.assertHolds(cycle, lambdaOne);
+    Instance alphaHalf = threeCycle(q(1, 4), Rationals.HALF, Rationals.ONE, Rationals.HALF);
+    assertTrue(cycle.admits(alphaHalf));
+    Checks.assertHolds(cycle, alphaHalf);
+    Instance zeroOne = threeCycle(q(1, 2), q(3, 4), q(3, 4), Rationals.ONE);
+    assertTrue(cycle.admits(zeroOne));
+    Checks.assertHolds(cycle, zeroOne);
+  }
+
+  /** Not admitted: ρ_DPO ≤ 1 (α = 1/2, a = 1/8, λ = 1/2, β = 2: ρ² = 1/4 + 1/192), and a = 1/2 with λ = 1. */
+  @Example
+  void stableLinearizationIsNotAdmitted() {
+    assertTrue(!cycle.admits(threeCycle(q(1, 8), Rationals.HALF, Rationals.HALF, q(2, 1))));
+    assertTrue(!cycle.admits(threeCycle(q(1, 2), Rationals.ONE, Rationals.ONE, Rationals.HALF)));
+  }
+
+  /** λ = 1 and λ = 0 on the strictly SST example: the collapse holds (it failed to run at λ = 1 before). */
+  @Example
+  void collapseAtTheEndsOfTheLambdaRange() {
+    for (org.apfloat.Aprational l : new org.apfloat.Aprational[] {Rationals.ONE, Rationals.ZERO}) {
+      Instance y = sstInstance().withLambda(l);
+      assertTrue(collapse.admits(y));
+      Checks.assertHolds(collapse, y);
+    }
+  }
+
   /** α = 0 with a weak update (β = 8): the orbit falls back to uniform, certified (VIOLATED). */
   @Example
   void cycleWithAlphaZeroIsViolated() {

@@ -7,6 +7,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import prefdyn.dynamics.DpoBallRound;
 import prefdyn.dynamics.MrsParameters;
+import prefdyn.dynamics.ThreeCycleFamily;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
 import prefdyn.optimum.DpoOptimum;
@@ -63,12 +64,26 @@ public final class MrsDpoStatements {
     return atan(Ball.ONE, prec).mulPow2(2);
   }
 
+  /** The DPO entries: the two empirical observations and the DPO statements of the Dpo* classes. */
   public static List<Statement> all() {
-    return List.of(new Cycle(), new Collapse());
+    List<Statement> all = new java.util.ArrayList<>(List.of(new Cycle(), new Collapse()));
+    all.addAll(DpoJacobianStatements.all());
+    all.addAll(DpoConcentrationStatements.all());
+    return all;
   }
 
   static MrsParameters dpo(Instance x) {
     return DynamicsStatements.parameters(x).withMethod(MrsParameters.Method.DPO);
+  }
+
+  /**
+   * Ford's condition for every round (docs/theory.md L2(b)): every round's sampler is interior
+   * (λ softmax θ + (1-λ)π_0 with π_0 interior, or softmax θ), so the support is everything and a
+   * finite DPO optimum exists iff the graph {@code a → b iff P_ab > 0} is strongly connected.
+   * Exact.
+   */
+  static boolean finiteOptimum(PreferenceMatrix p) {
+    return DpoOptimum.existence(p).attained();
   }
 
   static boolean openEntries(PreferenceMatrix p) {
@@ -83,16 +98,15 @@ public final class MrsDpoStatements {
   }
 
   /**
-   * DPO-CYCLE (empirical): on the 3-cycle P_a with α = 1, 0 < λ ≤ 3/4 (so each round's sampler
-   * keeps mass (1-λ)/3 everywhere and the DPO problem stays well conditioned; with λ = 1 the orbit
-   * reaches near-vertex samplers where the DPO solver's Newton gives up), an MRS-DPO orbit
+   * DPO-CYCLE (empirical): on the 3-cycle P_a (0 < a ≤ 1/2) with uniform π_ref = π_0, any
+   * α ∈ [0, 1] and λ ∈ (0, 1] for which the DPO linearization at uniform is unstable
+   * ({@code ρ² = α² + 16a²λ²/(3β²) > 1}, decided exactly; proofs-notes/MRS-DPO.md), except the
+   * corner a = 1/2 with λ = 1 (see {@link #awayFromDoublyExponentialCollapse}), an MRS-DPO orbit
    * started 10^-6 from uniform moves away from it and rotates around it: over rounds 1..100 its
    * distance from uniform stays above the start's and it winds at least one full turn. Margin:
    * {@code min(log min_t ||Πθ_t||/||Πθ_0||, |winding angle|/2π - 1)}, from the certified ball
-   * orbit ({@link DpoBallRound}; proofs-notes/MRS-DPO.md). The uncertified version looked at rounds
-   * 100..300 (persistence after the escape); 300 certified rounds lose too many digits on the fast
-   * instances and cost seconds per try, so the statement now covers the escape and the first turn
-   * (the slowest generated instance, a = 1/8, λ = 1/2, β = 2, needs about 87 rounds a turn).
+   * orbit ({@link DpoBallRound}). Each round's turn is the half-angle atan2 (valid for turns below
+   * π: at α = 0 the linear turn is π/2 a round).
    */
   public static final class Cycle implements Statement {
     static final int ROUNDS = 100;
@@ -109,22 +123,42 @@ public final class MrsDpoStatements {
      * to 100 digits, so the orbit starts there, see ORBIT_DIGITS): 4 tries.
      */
     @Override public int defaultTries() { return 4; }
-    @Override public String title() { return "[empirical] MRS-DPO on the 3-cycle P_a with alpha = 1: from 1e-6 off uniform, over rounds 1..100 the orbit stays farther from uniform than at start and winds at least once."; }
+    @Override public String title() { return "[empirical] MRS-DPO on the 3-cycle P_a, alpha in [0,1], lambda in (0,1], rho_DPO > 1: from 1e-6 off uniform, over rounds 1..100 the orbit stays farther from uniform than at start and winds at least once."; }
     @Override public Kind kind() { return Kind.EMPIRICAL; }
 
     @Override
     public Arbitrary<Instance> hypotheses() {
-      return Combinators.combine(Matrices.threeCycleStrengths(4).filter(a -> a.compareTo(Rationals.HALF) < 0),
-          DynamicsStatements.grid(2, 3, 4), DynamicsStatements.grid(1, 4, 2))
-          .as((a, l, b) -> Instance.of(Matrices.threeCycle(a)).withParam("a", a).withAlpha(Rationals.ONE)
-              .withLambda(l).withBeta(b).withRef(Distribution.uniform(3)).withPi0(Distribution.uniform(3)));
+      return Combinators.combine(Matrices.threeCycleStrengths(4), DynamicsStatements.grid(0, 4, 4),
+          DynamicsStatements.grid(2, 4, 4), DynamicsStatements.grid(1, 4, 2))
+          .as((a, al, l, b) -> Instance.of(Matrices.threeCycle(a)).withParam("a", a).withAlpha(al)
+              .withLambda(l).withBeta(b).withRef(Distribution.uniform(3)).withPi0(Distribution.uniform(3)))
+          .filter(x -> unstable(x) && awayFromDoublyExponentialCollapse(x));
+    }
+
+    /**
+     * Not both a = 1/2 and λ = 1: with 0/1 entries and a point-mass sampler the DPO rewards grow
+     * like log(1/μ_min), the log-odds roughly multiply by a factor each round and the sampler's
+     * small entries fall doubly exponentially (below 10^-(10^6) within about 20 rounds on a = 1/2,
+     * λ = 1, β = 1/2): beyond any exponent range, so no certified orbit reaches round 100 there.
+     * Either entries in (0,1) (a < 1/2) or an offline share (λ < 1) keeps the rewards bounded.
+     */
+    static boolean awayFromDoublyExponentialCollapse(Instance x) {
+      org.apfloat.Aprational l = x.lambda();
+      return x.param("a").compareTo(Rationals.HALF) < 0 || (l != null && l.compareTo(Rationals.ONE) < 0);
+    }
+
+    /** The DPO linearization at uniform is unstable: {@code ρ² = α² + 16a²λ²/(3β²) > 1}, exact. */
+    static boolean unstable(Instance x) {
+      org.apfloat.Aprational a = x.param("a");
+      return ThreeCycleFamily.dpoRhoSquared(a, Instance.need(x.alpha(), "alpha"), Instance.need(x.lambda(), "lambda"),
+          Instance.need(x.beta(), "beta")).compareTo(Rationals.ONE) > 0;
     }
 
     @Override
     public boolean admits(Instance x) {
       org.apfloat.Aprational l = x.lambda();
-      return new DynamicsStatements.T6(DynamicsStatements.Sqrt3.INVERSE).admits(x) && DynamicsStatements.isOne(x.alpha())
-          && l != null && l.signum() > 0 && l.compareTo(Rationals.of(3, 4)) <= 0 && openEntries(x.pref());
+      return new DynamicsStatements.T6(DynamicsStatements.Sqrt3.INVERSE).admits(x)
+          && l != null && l.signum() > 0 && unstable(x) && awayFromDoublyExponentialCollapse(x);
     }
 
     @Override
@@ -160,14 +194,16 @@ public final class MrsDpoStatements {
         Ball[] cur = plane(theta, sqrt3, wp);
         Ball logRatio = norm2(cur, wp).div(n0, wp).log(wp).mulPow2(-1);
         minLogRatio = minLogRatio == null ? logRatio : Ball.min(minLogRatio, logRatio);
-        // the turn from prev to cur: atan(cross/dot), valid when dot > 0 (a turn of less than π/2)
+        // the turn from prev to cur in (-π, π): 2 atan(cross/(|prev||cur| + dot)) (half-angle form of
+        // atan2), valid when |prev||cur| + dot > 0, i.e. the turn is not ±π
         Ball dot = prev[0].mul(cur[0], wp).add(prev[1].mul(cur[1], wp), wp);
         Ball cross = prev[0].mul(cur[1], wp).sub(prev[1].mul(cur[0], wp), wp);
-        if (!dot.isPositive()) {
-          return stop(Margin.unknown(stopped(t, "the turn of this round is not certified below π/2"
+        Ball den = norm2(prev, wp).mul(norm2(cur, wp), wp).add(dot, wp);
+        if (!den.isPositive()) {
+          return stop(Margin.unknown(stopped(t, "the turn of this round is not certified below π"
               + " (the enclosure is too wide or the orbit turns too fast)"), true, detail), minLogRatio);
         }
-        angle = angle.add(atan(cross.div(dot, wp), wp), wp);
+        angle = angle.add(atan(cross.div(den, wp), wp).mulPow2(1), wp);
         prev = cur;
       }
       Ball turns = angle.abs().div(pi(wp).mulPow2(1), wp).sub(Ball.ONE, wp);
@@ -201,11 +237,14 @@ public final class MrsDpoStatements {
   }
 
   /**
-   * DPO-COLLAPSE (empirical): α = 1, strictly SST P with entries in (0,1), λ ≤ 3/4 (so the
-   * sampler keeps mass (1-λ)π_0 everywhere and each round's DPO problem stays well conditioned;
-   * with λ = 1 the sampler itself collapses and the DPO solver's certified Newton gives up): over 60 rounds the
-   * mass off the top response shrinks at least tenfold and the top's log-odds increase every
-   * round. Margin: {@code min(log10(off_0/off_T) - 1, smallest log-odds increase)}.
+   * DPO-COLLAPSE (empirical): α = 1, strictly SST P with a finite DPO optimum (Ford's condition,
+   * exact; entries 0 or 1 allowed when the comparison graph stays strongly connected), any
+   * λ ∈ [0, 1] (λ = 1: the sampler is the policy itself and approaches a point mass; the scaled
+   * DPO solver stays well conditioned there, proofs-notes/MRS-DPO.md): over 60 rounds the mass off
+   * the top response shrinks at least tenfold and the top's log-odds increase every round. Margin:
+   * {@code min(log10(off_0/off_T) - 1, smallest log-odds increase)}. The increase part is proved
+   * for every λ (the DPO optimum ranks as the scores (Pμ) do, and strictly SST P ranks the top
+   * first for every μ, T3(b)); the tenfold shrink in 60 rounds is the empirical part.
    */
   public static final class Collapse implements Statement {
     static final int ROUNDS = 60;
@@ -221,7 +260,7 @@ public final class MrsDpoStatements {
     @Override
     public Arbitrary<Instance> hypotheses() {
       return Arbitraries.integers().between(2, 4).flatMap(k -> Combinators.combine(
-          Matrices.strictlySst(k, k).filter(MrsDpoStatements::openEntries), DynamicsStatements.grid(1, 3, 4),
+          Matrices.strictlySst(k, k).filter(MrsDpoStatements::finiteOptimum), DynamicsStatements.grid(0, 4, 4),
           DynamicsStatements.grid(1, 4, 2), Distributions.interior(k), Distributions.interior(k))
           .as((pm, l, b, pi0, init) -> Instance.of(pm).withAlpha(Rationals.ONE).withLambda(l).withBeta(b)
               .withRef(Distribution.uniform(k)).withPi0(pi0).withInit(init)));
@@ -229,8 +268,8 @@ public final class MrsDpoStatements {
 
     @Override
     public boolean admits(Instance x) {
-      return Structure.sst(x.pref()) == Sst.STRICT && openEntries(x.pref()) && DynamicsStatements.isOne(x.alpha())
-          && DynamicsStatements.unit(x.lambda()) && x.lambda() != null && x.lambda().compareTo(Rationals.of(3, 4)) <= 0
+      return Structure.sst(x.pref()) == Sst.STRICT && finiteOptimum(x.pref()) && DynamicsStatements.isOne(x.alpha())
+          && DynamicsStatements.unit(x.lambda())
           && DynamicsStatements.positive(x.beta())
           && DynamicsStatements.interiorNonNull(x.pi0()) && DynamicsStatements.interiorOrNull(x.init());
     }

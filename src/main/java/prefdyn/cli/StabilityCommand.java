@@ -320,7 +320,7 @@ public final class StabilityCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     int d = precision.digits();
     int prec = precision.bits();
-    Map<String, Object> json = new LinkedHashMap<>();
+    Map<String, @Nullable Object> json = new LinkedHashMap<>();
     json.put("method", "dpo");
     if (enc == null) {
       json.put("fixedPoint", null);

@@ -27,6 +27,8 @@ public final class DpoBallRound {
   private final Ball beta;
   private final Precision q;
   private final int prec;
+  /** The previous round's Newton point (u coordinates): the next round's warm start (not part of any certificate). */
+  private double @Nullable [] warm;
 
   /** One step's outcome: the next box and the update {@code Π(u* / β)}, or the failure's reason. */
   public record Step(Ball @Nullable [] theta, Ball @Nullable [] update, @Nullable String failure) {
@@ -79,14 +81,16 @@ public final class DpoBallRound {
     Ball[] mu = sampler(theta);
     DpoOptimum.Outcome out;
     try {
-      out = DpoOptimum.certify(p, mu, zero, beta, q);
+      out = DpoOptimum.certify(p, mu, zero, beta, q, warm);
     } catch (RuntimeException e) {
       return new Step(null, null, "DPO optimum: " + e.getMessage());
     }
     if (out instanceof DpoOptimum.Failure f) {
       return new Step(null, null, "the DPO optimum is not certified: " + f.reason());
     }
-    Ball[] update = ((DpoOptimum.Certificate) out).logits();
+    DpoOptimum.Certificate cert = (DpoOptimum.Certificate) out;
+    warm = cert.point();
+    Ball[] update = cert.logits();
     Ball[] next = new Ball[theta.length];
     for (int i = 0; i < theta.length; i++) {
       Ball own = alphaOne ? theta[i] : alpha.mul(theta[i], prec).add(scaledLogRef[i], prec);

@@ -19,17 +19,18 @@ import prefdyn.pref.PreferenceMatrix;
  * {@code L_D(r) = -Σ_{y,y'} μ_y μ_y' P_{yy'} log σ(β(r_y - r_y'))}.
  *
  * <p><b>Method.</b> With {@code u = β r} the loss no longer depends on β, so we solve for u and
- * return {@code log π = Π(log π_ref + u/β)}. On the sampler's support S the loss is convex in u
- * with Hessian the weighted graph Laplacian {@code w_ab = μ_a μ_b σ'(u_a - u_b)} of the complete
- * graph on S: strictly convex on u modulo constants. Damped Newton (backtracking on the loss while
- * the Newton decrement is large, full steps once it is small), one coordinate of S pinned to 0.
- * Precision doubles level by level (20, 40, 80, ... digits, then the working precision): each
- * level needs about one quadratically convergent step, so 1,000 digits cost a handful of
- * iterations at full precision. The Newton point is not trusted: {@link #certify} proves, in
- * ball arithmetic, that the exact minimizer lies within {@code G/κ} of it (strong convexity on a
- * ball whose radius it checks; proofs-notes/L2.md) and returns enclosures of the logits, or a
- * {@link Failure} with the reason. {@link #solveLogits} is the uncertified fast path (MRS-DPO
- * rounds).
+ * return {@code log π = Π(log π_ref + u/β)}. We solve the <em>scaled</em> first-order system
+ * {@code F_y(u) = Σ_b μ_b (σ(u_y - u_b) - P_yb) = 0} (each equation divided by its own sampler
+ * weight; for y outside the support it is the vanishing-exploration equation below), with the
+ * heaviest response pinned to 0. Its Jacobian is diagonally dominant by
+ * {@code μ_pin σ'(u_y - u_pin)} in every row, however small the other weights are, so samplers
+ * near a point mass (MRS-DPO with λ = 1) are as well conditioned as uniform ones
+ * (proofs-notes/MRS-DPO.md, "The robust round"). Newton with backtracking on ||F||², a
+ * double-precision warm start (optionally seeded by the previous round), then precision doubling
+ * (30, 60, ... digits, then the working precision). The Newton point is not trusted:
+ * {@link #certify} proves in ball arithmetic (Poincaré–Miranda on an ∞-norm box, Varah's bound)
+ * that the exact minimizer lies within {@code ||F(ũ)||_∞/γ} of it and returns enclosures of the
+ * logits, or a {@link Failure} with the reason. {@link #solveLogits} is the uncertified fast path.
  *
  * <p><b>Existence.</b> A finite minimizer exists iff, on S, the directed graph {@code a → b} iff
  * {@code P_ab > 0} is strongly connected (Ford's condition for Bradley-Terry maximum likelihood):
@@ -268,6 +269,26 @@ public final class DpoOptimum {
   }
 
   /**
+   * {@code σ(x) - P} in balls, as {@code (1 - P) - σ(-x)} when x > 0: the same number, but when
+   * σ(x) is close to 1 and P is too (0/1 entries near a point-mass sampler) the small terms are
+   * subtracted instead of two numbers near 1 (relative accuracy instead of absolute).
+   */
+  public static Ball excess(Ball x, Ball p, int prec) {
+    if (x.isPositive()) {
+      return Ball.ONE.sub(p, prec).sub(x.neg().sigmoid(prec), prec);
+    }
+    return x.sigmoid(prec).sub(p, prec);
+  }
+
+  /** {@code σ(x) - P} at working precision (see {@link #excess(Ball, Ball, int)}). */
+  static Apfloat excess(Apfloat x, Apfloat p, Precision q) {
+    if (x.signum() > 0) {
+      return q.real(1).subtract(q.real(p)).subtract(Kernel.sigmoid(x.negate(), q));
+    }
+    return Kernel.sigmoid(x, q).subtract(q.real(p));
+  }
+
+  /**
    * The scaled first-order system {@code F_y(u) = Σ_{b∈S} μ_b (σ(u_y - u_b) - P_yb)} for y ≠ pin
    * (0 at the pinned response), in balls over boxes (proofs-notes/MRS-DPO.md, "robust round"). On
    * the support {@code F_y = (∂L/∂u_y)/μ_y}; off it {@code F_y = 0} is L2's vanishing-exploration
@@ -280,7 +301,7 @@ public final class DpoOptimum {
       if (y != pin) {
         for (int b : s) {
           if (b != y) {
-            acc = acc.add(mu[b].mul(u[y].sub(u[b], prec).sigmoid(prec).sub(p[y][b], prec), prec), prec);
+            acc = acc.add(mu[b].mul(excess(u[y].sub(u[b], prec), p[y][b], prec), prec), prec);
           }
         }
       }
@@ -470,12 +491,38 @@ public final class DpoOptimum {
   }
 
   /**
-   * Checks Ford's condition on the support (strong connectivity of {@code a → b iff P_ab > 0}) and
-   * that every off-support response has {@code 0 < Σ μ_y' P_yy' < 1}, exactly.
+   * Whether the DPO loss attains its minimum (docs/theory.md L2(b), (d)): decided exactly, a
+   * graph question on the zero pattern of P and μ. Not attained: {@code winners} is a nonempty
+   * part U of the support that beats the rest of the support ({@code losers}) with probability 1
+   * (Ford's condition fails), or, for a response y outside the support, {@code winners = [y]}
+   * when it beats every sampled response surely ({@code losers} = the support) or
+   * {@code losers = [y]} when it loses surely (its vanishing-exploration logit is ±infinity).
    *
-   * @throws NoFiniteOptimum naming a 0/1 entry responsible
+   * @param attained whether a finite optimum exists
+   * @param reason empty when attained; else the sentence naming a 0/1 entry responsible
    */
-  public static void requireFiniteOptimum(Apfloat[][] p, Apfloat[] sampler, int[] s) {
+  public record Existence(boolean attained, List<Integer> winners, List<Integer> losers, String reason) {
+    static final Existence FINITE = new Existence(true, List.of(), List.of(), "");
+  }
+
+  /** {@link #existence(Apfloat[][], Apfloat[], int[])} for an exact P and a sampler of full support. */
+  public static Existence existence(PreferenceMatrix p) {
+    int k = p.k();
+    Apfloat[][] pa = new Apfloat[k][k];
+    Apfloat[] mu = new Apfloat[k];
+    int[] s = new int[k];
+    for (int i = 0; i < k; i++) {
+      mu[i] = new Apfloat(1);
+      s[i] = i;
+      for (int j = 0; j < k; j++) {
+        pa[i][j] = p.exact(i, j);
+      }
+    }
+    return existence(pa, mu, s);
+  }
+
+  /** Ford's condition on the support {@code s} and the off-support conditions, exactly. */
+  public static Existence existence(Apfloat[][] p, Apfloat[] sampler, int[] s) {
     int m = s.length;
     for (int t = 0; t < m; t++) {
       boolean[] reach = new boolean[m];
@@ -505,14 +552,16 @@ public final class DpoOptimum {
             lower.add(s[b]);
           }
         }
-        throw new NoFiniteOptimum("no finite DPO optimum: within the sampler's support, responses " + upper
+        return new Existence(false, upper, lower, "no finite DPO optimum: within the sampler's support, responses " + upper
             + " beat responses " + lower + " with probability 1 (e.g. P[" + upper.get(0) + "][" + lower.get(0)
             + "] = 1), so the loss keeps decreasing as their logit gap grows");
       }
     }
     boolean[] in = new boolean[p.length];
+    List<Integer> supp = new ArrayList<>();
     for (int a : s) {
       in[a] = true;
+      supp.add(a);
     }
     for (int y = 0; y < p.length; y++) {
       if (in[y]) {
@@ -525,10 +574,24 @@ public final class DpoOptimum {
         allOne &= p[a][y].signum() == 0;
       }
       if (allZero || allOne) {
-        throw new NoFiniteOptimum("no finite DPO optimum for response " + y + " outside the sampler's support: P["
+        return new Existence(false, allOne ? List.of(y) : supp, allOne ? supp : List.of(y),
+            "no finite DPO optimum for response " + y + " outside the sampler's support: P["
             + y + "][" + s[0] + "] = " + (allOne ? "1" : "0") + " and likewise against every sampled response, so its"
             + " vanishing-exploration logit is " + (allOne ? "+" : "-") + "infinity");
       }
+    }
+    return Existence.FINITE;
+  }
+
+  /**
+   * Checks {@link #existence} and throws when the optimum is not attained.
+   *
+   * @throws NoFiniteOptimum naming a 0/1 entry responsible
+   */
+  public static void requireFiniteOptimum(Apfloat[][] p, Apfloat[] sampler, int[] s) {
+    Existence e = existence(p, sampler, s);
+    if (!e.attained()) {
+      throw new NoFiniteOptimum(e.reason());
     }
   }
 
@@ -632,7 +695,7 @@ public final class DpoOptimum {
         if (y != pinned) {
           for (int b : s) {
             if (b != y) {
-              acc = acc.add(q.real(mu[b]).multiply(Kernel.sigmoid(u[y].subtract(u[b]), q).subtract(q.real(p[y][b]))));
+              acc = acc.add(q.real(mu[b]).multiply(excess(u[y].subtract(u[b]), p[y][b], q)));
             }
           }
         }
@@ -663,8 +726,9 @@ public final class DpoOptimum {
           if (b == y) {
             continue;
           }
-          Apfloat sg = Kernel.sigmoid(u[y].subtract(u[b]), q);
-          Apfloat w = q.real(mu[b]).multiply(sg).multiply(q.real(1).subtract(sg));
+          Apfloat x = u[y].subtract(u[b]);
+          // σ'(x) = σ(x)σ(-x): no cancellation when σ(x) rounds to 1 (far from a point mass the gaps stay bounded, near one they need not)
+          Apfloat w = q.real(mu[b]).multiply(Kernel.sigmoid(x, q)).multiply(Kernel.sigmoid(x.negate(), q));
           diag = diag.add(w);
           if (b != pinned) {
             int c = b < pinned ? b : b - 1;
@@ -752,8 +816,7 @@ public final class DpoOptimum {
             if (b == y) {
               continue;
             }
-            double sg = sigmoid(u[y] - u[b]);
-            double w = mu[b] * sg * (1 - sg);
+            double w = mu[b] * sigmoid(u[y] - u[b]) * sigmoid(u[b] - u[y]);
             diag += w;
             if (b != pin) {
               j[r][b < pin ? b : b - 1] -= w;
@@ -815,7 +878,7 @@ public final class DpoOptimum {
         }
         for (int b : s) {
           if (b != y) {
-            f[y] += mu[b] * (sigmoid(u[y] - u[b]) - p[y][b]);
+            f[y] += mu[b] * (u[y] > u[b] ? (1 - p[y][b]) - sigmoid(u[b] - u[y]) : sigmoid(u[y] - u[b]) - p[y][b]);
           }
         }
       }

@@ -81,7 +81,7 @@ public final class DpoSensitivity {
       Ball acc = Ball.ZERO;
       for (int b = 0; b < k; b++) {
         if (b != y) {
-          acc = acc.add(nu[b].mul(u[y].sub(u[b], prec).sigmoid(prec).sub(p[y][b], prec), prec), prec);
+          acc = acc.add(nu[b].mul(DpoOptimum.excess(u[y].sub(u[b], prec), p[y][b], prec), prec), prec);
         }
       }
       out[r++] = acc;

@@ -84,4 +84,57 @@ class CertifiedStabilityTest {
       }
     }
   }
+
+  /**
+   * MRS-DPO at uniform on P_{1/4} (α = 1/2, λ = 1, β_D = 1): exact uniform fixed point, certified
+   * eigenvalues 1/2 ± i/√3 (closed form α ± i·4aλ/(√3β_D)) and ρ = √(7/12); IPO's reading of β
+   * (α ± i·aβλ/√3, modulus √(1/4 + 1/48)) is excluded.
+   */
+  @Test
+  void dpoStabilityAtUniformMatchesTheClosedForm() {
+    MrsParameters params = new MrsParameters(Matrices.threeCycle(q(1, 4)), Rationals.HALF, Rationals.ONE, Rationals.ONE,
+        Distribution.uniform(3), Distribution.uniform(3), MrsParameters.Method.DPO);
+    Precision p = Precision.ofDigits(40);
+    DpoStability.Attempt a = DpoStability.analyze(params, Distribution.uniform(3), p, 100);
+    DpoStability.Enclosed e = a.enclosed();
+    assertTrue(e != null, a.failure());
+    assertEquals("uniform", e.source());
+    Ball rho = Ball.of(ThreeCycleFamily.dpoRhoSquared(q(1, 4), Rationals.HALF, Rationals.ONE, Rationals.ONE), 200).sqrt(200);
+    assertTrue(e.rho().overlaps(rho), e.rho() + " vs " + rho);
+    assertTrue(e.rho().certifiedDigits() >= 35, e.rho().toString());
+    Ball ipo = Ball.of(ThreeCycleFamily.rhoSquared(q(1, 4), Rationals.HALF, Rationals.ONE, Rationals.ONE), 200).sqrt(200);
+    assertFalse(e.rho().overlaps(ipo));
+    for (prefdyn.verified.ComplexBall z : e.eigenvalues()) {
+      assertTrue(z.re().contains(Rationals.HALF), z.toString());
+    }
+  }
+
+  /** A non-uniform MRS-DPO fixed point (strictly SST, α = 1/2): Krawczyk-certified, stable, real parts α (λ = 1). */
+  @Test
+  void dpoFixedPointIsCertifiedByKrawczyk() {
+    prefdyn.pref.PreferenceMatrix pm = prefdyn.pref.PreferenceMatrix.of(new Aprational[][] {
+      {Rationals.HALF, q(3, 5), q(4, 5)}, {q(2, 5), Rationals.HALF, q(3, 5)}, {q(1, 5), q(2, 5), Rationals.HALF}});
+    MrsParameters params = new MrsParameters(pm, Rationals.HALF, Rationals.ONE, Rationals.HALF,
+        Distribution.uniform(3), Distribution.uniform(3), MrsParameters.Method.DPO);
+    DpoStability.Attempt a = DpoStability.analyze(params, Distribution.uniform(3), Precision.ofDigits(30), 2000);
+    DpoStability.Enclosed e = a.enclosed();
+    assertTrue(e != null, a.failure());
+    assertEquals("iteration", e.source());
+    assertTrue(e.rho().sub(Ball.ONE, 100).isNegative(), e.rho().toString());
+    for (prefdyn.verified.ComplexBall z : e.eigenvalues()) {
+      // at λ = 1 every eigenvalue on 1^⊥ has real part α (proofs-notes/MRS-DPO.md)
+      assertTrue(z.re().overlaps(Ball.of(Rationals.HALF, 100)), z.toString());
+    }
+  }
+
+  /** α = 1 away from an exact uniform fixed point: no fixed point to analyse, said so. */
+  @Test
+  void dpoAlphaOneWithoutUniformFixedPointIsReported() {
+    prefdyn.pref.PreferenceMatrix pm = prefdyn.pref.PreferenceMatrix.of(new Aprational[][] {
+      {Rationals.HALF, q(3, 5), q(4, 5)}, {q(2, 5), Rationals.HALF, q(3, 5)}, {q(1, 5), q(2, 5), Rationals.HALF}});
+    MrsParameters params = new MrsParameters(pm, Rationals.ONE, Rationals.ONE, Rationals.HALF,
+        Distribution.uniform(3), Distribution.uniform(3), MrsParameters.Method.DPO);
+    DpoStability.Attempt a = DpoStability.analyze(params, Distribution.uniform(3), Precision.ofDigits(30), 100);
+    assertTrue(a.enclosed() == null && a.failure().startsWith("alpha = 1"), a.failure());
+  }
 }

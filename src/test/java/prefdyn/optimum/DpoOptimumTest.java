@@ -115,4 +115,43 @@ class DpoOptimumTest {
     DpoOptimum.Failure f = assertInstanceOf(DpoOptimum.Failure.class, o);
     assertTrue(f.reason().contains("reaches 0"), f.reason());
   }
+
+  /**
+   * Near point-mass samplers (the λ = 1 regime that stopped the old solver): μ = (1 - 2e, e, e)
+   * with e = 10^-40 and 10^-400 on a strictly SST matrix is certified, tight, and close to the
+   * off-support limit (logit gaps about logit P_y0 against the heavy response).
+   */
+  @Test
+  void nearPointMassSamplerIsCertified() {
+    Aprational h = Rationals.HALF;
+    PreferenceMatrix p = PreferenceMatrix.of(new Aprational[][] {
+      {h, Rationals.of(3, 5), Rationals.of(4, 5)}, {Rationals.of(2, 5), h, Rationals.of(3, 5)},
+      {Rationals.of(1, 5), Rationals.of(2, 5), h}});
+    Precision q = Precision.ofDigits(50);
+    int prec = Precision.ofDigits(100).bits();
+    for (int e : new int[] {40, 400}) {
+      Aprational eps = tenTo(e);
+      Distribution mu = Distribution.of(Rationals.ONE.subtract(eps.multiply(Rationals.of(2))), eps, eps);
+      DpoOptimum.Certificate c = certify(p, mu, Rationals.ONE, q);
+      Ball gap = c.logits()[0].sub(c.logits()[2], prec);
+      // u_0 - u_2 -> -logit(P_20) = log 4 as e -> 0
+      Ball log4 = Ball.exact(4).log(prec);
+      // within O(e) of the limit, or within the certificate's radius (about 10^-50) when e is smaller than that
+      assertTrue(gap.sub(log4, prec).abs().sub(Ball.of(tenTo(Math.min(e - 2, 45)), prec), prec).isNegative(), gap.toString());
+      assertTrue(c.logits()[0].radExact().compareTo(tenTo(45)) < 0, c.logits()[0].toString());
+    }
+  }
+
+  /** Ford's condition as a typed result: the sure winner {0} over {1, 2} is named. */
+  @Test
+  void existenceIsATypedResult() {
+    Aprational h = Rationals.HALF;
+    PreferenceMatrix p = PreferenceMatrix.of(new Aprational[][] {
+      {h, Rationals.ONE, Rationals.ONE},
+      {Rationals.ZERO, h, Rationals.of(2, 3)},
+      {Rationals.ZERO, Rationals.of(1, 3), h}});
+    DpoOptimum.Existence e = DpoOptimum.existence(p);
+    assertTrue(!e.attained() && e.winners().equals(java.util.List.of(0)) && e.losers().equals(java.util.List.of(1, 2)), e.toString());
+    assertTrue(DpoOptimum.existence(bt()).attained());
+  }
 }

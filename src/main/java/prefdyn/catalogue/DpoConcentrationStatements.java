@@ -1,0 +1,198 @@
+package prefdyn.catalogue;
+
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.apfloat.Aprational;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import prefdyn.gen.Distributions;
+import prefdyn.gen.Matrices;
+import prefdyn.num.Ball;
+import prefdyn.num.Precision;
+import prefdyn.num.Rationals;
+import prefdyn.optimum.DpoConcentration;
+import prefdyn.optimum.GapChange;
+import prefdyn.pref.Distribution;
+import prefdyn.pref.Structure;
+
+/**
+ * The one-shot DPO concentration result (docs/theory.md section 5; proofs-notes/DPO-CONC.md):
+ * DPO-CONC [derived], the local statement, and DPO-CONC-GLOBAL [conjecture], its non-local
+ * version. The mathematics lives in {@link DpoConcentration}; this class only compares.
+ *
+ * <p>Instances: P transitive with a finite DPO optimum (Ford's condition; generated strictly SST,
+ * K = 3, 4), μ interior ({@code sampler}), μ' interior and top-dominating μ along the majority
+ * order ({@code samplerPrime}), and a pair i ▷ j adjacent in the order (params "i", "j").
+ */
+public final class DpoConcentrationStatements {
+  private DpoConcentrationStatements() {}
+
+  public static List<Statement> all() {
+    return List.of(new Local(false), new Global());
+  }
+
+  static Arbitrary<Instance> instances() {
+    return Arbitraries.integers().between(3, 4).flatMap(k -> Combinators.combine(
+        Matrices.strictlySst(k, k).filter(MrsDpoStatements::finiteOptimum), Distributions.interior(k),
+        OneShotStatements.moves(), Arbitraries.integers().between(0, k - 2))
+        .as((p, mu, mv, m) -> {
+          int[] o = Structure.majorityOrder(p).orElseThrow();
+          return Instance.of(p).withSampler(mu).withSamplerPrime(OneShotStatements.shiftUp(mu, o, mv))
+              .withParam("i", Rationals.of(o[m], 1)).withParam("j", Rationals.of(o[m + 1], 1));
+        })
+        .filter(x -> Instance.need(x.samplerPrime(), "samplerPrime").interior()));
+  }
+
+  /** The order position of i when (i, j) are adjacent in the majority order, else -1. */
+  static int adjacentPosition(int[] o, int i, int j) {
+    for (int m = 0; m + 1 < o.length; m++) {
+      if (o[m] == i && o[m + 1] == j) {
+        return m;
+      }
+    }
+    return -1;
+  }
+
+  /** An integer in [0, k) (the search's moves may perturb a parameter into a fraction). */
+  static boolean isIndex(Aprational v, int k) {
+    return v.denominator().toBigInteger().equals(java.math.BigInteger.ONE) && v.signum() >= 0 && v.compareTo(Rationals.of(k, 1)) < 0;
+  }
+
+  static boolean admitsInstance(Instance x) {
+    if (x.sampler() == null || x.samplerPrime() == null || !x.pref().isExact()
+        || !x.params().containsKey("i") || !x.params().containsKey("j")) {
+      return false;
+    }
+    Optional<int[]> o = Structure.majorityOrder(x.pref());
+    Distribution mu = Instance.need(x.sampler(), "sampler");
+    Distribution mp = Instance.need(x.samplerPrime(), "samplerPrime");
+    return o.isPresent() && isIndex(x.param("i"), x.k()) && isIndex(x.param("j"), x.k())
+        && MrsDpoStatements.finiteOptimum(x.pref()) && mu.isExact() && mp.isExact()
+        && mu.k() == x.k() && mp.k() == x.k() && mu.interior() && mp.interior()
+        && GapChange.topDominates(o.get(), mp, mu)
+        && adjacentPosition(o.get(), x.param("i").intValue(), x.param("j").intValue()) >= 0;
+  }
+
+  /**
+   * DPO-CONC [derived]. (a) Identity: {@code d(G_i - G_j)/dε}, computed from the implicit-function
+   * derivative du, equals {@code Σ_b ν_b h_b} (a certified equality: "agrees within r", or
+   * VIOLATED when the enclosure excludes 0). (b) Concentration: when h is nonincreasing along the
+   * order (each drop certified ≥ 0; the drop between i and j is 0 identically and skipped) and some
+   * prefix gains mass ({@code D_m > 0}) where h drops strictly, {@code d(G_i - G_j)/dε > 0}
+   * (strict, certified). When a drop is certified negative, (b) does not apply and only (a) is
+   * claimed.
+   */
+  public static final class Local implements Statement {
+    private final boolean ipoRate;
+
+    /** @param ipoRate claim IPO's rate {@code Σ ν_b (P_ib - P_jb)} instead (deliberately wrong off BT) */
+    public Local(boolean ipoRate) {
+      this.ipoRate = ipoRate;
+    }
+
+    @Override public String id() { return "DPO-CONC"; }
+    @Override public String title() { return "DPO optimum, mu -> mu + eps(mu' - mu): the Fisher-weighted aggregate of logit gaps G_i - G_j changes at rate sum_b nu_b h_b; it grows when mu' shifts mass to the top and h is nonincreasing."; }
+    @Override public Kind kind() { return Kind.PROVED; }
+    /** One certified optimum and one verified solve per try (about 0.1 s). */
+    @Override public int defaultTries() { return 40; }
+    @Override public Arbitrary<Instance> hypotheses() { return instances(); }
+    @Override public boolean admits(Instance x) { return admitsInstance(x); }
+
+    @Override
+    public Margin check(Instance x, Precision p) {
+      int i = x.param("i").intValue();
+      int j = x.param("j").intValue();
+      int[] o = Structure.majorityOrder(x.pref()).orElseThrow();
+      Distribution mu = Instance.need(x.sampler(), "sampler");
+      Distribution mp = Instance.need(x.samplerPrime(), "samplerPrime");
+      String what = "d/deps (G_" + i + " - G_" + j + ") along mu + eps(mu' - mu)";
+      DpoConcentration.Local l = DpoConcentration.local(x.pref(), mu, mp, i, j, o, p, ipoRate);
+      Ball rate = l.rate();
+      Ball formula = l.formula();
+      Ball[] drops = l.drops();
+      if (rate == null || formula == null || drops == null) {
+        return Margin.unknown(String.valueOf(l.failure()), false, what);
+      }
+      int prec = p.bits() + 16;
+      Margin identity = Margin.equality(rate.sub(formula, prec), what + " (implicit function theorem) minus "
+          + (ipoRate ? "IPO's rate sum_b nu_b (P_ib - P_jb)" : "sum_b nu_b h_b"));
+      int pos = adjacentPosition(o, i, j);
+      boolean hypothesis = true;
+      boolean undecided = false;
+      int strict = -1;
+      Aprational prefix = Rationals.ZERO;
+      for (int m = 0; m + 1 < o.length; m++) {
+        prefix = prefix.add(mp.exact(o[m]).subtract(mu.exact(o[m])));
+        if (m == pos) {
+          continue;
+        }
+        if (drops[m].isNegative()) {
+          hypothesis = false;
+        } else if (!drops[m].isNonNegative()) {
+          undecided = true;
+        }
+        if (prefix.signum() > 0 && drops[m].isPositive() && strict < 0) {
+          strict = m;
+        }
+      }
+      if (!hypothesis) {
+        return identity.withDetail(identity.detail() + "; h is not nonincreasing (a drop is certified negative): the"
+            + " growth clause does not apply");
+      }
+      if (undecided) {
+        return Margin.min(identity, Margin.unknown("whether h is nonincreasing along the order is not decided at this"
+            + " precision", true, what));
+      }
+      if (strict < 0) {
+        return identity.withDetail(identity.detail() + "; no prefix gains mass where h drops: no growth claimed");
+      }
+      return Margin.min(identity, Margin.of(rate, true, what + " > 0 (h nonincreasing, D_" + strict + " > 0 where h drops)"));
+    }
+  }
+
+  /**
+   * DPO-CONC-GLOBAL [conjecture]: the non-local version. When h (at μ) is nonincreasing along the
+   * order, moving the sampler all the way to a top-dominating μ' does not decrease the aggregate
+   * {@code G_i - G_j} (Fisher weights frozen at μ): margin
+   * {@code max(change, -min_{m ≠ pos(i)} drop_m)} (non-strict; the second term is positive exactly
+   * when the hypothesis fails, so a negative margin is a certified counterexample).
+   */
+  public static final class Global implements Statement {
+    @Override public String id() { return "DPO-CONC-GLOBAL"; }
+    @Override public String title() { return "Non-local DPO-CONC, strictly SST P: if h is nonincreasing at mu and mu' dominates mu toward the top, G_i - G_j (Fisher weights of mu) does not decrease from u*(mu) to u*(mu')."; }
+    @Override public Kind kind() { return Kind.CONJECTURE; }
+    @Override public int defaultTries() { return 40; }
+    @Override public Arbitrary<Instance> hypotheses() { return instances(); }
+    /** Strictly SST P (the generator's class: "under SST"), besides the shared conditions. */
+    @Override public boolean admits(Instance x) {
+      return admitsInstance(x) && Structure.sst(x.pref()) == prefdyn.pref.Sst.STRICT;
+    }
+
+    @Override
+    public Margin check(Instance x, Precision p) {
+      int i = x.param("i").intValue();
+      int j = x.param("j").intValue();
+      int[] o = Structure.majorityOrder(x.pref()).orElseThrow();
+      Distribution mu = Instance.need(x.sampler(), "sampler");
+      Distribution mp = Instance.need(x.samplerPrime(), "samplerPrime");
+      String what = "max(change of G_" + i + " - G_" + j + " from u*(mu) to u*(mu'), -min drop of h)";
+      String[] why = {""};
+      Ball change = DpoConcentration.globalChange(x.pref(), mu, mp, i, j, p, why);
+      Ball[] drops = DpoConcentration.drops(x.pref(), mu, i, j, o, p, why);
+      if (change == null || drops == null) {
+        return Margin.unknown(why[0], false, what);
+      }
+      int pos = adjacentPosition(o, i, j);
+      @Nullable Ball min = null;
+      for (int m = 0; m + 1 < o.length; m++) {
+        if (m != pos) {
+          min = min == null ? drops[m] : Ball.min(min, drops[m]);
+        }
+      }
+      Ball margin = min == null ? change : Ball.max(change, min.neg());
+      return Margin.of(margin, false, what);
+    }
+  }
+}

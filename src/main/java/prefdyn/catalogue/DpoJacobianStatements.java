@@ -1,0 +1,111 @@
+package prefdyn.catalogue;
+
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.apfloat.Aprational;
+import prefdyn.dynamics.DpoJacobian;
+import prefdyn.dynamics.MrsParameters;
+import prefdyn.dynamics.ThreeCycleFamily;
+import prefdyn.gen.Matrices;
+import prefdyn.num.Ball;
+import prefdyn.num.Precision;
+import prefdyn.num.Rationals;
+import prefdyn.pref.Distribution;
+import prefdyn.verified.BallMatrix;
+import prefdyn.verified.Eigen;
+
+/**
+ * DPO-JAC [derived] (docs/theory.md section 5; proofs-notes/MRS-DPO.md): on the 3-cycle P_a with
+ * uniform π_ref = π_0, the MRS-DPO round's Jacobian at uniform, computed by the implicit function
+ * theorem in balls ({@link DpoJacobian}), has on 1^⊥ the eigenvalues {@code α ± i·4aλ/(√3 β_D)}.
+ * The mathematics lives in {@code dynamics/}; this class only compares.
+ */
+public final class DpoJacobianStatements {
+  private DpoJacobianStatements() {}
+
+  public static List<Statement> all() {
+    return List.of(new Jac(Convention.KL_WEIGHT));
+  }
+
+  /** Which closed form is claimed: the derived one, or IPO's (β read as a strength; wrong for β_D ≠ 2). */
+  public enum Convention {
+    /** {@code α ± i·4aλ/(√3 β_D)}: DPO's β is a KL weight. */
+    KL_WEIGHT,
+    /** {@code α ± i·aβλ/√3}: T6's formula with DPO's β plugged in as if it were IPO's strength. Deliberately wrong. */
+    WRONG_STRENGTH
+  }
+
+  /**
+   * DPO-JAC, for 0 < λ ≤ 1 (at λ = 0 the Jacobian is αI, a double eigenvalue that the eigenvalue
+   * enclosure cannot separate; the claim is then trivial). Margin: the minimum of three certified equalities (non-strict, {@link Margin#equality}):
+   * the trace and the determinant of the enclosed Jacobian on 1^⊥ against the claimed
+   * {@code 2α} and {@code ρ²} (exact rationals), and the certified spectral radius
+   * ({@link Eigen#encloseOnTangent}) against the claimed {@code ρ}. It can be certified false
+   * (an enclosure excluding the claim), never certified true beyond "agrees within r".
+   */
+  public static final class Jac implements Statement {
+    private final Convention convention;
+
+    public Jac(Convention convention) {
+      this.convention = convention;
+    }
+
+    @Override public String id() { return "DPO-JAC"; }
+    @Override public String title() { return "3-cycle P_a, uniform pi_ref = pi_0: the MRS-DPO Jacobian at uniform (implicit function theorem) has eigenvalues alpha ± i 4 a lambda/(sqrt3 beta_D) on 1^perp."; }
+    @Override public Kind kind() { return Kind.PROVED; }
+    /** Each try: one certified DPO optimum, three verified solves and an eigenvalue enclosure (about 0.3 s). */
+    @Override public int defaultTries() { return 20; }
+
+    @Override
+    public Arbitrary<Instance> hypotheses() {
+      return Combinators.combine(Matrices.threeCycleStrengths(4), DynamicsStatements.grid(0, 4, 4),
+          DynamicsStatements.grid(1, 4, 4), DynamicsStatements.grid(1, 8, 2))
+          .as((a, al, l, b) -> Instance.of(Matrices.threeCycle(a)).withParam("a", a).withAlpha(al).withLambda(l)
+              .withBeta(b).withRef(Distribution.uniform(3)).withPi0(Distribution.uniform(3)));
+    }
+
+    @Override
+    public boolean admits(Instance x) {
+      Optional<Aprational> a = ThreeCycleFamily.strength(x.pref());
+      return a.isPresent() && x.params().containsKey("a") && x.param("a").equals(a.get())
+          && DynamicsStatements.unit(x.alpha()) && DynamicsStatements.unit(x.lambda()) && DynamicsStatements.positive(x.lambda())
+          && DynamicsStatements.positive(x.beta())
+          && (x.ref() == null || x.ref().equals(Distribution.uniform(3)))
+          && (x.pi0() == null || x.pi0().equals(Distribution.uniform(3)));
+    }
+
+    /** The claimed ρ² (the determinant on 1^⊥) under this convention, exact. */
+    Aprational claimedRhoSquared(Aprational a, MrsParameters mp) {
+      return convention == Convention.KL_WEIGHT
+          ? ThreeCycleFamily.dpoRhoSquared(a, mp.alpha(), mp.lambda(), mp.beta())
+          : ThreeCycleFamily.rhoSquared(a, mp.alpha(), mp.lambda(), mp.beta());
+    }
+
+    @Override
+    public Margin check(Instance x, Precision p) {
+      Aprational a = x.param("a");
+      MrsParameters mp = MrsDpoStatements.dpo(x);
+      int prec = p.bits();
+      Ball[] uniform = {Ball.ZERO, Ball.ZERO, Ball.ZERO};
+      DpoJacobian.Result j = DpoJacobian.over(mp, uniform, p);
+      String what = "MRS-DPO Jacobian at uniform on 1^perp vs " + (convention == Convention.KL_WEIGHT
+          ? "alpha ± i 4 a lambda/(sqrt3 beta_D)" : "alpha ± i a beta lambda/sqrt3 (beta as a strength)");
+      if (!j.ok()) {
+        return Margin.unknown("the DPO Jacobian was not enclosed: " + j.failure(), false, what);
+      }
+      BallMatrix t = Eigen.tangentRestriction(j.get(), prec);
+      Ball tr = t.get(0, 0).add(t.get(1, 1), prec);
+      Ball det = t.get(0, 0).mul(t.get(1, 1), prec).sub(t.get(0, 1).mul(t.get(1, 0), prec), prec);
+      Aprational rho2 = claimedRhoSquared(a, mp);
+      Margin mTr = Margin.equality(tr.sub(Ball.of(mp.alpha().multiply(Rationals.of(2)), prec), prec), what + ": trace - 2 alpha");
+      Margin mDet = Margin.equality(det.sub(Ball.of(rho2, prec), prec), what + ": determinant - rho^2");
+      Eigen.Enclosure e = Eigen.encloseOnTangent(j.get(), prec);
+      Margin mRho = e.certified()
+          ? Margin.equality(e.rho().sub(Ball.of(rho2, prec).sqrt(prec), prec), what + ": certified spectral radius - rho")
+          : Margin.unknown("eigenvalues not enclosed: " + e.failure(), false, what);
+      return Margin.min(List.of(mTr, mDet, mRho));
+    }
+  }
+}
