@@ -136,7 +136,7 @@ public final class T7 {
           }
           return x;
         }))
-        .filter(x -> !centeredEqual(x) && !degenerate(x));
+        .filter(x -> x != null && !centeredEqual(x) && !degenerate(x));
   }
 
   static boolean admits(Instance x) {
