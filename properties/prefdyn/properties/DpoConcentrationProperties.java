@@ -13,6 +13,7 @@ import org.apfloat.Aprational;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.DpoConcentrationStatements;
 import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Kind;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
@@ -51,22 +52,17 @@ class DpoConcentrationProperties {
     Checks.assertHolds(local, x);
   }
 
-  /** Strictly SST, uniform μ, half of the bottom's mass moved to the top, pair (1, 2). */
   static Instance bottomPair() {
-    Aprational h = Rationals.HALF;
-    PreferenceMatrix p = PreferenceMatrix.of(new Aprational[][] {
-      {h, q(3, 5), q(4, 5)}, {q(2, 5), h, q(3, 5)}, {q(1, 5), q(2, 5), h}});
-    Distribution mu = Distribution.uniform(3);
-    Distribution mp = Distribution.of(q(1, 2), q(1, 3), q(1, 6));
-    return Instance.of(p).withSampler(mu).withSamplerPrime(mp).withParam("i", q(1, 1)).withParam("j", q(2, 1));
+    return DpoConcentrationStatements.bottomPair();
   }
+
 
   /** The growth clause applies there (h_0 > h_1 = h_2, D_0 = 1/6 > 0) and the certified rate is positive. */
   @Example
   void bottomGapGrowsWhenMassMovesToTheTop() {
     Instance x = bottomPair();
     assertTrue(local.admits(x));
-    DpoConcentration.Local l = DpoConcentration.local(x.pref(), Distribution.uniform(3), Instance.need(x.samplerPrime(), "samplerPrime"), 1, 2,
+    DpoConcentration.Local l = DpoConcentration.local(x.pref(), Distribution.uniform(3), x.get(Slot.SAMPLER_PRIME), 1, 2,
         new int[] {0, 1, 2}, Precision.ofDigits(40), false);
     Ball[] drops = l.drops();
     Ball rate = l.rate();
@@ -77,7 +73,7 @@ class DpoConcentrationProperties {
   /** IPO's rate Σ ν_b (P_ib - P_jb) (the model's own win rates ignored) is excluded by the enclosures. */
   @Example
   void ipoRateIsRejected() {
-    Margin m = Checks.assertViolated(new DpoConcentrationStatements.Local(true), bottomPair(), Checks.SUITE);
+    Margin m = Checks.assertViolated(DpoConcentrationStatements.Local.STATEMENT.wrongVariants().get(0).statement(), bottomPair(), Checks.SUITE);
     assertEquals(Verdict.VIOLATED, m.verdict(), m.detail());
   }
 
@@ -97,8 +93,8 @@ class DpoConcentrationProperties {
     Aprational h = Rationals.HALF;
     PreferenceMatrix p = PreferenceMatrix.of(new Aprational[][] {
       {h, q(2, 3), q(6, 7)}, {q(1, 3), h, q(5, 6)}, {q(1, 7), q(1, 6), h}});
-    Instance x = Instance.of(p).withSampler(Distribution.uniform(3))
-        .withSamplerPrime(Distribution.of(q(2009, 6000), q(1991, 6000), q(1, 3))).withParam("i", q(0, 1)).withParam("j", q(1, 1));
+    Instance x = Instance.of(p).with(Slot.SAMPLER, Distribution.uniform(3))
+        .with(Slot.SAMPLER_PRIME, Distribution.of(q(2009, 6000), q(1991, 6000), q(1, 3))).with(Slot.param("i"), q(0, 1)).with(Slot.param("j"), q(1, 1));
     assertTrue(global.admits(x) && local.admits(x));
     Margin m = Checks.assertViolated(global, x, Checks.SUITE);
     assertEquals(Verdict.VIOLATED, m.verdict(), m.detail());

@@ -47,7 +47,7 @@ class DpoJacobianProperties {
   void ipoConventionIsRejected() {
     Instance x = threeCycle(q(1, 4), Rationals.HALF, Rationals.ONE, Rationals.ONE);
     assertTrue(jac.admits(x));
-    Statement wrong = new DpoJacobianStatements.Jac(DpoJacobianStatements.Convention.WRONG_STRENGTH);
+    Statement wrong = DpoJacobianStatements.Jac.STATEMENT.wrongVariants().get(0).statement();
     Margin m = Checks.assertViolated(wrong, x, Checks.SUITE);
     assertEquals(Verdict.VIOLATED, m.verdict(), m.detail());
     Checks.assertHolds(jac, x);
@@ -57,7 +57,7 @@ class DpoJacobianProperties {
   @Example
   void conventionsMeetAtBetaTwo() {
     Instance x = threeCycle(q(3, 8), q(3, 4), Rationals.ONE, q(2, 1));
-    Statement wrong = new DpoJacobianStatements.Jac(DpoJacobianStatements.Convention.WRONG_STRENGTH);
+    Statement wrong = DpoJacobianStatements.Jac.STATEMENT.wrongVariants().get(0).statement();
     Checks.assertHolds(wrong, x);
   }
 }

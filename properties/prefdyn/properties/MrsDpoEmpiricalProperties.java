@@ -7,6 +7,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Kind;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.MrsDpoStatements;
@@ -90,7 +91,7 @@ class MrsDpoEmpiricalProperties {
   @Example
   void collapseAtTheEndsOfTheLambdaRange() {
     for (org.apfloat.Aprational l : new org.apfloat.Aprational[] {Rationals.ONE, Rationals.ZERO}) {
-      Instance y = sstInstance().withLambda(l);
+      Instance y = sstInstance().with(Slot.LAMBDA, l);
       assertTrue(collapse.admits(y));
       Checks.assertHolds(collapse, y);
     }
@@ -130,8 +131,8 @@ class MrsDpoEmpiricalProperties {
 
   private static Instance sstInstance() {
     return Instance.of(DynamicsFixtures.matrix(10, new long[][] {{5, 6, 8}, {4, 5, 6}, {2, 4, 5}}))
-        .withAlpha(Rationals.ONE).withLambda(Rationals.HALF).withBeta(q(1, 2))
-        .withRef(Distribution.uniform(3)).withPi0(Distribution.uniform(3)).withInit(Distribution.uniform(3));
+        .with(Slot.ALPHA, Rationals.ONE).with(Slot.LAMBDA, Rationals.HALF).with(Slot.BETA, q(1, 2))
+        .with(Slot.REF, Distribution.uniform(3)).with(Slot.PI0, Distribution.uniform(3)).with(Slot.INIT, Distribution.uniform(3));
   }
 
   @Example

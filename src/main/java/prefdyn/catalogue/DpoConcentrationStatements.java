@@ -1,5 +1,6 @@
 package prefdyn.catalogue;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -15,6 +16,7 @@ import prefdyn.num.Rationals;
 import prefdyn.optimum.DpoConcentration;
 import prefdyn.optimum.GapChange;
 import prefdyn.pref.Distribution;
+import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Structure;
 
 /**
@@ -30,19 +32,33 @@ public final class DpoConcentrationStatements {
   private DpoConcentrationStatements() {}
 
   public static List<Statement> all() {
-    return List.of(new Local(false), new Global());
+    return List.of(Local.STATEMENT, Global.STATEMENT);
+  }
+
+  /** The adjacent pair (i, j) of the majority order whose aggregate logit gap is compared (integers). */
+  static final Slot<Aprational> I = Slot.param("i");
+  static final Slot<Aprational> J = Slot.param("j");
+
+  /** Strictly SST, uniform μ, half of the bottom's mass moved to the top, pair (1, 2). */
+  public static Instance bottomPair() {
+    Aprational h = Rationals.HALF;
+    PreferenceMatrix p = PreferenceMatrix.of(new Aprational[][] {
+      {h, Rationals.of(3, 5), Rationals.of(4, 5)}, {Rationals.of(2, 5), h, Rationals.of(3, 5)}, {Rationals.of(1, 5), Rationals.of(2, 5), h}});
+    return Instance.of(p).with(Slot.SAMPLER, Distribution.uniform(3))
+        .with(Slot.SAMPLER_PRIME, Distribution.of(Rationals.of(1, 2), Rationals.of(1, 3), Rationals.of(1, 6)))
+        .with(I, Rationals.of(1)).with(J, Rationals.of(2));
   }
 
   static Arbitrary<Instance> instances() {
     return Arbitraries.integers().between(3, 4).flatMap(k -> Combinators.combine(
         Matrices.strictlySst(k, k).filter(MrsDpoStatements::finiteOptimum), Distributions.interior(k),
-        OneShotStatements.moves(), Arbitraries.integers().between(0, k - 2))
+        Generators.moves(), Arbitraries.integers().between(0, k - 2))
         .as((p, mu, mv, m) -> {
           int[] o = Structure.majorityOrder(p).orElseThrow();
-          return Instance.of(p).withSampler(mu).withSamplerPrime(OneShotStatements.shiftUp(mu, o, mv))
-              .withParam("i", Rationals.of(o[m], 1)).withParam("j", Rationals.of(o[m + 1], 1));
+          return Instance.of(p).with(Slot.SAMPLER, mu).with(Slot.SAMPLER_PRIME, Generators.shiftUp(mu, o, mv))
+              .with(I, Rationals.of(o[m], 1)).with(J, Rationals.of(o[m + 1], 1));
         })
-        .filter(x -> Instance.need(x.samplerPrime(), "samplerPrime").interior()));
+        .filter(x -> x.get(Slot.SAMPLER_PRIME).interior()));
   }
 
   /** The order position of i when (i, j) are adjacent in the majority order, else -1. */
@@ -57,22 +73,22 @@ public final class DpoConcentrationStatements {
 
   /** An integer in [0, k) (the search's moves may perturb a parameter into a fraction). */
   static boolean isIndex(Aprational v, int k) {
-    return v.denominator().toBigInteger().equals(java.math.BigInteger.ONE) && v.signum() >= 0 && v.compareTo(Rationals.of(k, 1)) < 0;
+    return v.denominator().toBigInteger().equals(BigInteger.ONE) && v.signum() >= 0 && v.compareTo(Rationals.of(k, 1)) < 0;
   }
 
   static boolean admitsInstance(Instance x) {
-    if (x.sampler() == null || x.samplerPrime() == null || !x.pref().isExact()
-        || !x.params().containsKey("i") || !x.params().containsKey("j")) {
+    if (!x.has(Slot.SAMPLER) || !x.has(Slot.SAMPLER_PRIME) || !x.pref().isExact()
+        || !x.has(I) || !x.has(J)) {
       return false;
     }
     Optional<int[]> o = Structure.majorityOrder(x.pref());
-    Distribution mu = Instance.need(x.sampler(), "sampler");
-    Distribution mp = Instance.need(x.samplerPrime(), "samplerPrime");
-    return o.isPresent() && isIndex(x.param("i"), x.k()) && isIndex(x.param("j"), x.k())
+    Distribution mu = x.get(Slot.SAMPLER);
+    Distribution mp = x.get(Slot.SAMPLER_PRIME);
+    return o.isPresent() && isIndex(x.get(I), x.k()) && isIndex(x.get(J), x.k())
         && MrsDpoStatements.finiteOptimum(x.pref()) && mu.isExact() && mp.isExact()
         && mu.k() == x.k() && mp.k() == x.k() && mu.interior() && mp.interior()
         && GapChange.topDominates(o.get(), mp, mu)
-        && adjacentPosition(o.get(), x.param("i").intValue(), x.param("j").intValue()) >= 0;
+        && adjacentPosition(o.get(), x.get(I).intValue(), x.get(J).intValue()) >= 0;
   }
 
   /**
@@ -84,29 +100,31 @@ public final class DpoConcentrationStatements {
    * (strict, certified). When a drop is certified negative, (b) does not apply and only (a) is
    * claimed.
    */
-  public static final class Local implements Statement {
-    private final boolean ipoRate;
-
-    /** @param ipoRate claim IPO's rate {@code Σ ν_b (P_ib - P_jb)} instead (deliberately wrong off BT) */
-    public Local(boolean ipoRate) {
-      this.ipoRate = ipoRate;
+  public static final class Local {
+    public static final Statement STATEMENT = Statement.named("DPO-CONC")
+        .kind(Kind.PROVED)
+        .statement("DPO optimum, mu -> mu + eps(mu' - mu): the Fisher-weighted aggregate of logit gaps G_i - G_j changes at rate sum_b nu_b h_b; it grows when mu' shifts mass to the top and h is nonincreasing.")
+        .proofNote("proofs-notes/DPO-CONC.md")
+        .slots(Slot.SAMPLER, Slot.SAMPLER_PRIME, I, J)
+        .tries(40)
+        .hypotheses(Local::generator)
+        .admits(Local::admits)
+        .margin((x, p) -> check(x, p, false))
+        .wrong("IPO's rate sum_b nu_b (P_ib - P_jb) instead of sum_b nu_b h_b", (x, p) -> check(x, p, true), DpoConcentrationStatements::bottomPair)
+        .build();
+    static Arbitrary<Instance> generator() {
+      return instances();
+    }
+    static boolean admits(Instance x) {
+      return admitsInstance(x);
     }
 
-    @Override public String id() { return "DPO-CONC"; }
-    @Override public String title() { return "DPO optimum, mu -> mu + eps(mu' - mu): the Fisher-weighted aggregate of logit gaps G_i - G_j changes at rate sum_b nu_b h_b; it grows when mu' shifts mass to the top and h is nonincreasing."; }
-    @Override public Kind kind() { return Kind.PROVED; }
-    /** One certified optimum and one verified solve per try (about 0.1 s). */
-    @Override public int defaultTries() { return 40; }
-    @Override public Arbitrary<Instance> hypotheses() { return instances(); }
-    @Override public boolean admits(Instance x) { return admitsInstance(x); }
-
-    @Override
-    public Margin check(Instance x, Precision p) {
-      int i = x.param("i").intValue();
-      int j = x.param("j").intValue();
+    static Margin check(Instance x, Precision p, boolean ipoRate) {
+      int i = x.get(I).intValue();
+      int j = x.get(J).intValue();
       int[] o = Structure.majorityOrder(x.pref()).orElseThrow();
-      Distribution mu = Instance.need(x.sampler(), "sampler");
-      Distribution mp = Instance.need(x.samplerPrime(), "samplerPrime");
+      Distribution mu = x.get(Slot.SAMPLER);
+      Distribution mp = x.get(Slot.SAMPLER_PRIME);
       String what = "d/deps (G_" + i + " - G_" + j + ") along mu + eps(mu' - mu)";
       DpoConcentration.Local l = DpoConcentration.local(x.pref(), mu, mp, i, j, o, p, ipoRate);
       Ball rate = l.rate();
@@ -159,24 +177,31 @@ public final class DpoConcentrationStatements {
    * {@code max(change, -min_{m ≠ pos(i)} drop_m)} (non-strict; the second term is positive exactly
    * when the hypothesis fails, so a negative margin is a certified counterexample).
    */
-  public static final class Global implements Statement {
-    @Override public String id() { return "DPO-CONC-GLOBAL"; }
-    @Override public String title() { return "Non-local DPO-CONC, strictly SST P: if h is nonincreasing at mu and mu' dominates mu toward the top, G_i - G_j (Fisher weights of mu) does not decrease from u*(mu) to u*(mu')."; }
-    @Override public Kind kind() { return Kind.CONJECTURE; }
-    @Override public int defaultTries() { return 40; }
-    @Override public Arbitrary<Instance> hypotheses() { return instances(); }
+  public static final class Global {
+    public static final Statement STATEMENT = Statement.named("DPO-CONC-GLOBAL")
+        .kind(Kind.CONJECTURE)
+        .statement("Non-local DPO-CONC, strictly SST P: if h is nonincreasing at mu and mu' dominates mu toward the top, G_i - G_j (Fisher weights of mu) does not decrease from u*(mu) to u*(mu').")
+        .proofNote("proofs-notes/DPO-CONC.md")
+        .slots(Slot.SAMPLER, Slot.SAMPLER_PRIME, I, J)
+        .tries(40)
+        .hypotheses(Global::generator)
+        .admits(Global::admits)
+        .margin(Global::check)
+        .build();
+    static Arbitrary<Instance> generator() {
+      return instances();
+    }
     /** Strictly SST P (the generator's class: "under SST"), besides the shared conditions. */
-    @Override public boolean admits(Instance x) {
+    static boolean admits(Instance x) {
       return admitsInstance(x) && Structure.sst(x.pref()) == prefdyn.pref.Sst.STRICT;
     }
 
-    @Override
-    public Margin check(Instance x, Precision p) {
-      int i = x.param("i").intValue();
-      int j = x.param("j").intValue();
+    static Margin check(Instance x, Precision p) {
+      int i = x.get(I).intValue();
+      int j = x.get(J).intValue();
       int[] o = Structure.majorityOrder(x.pref()).orElseThrow();
-      Distribution mu = Instance.need(x.sampler(), "sampler");
-      Distribution mp = Instance.need(x.samplerPrime(), "samplerPrime");
+      Distribution mu = x.get(Slot.SAMPLER);
+      Distribution mp = x.get(Slot.SAMPLER_PRIME);
       String what = "max(change of G_" + i + " - G_" + j + " from u*(mu) to u*(mu'), -min drop of h)";
       String[] why = {""};
       Ball change = DpoConcentration.globalChange(x.pref(), mu, mp, i, j, p, why);

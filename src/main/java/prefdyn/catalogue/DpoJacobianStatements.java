@@ -26,7 +26,7 @@ public final class DpoJacobianStatements {
   private DpoJacobianStatements() {}
 
   public static List<Statement> all() {
-    return List.of(new Jac(Convention.KL_WEIGHT));
+    return List.of(Jac.STATEMENT);
   }
 
   /** Which closed form is claimed: the derived one, or IPO's (β read as a strength; wrong for β_D ≠ 2). */
@@ -45,47 +45,49 @@ public final class DpoJacobianStatements {
    * ({@link Eigen#encloseOnTangent}) against the claimed {@code ρ}. It can be certified false
    * (an enclosure excluding the claim), never certified true beyond "agrees within r".
    */
-  public static final class Jac implements Statement {
-    private final Convention convention;
+  public static final class Jac {
+    public static final Statement STATEMENT = Statement.named("DPO-JAC")
+        .kind(Kind.PROVED)
+        .statement("3-cycle P_a, uniform pi_ref = pi_0: the MRS-DPO Jacobian at uniform (implicit function theorem) has eigenvalues alpha ± i 4 a lambda/(sqrt3 beta_D) on 1^perp.")
+        .proofNote("proofs-notes/MRS-DPO.md")
+        .slots(Slot.ALPHA, Slot.LAMBDA, Slot.BETA, Slot.REF, Slot.PI0, DynamicsStatements.A)
+        .tries(20)
+        .hypotheses(Jac::generator)
+        .admits(Jac::admits)
+        .margin((x, p) -> check(x, p, Convention.KL_WEIGHT))
+        .wrong("IPO's formula alpha ± i a beta lambda/sqrt3 with beta_D read as a strength", (x, p) -> check(x, p, Convention.WRONG_STRENGTH), Jac::example)
+        .build();
 
-    public Jac(Convention convention) {
-      this.convention = convention;
+    /** β_D = 1 on P_{1/4}, α = 1/2, λ = 1: there the IPO-convention formula is excluded by the enclosures. */
+    public static Instance example() {
+      return DynamicsStatements.threeCycle(Rationals.of(1, 4), Rationals.HALF, Rationals.ONE, Rationals.ONE);
     }
 
-    @Override public String id() { return "DPO-JAC"; }
-    @Override public String title() { return "3-cycle P_a, uniform pi_ref = pi_0: the MRS-DPO Jacobian at uniform (implicit function theorem) has eigenvalues alpha ± i 4 a lambda/(sqrt3 beta_D) on 1^perp."; }
-    @Override public Kind kind() { return Kind.PROVED; }
-    /** Each try: one certified DPO optimum, three verified solves and an eigenvalue enclosure (about 0.3 s). */
-    @Override public int defaultTries() { return 20; }
-
-    @Override
-    public Arbitrary<Instance> hypotheses() {
+    static Arbitrary<Instance> generator() {
       return Combinators.combine(Matrices.threeCycleStrengths(4), DynamicsStatements.grid(0, 4, 4),
           DynamicsStatements.grid(1, 4, 4), DynamicsStatements.grid(1, 8, 2))
-          .as((a, al, l, b) -> Instance.of(Matrices.threeCycle(a)).withParam("a", a).withAlpha(al).withLambda(l)
-              .withBeta(b).withRef(Distribution.uniform(3)).withPi0(Distribution.uniform(3)));
+          .as((a, al, l, b) -> Instance.of(Matrices.threeCycle(a)).with(Slot.param("a"), a).with(Slot.ALPHA, al).with(Slot.LAMBDA, l)
+              .with(Slot.BETA, b).with(Slot.REF, Distribution.uniform(3)).with(Slot.PI0, Distribution.uniform(3)));
     }
 
-    @Override
-    public boolean admits(Instance x) {
+    static boolean admits(Instance x) {
       Optional<Aprational> a = ThreeCycleFamily.strength(x.pref());
-      return a.isPresent() && x.has(Slot.param("a")) && x.param("a").equals(a.get())
-          && DynamicsStatements.unit(x.alpha()) && DynamicsStatements.unit(x.lambda()) && DynamicsStatements.positive(x.lambda())
-          && DynamicsStatements.positive(x.beta())
-          && (x.ref() == null || x.ref().equals(Distribution.uniform(3)))
-          && (x.pi0() == null || x.pi0().equals(Distribution.uniform(3)));
+      return a.isPresent() && x.has(Slot.param("a")) && x.get(Slot.param("a")).equals(a.get())
+          && DynamicsStatements.unit(x.find(Slot.ALPHA)) && DynamicsStatements.unit(x.find(Slot.LAMBDA)) && DynamicsStatements.positive(x.find(Slot.LAMBDA))
+          && DynamicsStatements.positive(x.find(Slot.BETA))
+          && (!x.has(Slot.REF) || x.get(Slot.REF).equals(Distribution.uniform(3)))
+          && (!x.has(Slot.PI0) || x.get(Slot.PI0).equals(Distribution.uniform(3)));
     }
 
     /** The claimed ρ² (the determinant on 1^⊥) under this convention, exact. */
-    Aprational claimedRhoSquared(Aprational a, MrsParameters mp) {
+    static Aprational claimedRhoSquared(Aprational a, MrsParameters mp, Convention convention) {
       return convention == Convention.KL_WEIGHT
           ? ThreeCycleFamily.dpoRhoSquared(a, mp.alpha(), mp.lambda(), mp.beta())
           : ThreeCycleFamily.rhoSquared(a, mp.alpha(), mp.lambda(), mp.beta());
     }
 
-    @Override
-    public Margin check(Instance x, Precision p) {
-      Aprational a = x.param("a");
+    static Margin check(Instance x, Precision p, Convention convention) {
+      Aprational a = x.get(Slot.param("a"));
       MrsParameters mp = MrsDpoStatements.dpo(x);
       int prec = p.bits();
       Ball[] uniform = {Ball.ZERO, Ball.ZERO, Ball.ZERO};
@@ -98,7 +100,7 @@ public final class DpoJacobianStatements {
       BallMatrix t = Eigen.tangentRestriction(j.get(), prec);
       Ball tr = t.get(0, 0).add(t.get(1, 1), prec);
       Ball det = t.get(0, 0).mul(t.get(1, 1), prec).sub(t.get(0, 1).mul(t.get(1, 0), prec), prec);
-      Aprational rho2 = claimedRhoSquared(a, mp);
+      Aprational rho2 = claimedRhoSquared(a, mp, convention);
       Margin mTr = Margin.equality(tr.sub(Ball.of(mp.alpha().multiply(Rationals.of(2)), prec), prec), what + ": trace - 2 alpha");
       Margin mDet = Margin.equality(det.sub(Ball.of(rho2, prec), prec), what + ": determinant - rho^2");
       Eigen.Enclosure e = Eigen.encloseOnTangent(j.get(), prec);

@@ -157,24 +157,4 @@ public final class DynamicsStatements {
     return Instance.of(Matrices.threeCycle(a)).with(A, a).with(Slot.ALPHA, alpha).with(Slot.LAMBDA, lambda).with(Slot.BETA, beta)
         .with(Slot.REF, Distribution.uniform(3)).with(Slot.PI0, Distribution.uniform(3));
   }
-
-  // ---------------------------------------------------------------------------------------------
-  // Adapter for statement files still in the earlier shape (MrsDpoStatements, until it is
-  // converted): the T6 hypothesis test under its old name.
-
-  /** @deprecated the factor of T6's eigenvalues is no longer a constructor flag */
-  @Deprecated
-  public enum Sqrt3 {
-    INVERSE
-  }
-
-  /** @deprecated use {@code prefdyn.catalogue.T6.STATEMENT} */
-  @Deprecated
-  public static final class T6 {
-    public T6(Sqrt3 factor) {}
-
-    public boolean admits(Instance x) {
-      return prefdyn.catalogue.T6.admits(x);
-    }
-  }
 }

@@ -5,10 +5,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apfloat.Aprational;
+import org.checkerframework.checker.nullness.qual.NonNull;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
@@ -48,10 +48,10 @@ public final class Instance {
   }
 
   /** This instance with the slot set to v. */
-  public <T> Instance with(Slot<T> slot, T v) {
+  public <T extends @NonNull Object> Instance with(Slot<T> slot, T v) {
     SortedMap<Slot<?>, Object> m = new TreeMap<>(values);
     m.remove(slot); // a param slot made anew replaces the old key too
-    m.put(slot, Objects.requireNonNull(v, slot.name()));
+    m.put(slot, v);
     return new Instance(pref, m);
   }
 
@@ -134,138 +134,5 @@ public final class Instance {
   @Override
   public String toString() {
     return describe().toString();
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // The accessors of the earlier shape (one nullable field per part, a "params" map), kept only for
-  // statement files not yet converted to slots; each is one slot.
-
-  /** @deprecated read {@code find(Slot.SAMPLER)} */
-  @Deprecated
-  public @Nullable Distribution sampler() {
-    return find(Slot.SAMPLER);
-  }
-
-  /** @deprecated read {@code find(Slot.SAMPLER_PRIME)} */
-  @Deprecated
-  public @Nullable Distribution samplerPrime() {
-    return find(Slot.SAMPLER_PRIME);
-  }
-
-  /** @deprecated use {@code with(Slot.SAMPLER, d)} */
-  @Deprecated
-  public Instance withSampler(Distribution d) {
-    return with(Slot.SAMPLER, d);
-  }
-
-  /** @deprecated use {@code with(Slot.SAMPLER_PRIME, d)} */
-  @Deprecated
-  public Instance withSamplerPrime(Distribution d) {
-    return with(Slot.SAMPLER_PRIME, d);
-  }
-
-  /** @deprecated the statement's own parameter slots by name; use {@code has(slot)} and {@code get(slot)} */
-  @Deprecated
-  public Map<String, Aprational> params() {
-    Map<String, Aprational> out = new TreeMap<>();
-    for (Map.Entry<Slot<?>, Object> e : values.entrySet()) {
-      if (e.getKey().type() == Slot.Type.PARAM && e.getValue() instanceof Aprational v) {
-        out.put(e.getKey().name(), v);
-      }
-    }
-    return out;
-  }
-
-  /** @deprecated read {@code find(Slot.REF)} */
-  @Deprecated
-  public @Nullable Distribution ref() {
-    return find(Slot.REF);
-  }
-
-  /** @deprecated read {@code find(Slot.PI0)} */
-  @Deprecated
-  public @Nullable Distribution pi0() {
-    return find(Slot.PI0);
-  }
-
-  /** @deprecated read {@code find(Slot.INIT)} */
-  @Deprecated
-  public @Nullable Distribution init() {
-    return find(Slot.INIT);
-  }
-
-  /** @deprecated read {@code find(Slot.ALPHA)} */
-  @Deprecated
-  public @Nullable Aprational alpha() {
-    return find(Slot.ALPHA);
-  }
-
-  /** @deprecated read {@code find(Slot.LAMBDA)} */
-  @Deprecated
-  public @Nullable Aprational lambda() {
-    return find(Slot.LAMBDA);
-  }
-
-  /** @deprecated read {@code find(Slot.BETA)} */
-  @Deprecated
-  public @Nullable Aprational beta() {
-    return find(Slot.BETA);
-  }
-
-  /** @deprecated use {@code with(Slot.ALPHA, v)} */
-  @Deprecated
-  public Instance withAlpha(Aprational v) {
-    return with(Slot.ALPHA, v);
-  }
-
-  /** @deprecated use {@code with(Slot.LAMBDA, v)} */
-  @Deprecated
-  public Instance withLambda(Aprational v) {
-    return with(Slot.LAMBDA, v);
-  }
-
-  /** @deprecated use {@code with(Slot.BETA, v)} */
-  @Deprecated
-  public Instance withBeta(Aprational v) {
-    return with(Slot.BETA, v);
-  }
-
-  /** @deprecated use {@code with(Slot.REF, d)} */
-  @Deprecated
-  public Instance withRef(Distribution d) {
-    return with(Slot.REF, d);
-  }
-
-  /** @deprecated use {@code with(Slot.PI0, d)} */
-  @Deprecated
-  public Instance withPi0(Distribution d) {
-    return with(Slot.PI0, d);
-  }
-
-  /** @deprecated use {@code with(Slot.INIT, d)} */
-  @Deprecated
-  public Instance withInit(Distribution d) {
-    return with(Slot.INIT, d);
-  }
-
-  /** @deprecated use {@code with(Slot.param(name), v)} */
-  @Deprecated
-  public Instance withParam(String name, Aprational v) {
-    return with(Slot.param(name), v);
-  }
-
-  /** @deprecated use {@code get(Slot.param(name))} */
-  @Deprecated
-  public Aprational param(String name) {
-    return get(Slot.param(name));
-  }
-
-  /** @deprecated use {@code get(slot)} */
-  @Deprecated
-  public static <T> T need(@Nullable T part, String name) {
-    if (part == null) {
-      throw new IllegalStateException("instance has no " + name);
-    }
-    return part;
   }
 }

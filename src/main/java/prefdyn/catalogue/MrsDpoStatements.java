@@ -1,19 +1,21 @@
 package prefdyn.catalogue;
 
+import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import org.apfloat.Aprational;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.dynamics.DpoBallRound;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.ThreeCycleFamily;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
-import prefdyn.optimum.DpoOptimum;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
+import prefdyn.optimum.DpoOptimum;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Sst;
@@ -66,7 +68,7 @@ public final class MrsDpoStatements {
 
   /** The DPO entries: the two empirical observations and the DPO statements of the Dpo* classes. */
   public static List<Statement> all() {
-    List<Statement> all = new java.util.ArrayList<>(List.of(new Cycle(), new Collapse()));
+    List<Statement> all = new ArrayList<>(List.of(Cycle.STATEMENT, Collapse.STATEMENT));
     all.addAll(DpoJacobianStatements.all());
     all.addAll(DpoConcentrationStatements.all());
     return all;
@@ -108,7 +110,17 @@ public final class MrsDpoStatements {
    * orbit ({@link DpoBallRound}). Each round's turn is the half-angle atan2 (valid for turns below
    * π: at α = 0 the linear turn is π/2 a round).
    */
-  public static final class Cycle implements Statement {
+  public static final class Cycle {
+    public static final Statement STATEMENT = Statement.named("DPO-CYCLE")
+        .kind(Kind.EMPIRICAL)
+        .statement("[empirical] MRS-DPO on the 3-cycle P_a, alpha in [0,1], lambda in (0,1], rho_DPO > 1: from 1e-6 off uniform, over rounds 1..100 the orbit stays farther from uniform than at start and winds at least once.")
+        .proofNote("proofs-notes/MRS-DPO.md")
+        .slots(Slot.ALPHA, Slot.LAMBDA, Slot.BETA, Slot.REF, Slot.PI0, DynamicsStatements.A)
+        .tries(4)
+        .hypotheses(Cycle::generator)
+        .admits(Cycle::admits)
+        .margin(Cycle::check)
+        .build();
     static final int ROUNDS = 100;
     /**
      * The orbit's working digits at least: on the fastest generated instances (a = 3/8, λ = 3/4,
@@ -116,22 +128,16 @@ public final class MrsDpoStatements {
      * run fails and the runner escalates; starting at 100 digits saves the wasted run.
      */
     static final int ORBIT_DIGITS = 100;
-
-    @Override public String id() { return "DPO-CYCLE"; }
     /**
      * Each try certifies 100 DPO rounds (about 1 s at 50 digits; the fastest instances escalate
      * to 100 digits, so the orbit starts there, see ORBIT_DIGITS): 4 tries.
      */
-    @Override public int defaultTries() { return 4; }
-    @Override public String title() { return "[empirical] MRS-DPO on the 3-cycle P_a, alpha in [0,1], lambda in (0,1], rho_DPO > 1: from 1e-6 off uniform, over rounds 1..100 the orbit stays farther from uniform than at start and winds at least once."; }
-    @Override public Kind kind() { return Kind.EMPIRICAL; }
 
-    @Override
-    public Arbitrary<Instance> hypotheses() {
+    static Arbitrary<Instance> generator() {
       return Combinators.combine(Matrices.threeCycleStrengths(4), DynamicsStatements.grid(0, 4, 4),
           DynamicsStatements.grid(2, 4, 4), DynamicsStatements.grid(1, 4, 2))
-          .as((a, al, l, b) -> Instance.of(Matrices.threeCycle(a)).withParam("a", a).withAlpha(al)
-              .withLambda(l).withBeta(b).withRef(Distribution.uniform(3)).withPi0(Distribution.uniform(3)))
+          .as((a, al, l, b) -> Instance.of(Matrices.threeCycle(a)).with(Slot.param("a"), a).with(Slot.ALPHA, al)
+              .with(Slot.LAMBDA, l).with(Slot.BETA, b).with(Slot.REF, Distribution.uniform(3)).with(Slot.PI0, Distribution.uniform(3)))
           .filter(x -> unstable(x) && awayFromDoublyExponentialCollapse(x));
     }
 
@@ -143,26 +149,24 @@ public final class MrsDpoStatements {
      * Either entries in (0,1) (a < 1/2) or an offline share (λ < 1) keeps the rewards bounded.
      */
     static boolean awayFromDoublyExponentialCollapse(Instance x) {
-      org.apfloat.Aprational l = x.lambda();
-      return x.param("a").compareTo(Rationals.HALF) < 0 || (l != null && l.compareTo(Rationals.ONE) < 0);
+      Aprational l = x.find(Slot.LAMBDA);
+      return x.get(Slot.param("a")).compareTo(Rationals.HALF) < 0 || (l != null && l.compareTo(Rationals.ONE) < 0);
     }
 
     /** The DPO linearization at uniform is unstable: {@code ρ² = α² + 16a²λ²/(3β²) > 1}, exact. */
     static boolean unstable(Instance x) {
-      org.apfloat.Aprational a = x.param("a");
-      return ThreeCycleFamily.dpoRhoSquared(a, Instance.need(x.alpha(), "alpha"), Instance.need(x.lambda(), "lambda"),
-          Instance.need(x.beta(), "beta")).compareTo(Rationals.ONE) > 0;
+      Aprational a = x.get(Slot.param("a"));
+      return ThreeCycleFamily.dpoRhoSquared(a, x.get(Slot.ALPHA), x.get(Slot.LAMBDA),
+          x.get(Slot.BETA)).compareTo(Rationals.ONE) > 0;
     }
 
-    @Override
-    public boolean admits(Instance x) {
-      org.apfloat.Aprational l = x.lambda();
-      return new DynamicsStatements.T6(DynamicsStatements.Sqrt3.INVERSE).admits(x)
+    static boolean admits(Instance x) {
+      Aprational l = x.find(Slot.LAMBDA);
+      return T6.admits(x)
           && l != null && l.signum() > 0 && unstable(x) && awayFromDoublyExponentialCollapse(x);
     }
 
-    @Override
-    public Margin check(Instance x, Precision p) {
+    static Margin check(Instance x, Precision p) {
       return margin(dpo(x), p.digits() >= ORBIT_DIGITS ? p : Precision.ofDigits(ORBIT_DIGITS));
     }
 
@@ -246,36 +250,36 @@ public final class MrsDpoStatements {
    * for every λ (the DPO optimum ranks as the scores (Pμ) do, and strictly SST P ranks the top
    * first for every μ, T3(b)); the tenfold shrink in 60 rounds is the empirical part.
    */
-  public static final class Collapse implements Statement {
+  public static final class Collapse {
+    public static final Statement STATEMENT = Statement.named("DPO-COLLAPSE")
+        .kind(Kind.EMPIRICAL)
+        .statement("[empirical] MRS-DPO with alpha = 1 on strictly SST P concentrates on the top response.")
+        .proofNote("proofs-notes/MRS-DPO.md")
+        .slots(Slot.ALPHA, Slot.LAMBDA, Slot.BETA, Slot.REF, Slot.PI0, Slot.INIT)
+        .tries(6)
+        .hypotheses(Collapse::generator)
+        .admits(Collapse::admits)
+        .margin(Collapse::check)
+        .build();
     static final int ROUNDS = 60;
     static final String INCREASE = "smallest top log-odds increase over the rounds";
 
-    /** Each try certifies 60 DPO rounds (0.5 s at 50 digits once warm; the first tries pay the JIT): 6 tries. */
-    @Override public int defaultTries() { return 6; }
-
-    @Override public String id() { return "DPO-COLLAPSE"; }
-    @Override public String title() { return "[empirical] MRS-DPO with alpha = 1 on strictly SST P concentrates on the top response."; }
-    @Override public Kind kind() { return Kind.EMPIRICAL; }
-
-    @Override
-    public Arbitrary<Instance> hypotheses() {
+    static Arbitrary<Instance> generator() {
       return Arbitraries.integers().between(2, 4).flatMap(k -> Combinators.combine(
           Matrices.strictlySst(k, k).filter(MrsDpoStatements::finiteOptimum), DynamicsStatements.grid(0, 4, 4),
           DynamicsStatements.grid(1, 4, 2), Distributions.interior(k), Distributions.interior(k))
-          .as((pm, l, b, pi0, init) -> Instance.of(pm).withAlpha(Rationals.ONE).withLambda(l).withBeta(b)
-              .withRef(Distribution.uniform(k)).withPi0(pi0).withInit(init)));
+          .as((pm, l, b, pi0, init) -> Instance.of(pm).with(Slot.ALPHA, Rationals.ONE).with(Slot.LAMBDA, l).with(Slot.BETA, b)
+              .with(Slot.REF, Distribution.uniform(k)).with(Slot.PI0, pi0).with(Slot.INIT, init)));
     }
 
-    @Override
-    public boolean admits(Instance x) {
-      return Structure.sst(x.pref()) == Sst.STRICT && finiteOptimum(x.pref()) && DynamicsStatements.isOne(x.alpha())
-          && DynamicsStatements.unit(x.lambda())
-          && DynamicsStatements.positive(x.beta())
-          && DynamicsStatements.interiorNonNull(x.pi0()) && DynamicsStatements.interiorOrNull(x.init());
+    static boolean admits(Instance x) {
+      return Structure.sst(x.pref()) == Sst.STRICT && finiteOptimum(x.pref()) && DynamicsStatements.isOne(x.find(Slot.ALPHA))
+          && DynamicsStatements.unit(x.find(Slot.LAMBDA))
+          && DynamicsStatements.positive(x.find(Slot.BETA))
+          && DynamicsStatements.interiorNonNull(x.find(Slot.PI0)) && DynamicsStatements.interiorOrNull(x.find(Slot.INIT));
     }
 
-    @Override
-    public Margin check(Instance x, Precision p) {
+    static Margin check(Instance x, Precision p) {
       return margin(x, DynamicsStatements.top(x.pref()), p);
     }
 

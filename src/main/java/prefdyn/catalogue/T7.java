@@ -124,18 +124,22 @@ public final class T7 {
     return true;
   }
 
+  /** x with u_i = uv[i]/4 and v_i = uv[k + i]/4. */
+  private static Instance withPair(Instance x, List<Long> uv, int k) {
+    Instance y = x;
+    for (int i = 0; i < k; i++) {
+      y = y.with(u(i), Rationals.of(uv.get(i), 4)).with(v(i), Rationals.of(uv.get(k + i), 4));
+    }
+    return y;
+  }
+
   static Arbitrary<Instance> instances() {
     return Arbitraries.integers().between(2, MAX_K).flatMap(k -> Combinators.combine(
         Matrices.any(k, k), grid(0, 10, 10), grid(0, 4, 4), grid(0, 16, 4),
         Distributions.interior(k), Distributions.interior(k), Distributions.interior(k),
         Arbitraries.longs().between(-20, 20).list().ofSize(2 * k))
-        .as((pm, a, l, b, ref, pi0, init, uv) -> {
-          Instance x = Instance.of(pm).with(Slot.ALPHA, a).with(Slot.LAMBDA, l).with(Slot.BETA, b).with(Slot.REF, ref).with(Slot.PI0, pi0).with(Slot.INIT, init);
-          for (int i = 0; i < k; i++) {
-            x = x.with(u(i), Rationals.of(uv.get(i), 4)).with(v(i), Rationals.of(uv.get(k + i), 4));
-          }
-          return x;
-        }))
+        .as((pm, a, l, b, ref, pi0, init, uv) -> withPair(Instance.of(pm).with(Slot.ALPHA, a).with(Slot.LAMBDA, l).with(Slot.BETA, b)
+            .with(Slot.REF, ref).with(Slot.PI0, pi0).with(Slot.INIT, init), uv, k)))
         .filter(x -> !centeredEqual(x) && !degenerate(x));
   }
 
