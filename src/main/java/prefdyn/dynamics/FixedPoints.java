@@ -6,6 +6,7 @@ import org.apfloat.ApfloatMath;
 import prefdyn.num.Ball;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
+import prefdyn.qual.Centered;
 import prefdyn.verified.BallMatrix;
 import prefdyn.verified.FixedPointEnclosure;
 import prefdyn.verified.Krawczyk;
@@ -27,10 +28,14 @@ public final class FixedPoints {
    * @param steps rounds (iteration) or Newton steps used
    * @param converged whether the residual met the tolerance
    */
-  public record Result(Apfloat[] logits, Apfloat residual, long steps, boolean converged) {}
+  public record Result(Apfloat @Centered [] logits, Apfloat residual, long steps, boolean converged) {}
 
-  /** Residual tolerance at working precision: 10^-(working - 4) relative to max(1, ||θ||). */
-  public static Apfloat tolerance(Apfloat[] theta, Precision p) {
+  /**
+   * Residual tolerance at working precision: 10^-(working - 4) relative to max(1, ||θ||), for the
+   * centered θ (the norm of another representative θ + c·1 would make the tolerance as large as
+   * c, and a far-off θ "converged").
+   */
+  public static Apfloat tolerance(Apfloat @Centered [] theta, Precision p) {
     Apfloat scale = Linalg.norm2(theta, p);
     if (scale.compareTo(p.real(1)) < 0) {
       scale = p.real(1);

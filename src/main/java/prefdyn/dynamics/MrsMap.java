@@ -12,6 +12,7 @@ import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
 import prefdyn.optimum.IpoOptimum;
 import prefdyn.pref.Distribution;
+import prefdyn.qual.Centered;
 
 /**
  * The MRS round in logits at one precision (docs/theory.md section 4):
@@ -122,7 +123,7 @@ public final class MrsMap {
   }
 
   /** Centered logits of a start distribution (must be interior). */
-  public Apfloat[] logitsOf(Distribution start) {
+  public Apfloat @Centered [] logitsOf(Distribution start) {
     start.requireK(k(), "--init").requireInterior("--init");
     return LogitPolicy.logitsOf(start.real(precision), precision);
   }
@@ -147,7 +148,7 @@ public final class MrsMap {
   }
 
   /** One MRS round: the centered logits {@code θ_{t+1}}. */
-  public Apfloat[] apply(Apfloat[] theta) {
+  public Apfloat @Centered [] apply(Apfloat[] theta) {
     if (params.method() == MrsParameters.Method.IPO) {
       // The IPO closed form log π_ref^(t) + β P μ_t, with β P μ_t split as
       // (βλ/D)·(N softmax θ) + β(1-λ) P π_0 and the constant second part folded into the reference.

@@ -131,8 +131,9 @@ public final class Stability {
     }
     Apfloat[] fp;
     String source;
-    Apfloat[] zero = new Apfloat[map.k()];
-    java.util.Arrays.fill(zero, p.real(0));
+    Apfloat[] zeros = new Apfloat[map.k()];
+    java.util.Arrays.fill(zeros, p.real(0));
+    Apfloat[] zero = Linalg.center(zeros, p); // the uniform policy's logits (exactly 0)
     if (it.converged()) {
       fp = it.logits();
       source = "iteration";

@@ -3,6 +3,7 @@ package prefdyn.dynamics;
 import org.apfloat.Apfloat;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Linalg;
+import prefdyn.qual.Centered;
 
 /**
  * Runs an MRS map for a number of rounds, handing the logits to an observer at the trace
@@ -12,10 +13,10 @@ import prefdyn.num.Linalg;
 public final class Trajectory {
   private Trajectory() {}
 
-  /** Receives the logits at a trace round. */
+  /** Receives the (centered) logits at a trace round. */
   @FunctionalInterface
   public interface Observer {
-    void at(long t, Apfloat[] logits);
+    void at(long t, Apfloat @Centered [] logits);
   }
 
   /** Receives progress (rounds done out of the total), at most a few times per second. */
@@ -30,7 +31,7 @@ public final class Trajectory {
    * @param every trace every this many rounds ({@code <= 0}: first and last only)
    * @return the logits after the last round
    */
-  public static Apfloat[] run(MrsMap map, Apfloat[] theta0, long steps, long every, @Nullable Observer observer,
+  public static Apfloat @Centered [] run(MrsMap map, Apfloat[] theta0, long steps, long every, @Nullable Observer observer,
       @Nullable Progress progress) {
     if (steps < 0) {
       throw new IllegalArgumentException("negative number of steps");
@@ -60,7 +61,7 @@ public final class Trajectory {
   }
 
   /** The logits after {@code steps} rounds, without a trace. */
-  public static Apfloat[] run(MrsMap map, Apfloat[] theta0, long steps) {
+  public static Apfloat @Centered [] run(MrsMap map, Apfloat[] theta0, long steps) {
     return run(map, theta0, steps, 0, null, null);
   }
 }

@@ -13,6 +13,7 @@ import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
+import prefdyn.qual.Centered;
 
 /**
  * The DPO optimum (docs/theory.md L2): {@code r = log(π/π_ref)} minimizing
@@ -51,7 +52,7 @@ public final class DpoOptimum {
   private DpoOptimum() {}
 
   /** The optimum: centered {@code log π}, the final {@code ||∇_r L_D||_2}, Newton iterations used. */
-  public record Result(Apfloat[] logits, Apfloat gradientNorm, int iterations) {}
+  public record Result(Apfloat @Centered [] logits, Apfloat gradientNorm, int iterations) {}
 
   /** The outcome of {@link #certify}: a {@link Certificate}, or a {@link Failure} with its reason. */
   public sealed interface Outcome permits Certificate, Failure {}

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A negative-compilation test of the centering qualifier (docs/checked.md): a small source file is
  * compiled by javac with the Subtyping Checker and the qualifiers of {@code prefdyn.qual}, exactly
- * as the build runs it, and the checker must reject the two lines that pass raw logits where
- * centered ones are required, and nothing else (so the accepted lines show that the setup works
- * and that {@code Linalg.center} establishes the property).
+ * as the build runs it, against the project's classes, and the checker must reject the three lines
+ * that pass raw logits where the API requires centered ones, and nothing else (so the accepted
+ * lines show that the setup works and that {@code MrsMap.apply} and {@code Linalg.center} give
+ * centered logits).
  *
  * <p>One javac process (the checker needs the jdk.compiler exports that the test JVM does not
  * have), a few seconds.
@@ -39,26 +40,25 @@ class CenteredCheckerTest {
       package example;
 
       import org.apfloat.Apfloat;
+      import prefdyn.dynamics.FixedPoints;
+      import prefdyn.dynamics.MrsMap;
+      import prefdyn.dynamics.Trajectory;
       import prefdyn.num.Linalg;
-      import prefdyn.num.Precision;
-      import prefdyn.qual.Centered;
 
       class Example {
-        /** Prints logits as `prefdyn iterate` does: the centered representative. */
-        static void print(Apfloat @Centered [] logits) {}
-
-        static void accepted(Apfloat[] raw, Precision p) {
-          print(Linalg.center(raw, p));
-          Apfloat[] theta = Linalg.center(raw, p);
-          print(theta);
+        static void accepted(MrsMap map, Apfloat[] raw, Trajectory.Observer observer) {
+          Apfloat[] theta = map.apply(raw);
+          observer.at(1, theta);
+          FixedPoints.tolerance(Linalg.center(raw, map.precision()), map.precision());
         }
 
-        static void rejected(Apfloat[] raw, Precision p) {
-          print(raw);
-          Apfloat @Centered [] theta = raw;
-          Apfloat[] shifted = Linalg.center(raw, p);
-          shifted = raw;
-          print(shifted);
+        static void rejected(MrsMap map, Apfloat[] theta, Trajectory.Observer observer) {
+          Apfloat[] ref = map.roundReference(theta);
+          observer.at(1, ref);
+          FixedPoints.tolerance(theta, map.precision());
+          Apfloat[] next = map.apply(theta);
+          next = ref;
+          observer.at(2, next);
         }
       }
       """;
@@ -97,8 +97,10 @@ class CenteredCheckerTest {
     while (m.find()) {
       errors.add(m.group(1) + " " + m.group(2));
     }
-    // line 19: print(raw); line 20: the declaration; line 23: print(shifted) after shifted = raw
-    assertEquals(List.of("19 argument", "20 assignment", "23 argument"), errors, out);
+    // line 18: the round's reference (α θ + (1-α) log π_ref) handed to the observer as logits;
+    // line 19: a tolerance relative to the norm of logits of unknown centering; line 22: the
+    // observer again, after `next = ref` (the flow analysis follows the assignment)
+    assertEquals(List.of("18 argument", "19 argument", "22 argument"), errors, out);
     assertEquals(1, javac.exitValue(), out);
   }
 
