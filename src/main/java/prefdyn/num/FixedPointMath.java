@@ -305,7 +305,7 @@ final class FixedPointMath {
    */
   static BigInteger seriesBlocks(BigInteger[] pow, BigInteger v, int n, int m, int g) {
     int blocks = (n + m - 1) / m;
-    BigInteger s = null;
+    BigInteger s = BigInteger.ZERO; // set by the first (top) block
     long d = 1;
     for (int b = blocks - 1; b >= 0; b--) {
       int base = b * m;

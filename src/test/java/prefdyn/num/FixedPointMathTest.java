@@ -161,7 +161,7 @@ class FixedPointMathTest {
   /** seriesBlocks with a plausible slip: the weight of a term uses q = j + 1 instead of j + 2. */
   static BigInteger seriesOffByOne(BigInteger[] pow, BigInteger v, int n, int m, int g) {
     int blocks = (n + m - 1) / m;
-    BigInteger s = null;
+    BigInteger s = BigInteger.ZERO;
     long d = 1;
     for (int b = blocks - 1; b >= 0; b--) {
       int base = b * m;
