@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import prefdyn.cli.BadInput;
+import prefdyn.io.HelpSteerReader;
+import prefdyn.io.HelpSteerRow;
+import prefdyn.io.ParseError;
 
 class HelpSteerReaderTest {
   @TempDir Path dir;
@@ -67,7 +69,7 @@ class HelpSteerReaderTest {
       "{\"prompt\": \"p\", \"response\": \"r\", \"helpfulness\": 1, \"correctness\": 2, \"coherence\": 3, \"complexity\": 4, \"verbosity\": 0}\n";
 
   private void assertBad(Path file, String... parts) {
-    BadInput e = assertThrows(BadInput.class, () -> HelpSteerReader.read(file));
+    ParseError e = assertThrows(ParseError.class, () -> HelpSteerReader.read(file));
     for (String part : parts) {
       assertTrue(e.getMessage().contains(part), e.getMessage() + " should contain " + part);
     }
