@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import prefdyn.cli.BadInput;
+import prefdyn.num.InvalidParameter;
 
 /**
  * The theorem/conjecture catalogue: every statement of docs/theory.md under its ID, plus any a user
@@ -104,9 +104,9 @@ public final class Catalogue {
     return Optional.ofNullable(ENTRIES.get(id));
   }
 
-  /** The statement with this ID. @throws BadInput listing the known IDs */
+  /** The statement with this ID. @throws InvalidParameter (field {@code statement}) listing the known IDs */
   public static Statement require(String id) {
-    return byId(id).orElseThrow(() -> new BadInput(
+    return byId(id).orElseThrow(() -> new InvalidParameter("statement",
         "unknown statement ID '" + id + "'; known: " + String.join(", ", ENTRIES.keySet())));
   }
 }

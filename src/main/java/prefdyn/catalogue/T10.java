@@ -2,6 +2,7 @@ package prefdyn.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.Arbitrary;
 import org.apfloat.Aprational;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Ball;
@@ -15,12 +16,17 @@ import prefdyn.pref.Structure;
 public final class T10 {
   private T10() {}
 
+  /** The instances of T10 and of its conjecture form C5: (P, μ, μ', ref, β), P interior of size 2..4. */
+  static Arbitrary<Instance> instances() {
+    return Generators.twoSamplerInstances(Generators.openMatrices(2, 4));
+  }
+
   public static final Statement STATEMENT = Statement.named("T10")
       .kind(Kind.PAPER)
       .statement("DPO optimum: for BT P equal to π_ref ⊙ softmax(s/β) for every full-support μ; for non-BT P two samplers give certifiably different optima")
       .proofNote("proofs-notes/T10.md")
       .slots(Slot.SAMPLER, Slot.SAMPLER_PRIME, Slot.REF, Slot.BETA)
-      .hypotheses(() -> Generators.twoSamplerInstances(Generators.openMatrices(2, 4)))
+      .hypotheses(T10::instances)
       .admits(T10::admits)
       .margin((x, q) -> Structure.isBradleyTerry(x.pref()) ? btMargin(x, x.get(Slot.BETA), q) : nonBtMargin(x, q))
       .wrong("s·β instead of s/β", (x, q) -> btMargin(x, Rationals.ONE.divide(x.get(Slot.BETA)), q), T10::bt)

@@ -20,7 +20,8 @@ public final class Fields {
       "precision", "--digits",
       "comparisonsPerRound", "--samples",
       "maxDigits", "--max-digits",
-      "maxRounds", "--max-rounds");
+      "maxRounds", "--max-rounds",
+      "statement", "--theorem");
 
   /** The flag of a field ({@code "alpha"} to {@code "--alpha"}); a field that already is a flag stays. */
   public static String flag(String field) {

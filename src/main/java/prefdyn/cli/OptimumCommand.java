@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
+import prefdyn.num.PrecisionLadder;
 import prefdyn.num.Rationals;
 import prefdyn.optimum.DpoOptimum;
 import prefdyn.optimum.IpoOptimum;
@@ -116,18 +117,16 @@ public final class OptimumCommand implements Callable<Integer> {
     DpoOptimum.Certificate c = null;
     Ball[] logits;
     if (dpo) {
-      String reason = "";
-      for (int attempt = 0; attempt < 4 && c == null; attempt++) {
-        DpoOptimum.Outcome o = DpoOptimum.certify(p, mu, ref, beta, q);
-        if (o instanceof DpoOptimum.Certificate cert) {
-          c = cert;
-        } else {
-          reason = ((DpoOptimum.Failure) o).reason();
-          q = Precision.ofDigits(Math.min(Precision.MAX_DIGITS, 2 * q.digits()));
-        }
+      PrecisionLadder ladder = new PrecisionLadder((int) Math.min(8L * precision.digits(), Precision.MAX_DIGITS));
+      PrecisionLadder.Rung<DpoOptimum.Outcome> rung =
+          ladder.climb(precision, x -> DpoOptimum.certify(p, mu, ref, beta, x), o -> o instanceof DpoOptimum.Certificate);
+      if (!(rung.value() instanceof DpoOptimum.Certificate cert)) {
+        throw new BadInput("the DPO optimum could not be certified up to " + rung.digits() + " digits: "
+            + ((DpoOptimum.Failure) rung.value()).reason());
       }
-      if (c == null) {
-        throw new BadInput("the DPO optimum could not be certified up to " + q.digits() + " digits: " + reason);
+      c = cert;
+      if (rung.raised() > 0) {
+        q = Precision.ofDigits(rung.digits());
       }
       logits = c.logits();
     } else {

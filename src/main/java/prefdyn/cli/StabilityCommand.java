@@ -45,14 +45,15 @@ import prefdyn.verified.Eigen;
  */
 @Command(name = "stability",
     header = "Fixed point, Jacobian eigenvalues, spectral radius and contraction constant of the MRS map.", mixinStandardHelpOptions = true,
-    description = {"Fixed point, Jacobian eigenvalues on the centered space, spectral radius and the contraction",
-        "constant L = alpha + (beta lambda/2)||P - 11^T/2||_2 of the MRS-IPO map.",
-        "With --method dpo: the MRS-DPO round, its Jacobian by the implicit function theorem (differentiating the",
-        "DPO first-order condition), certified eigenvalues and spectral radius; no global contraction constant.",
-        "The two betas differ: for ipo, beta is a STRENGTH (log pi* = log pi_ref + beta P mu: larger beta, stronger",
-        "update); for dpo, beta is the DPO KL WEIGHT (sigma(beta (r_y - r_y')): larger beta, weaker update). Near",
-        "uniform, DPO at beta_D moves like IPO at beta = 4/beta_D: on the 3-cycle P_a the eigenvalues are",
-        "alpha +- i a beta lambda/sqrt3 (ipo) and alpha +- i 4 a lambda/(sqrt3 beta_D) (dpo)."})
+    description = {
+        "Fixed point, Jacobian eigenvalues on the centered space, spectral radius and the contraction constant"
+            + " L = alpha + (beta lambda/2)||P - 11^T/2||_2 of the MRS-IPO map.",
+        "With --method dpo: the MRS-DPO round, its Jacobian by the implicit function theorem (differentiating the"
+            + " DPO first-order condition), certified eigenvalues and spectral radius; no global contraction constant.",
+        "The two betas differ: for ipo, beta is a STRENGTH (log pi* = log pi_ref + beta P mu: larger beta, stronger"
+            + " update); for dpo, beta is the DPO KL WEIGHT (sigma(beta (r_y - r_y')): larger beta, weaker update)."
+            + " Near uniform, DPO at beta_D moves like IPO at beta = 4/beta_D: on the 3-cycle P_a the eigenvalues are"
+            + " alpha +- i a beta lambda/sqrt3 (ipo) and alpha +- i 4 a lambda/(sqrt3 beta_D) (dpo)."})
 public final class StabilityCommand implements Callable<Integer> {
   /** Printed when no certificate was obtained (the reason follows). */
   static final String APPROXIMATE = "approximate values (fixed point by iteration, eigenvalues by QR at --digits);"
@@ -231,18 +232,24 @@ public final class StabilityCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int printCertified(PrintWriter out, Enclosed enc, Stability.Report r, Precision precision, @Nullable Path plotPath) {
-    int d = precision.digits();
-    Map<String, Object> json = new LinkedHashMap<>();
+  /** The fixed point as printed and its certified digits per entry. */
+  private record FixedPointText(List<String> fp, List<Integer> fpDigits) {}
+
+  /**
+   * Puts the certified fixed point, eigenvalues and spectral radius ({@code d} digits, each with
+   * its certified digits) into {@code json} (shared by the IPO and DPO answers).
+   */
+  private static FixedPointText putEnclosures(Map<String, Object> json, Ball[] policy, List<ComplexBall> eigenvalues,
+      Ball rho, int d) {
     List<String> fp = new ArrayList<>();
     List<Integer> fpDigits = new ArrayList<>();
-    for (Ball x : enc.policy()) {
+    for (Ball x : policy) {
       fp.add(x.format(d));
       fpDigits.add(Math.min(d, x.certifiedDigits()));
     }
     json.put("fixedPoint", fp);
     List<Map<String, Object>> eig = new ArrayList<>();
-    for (ComplexBall z : enc.eigenvalues()) {
+    for (ComplexBall z : eigenvalues) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("re", z.re().format(d));
       m.put("im", z.im().format(d));
@@ -251,7 +258,16 @@ public final class StabilityCommand implements Callable<Integer> {
       eig.add(m);
     }
     json.put("eigenvalues", eig);
-    json.put("spectralRadius", enc.rho().format(d));
+    json.put("spectralRadius", rho.format(d));
+    return new FixedPointText(fp, fpDigits);
+  }
+
+  private int printCertified(PrintWriter out, Enclosed enc, Stability.Report r, Precision precision, @Nullable Path plotPath) {
+    int d = precision.digits();
+    Map<String, Object> json = new LinkedHashMap<>();
+    FixedPointText text = putEnclosures(json, enc.policy(), enc.eigenvalues(), enc.rho(), d);
+    List<String> fp = text.fp();
+    List<Integer> fpDigits = text.fpDigits();
     json.put("contractionConstant", enc.contraction().format(d));
     Ball one = Ball.ONE;
     int prec = precision.bits();
@@ -343,24 +359,9 @@ public final class StabilityCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    List<String> fp = new ArrayList<>();
-    List<Integer> fpDigits = new ArrayList<>();
-    for (Ball x : enc.policy()) {
-      fp.add(x.format(d));
-      fpDigits.add(Math.min(d, x.certifiedDigits()));
-    }
-    json.put("fixedPoint", fp);
-    List<Map<String, Object>> eig = new ArrayList<>();
-    for (ComplexBall z : enc.eigenvalues()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("re", z.re().format(d));
-      m.put("im", z.im().format(d));
-      m.put("reCertifiedDigits", Math.min(d, z.re().certifiedDigits()));
-      m.put("imCertifiedDigits", Math.min(d, z.im().certifiedDigits()));
-      eig.add(m);
-    }
-    json.put("eigenvalues", eig);
-    json.put("spectralRadius", enc.rho().format(d));
+    FixedPointText text = putEnclosures(json, enc.policy(), enc.eigenvalues(), enc.rho(), d);
+    List<String> fp = text.fp();
+    List<Integer> fpDigits = text.fpDigits();
     json.put("contractionConstant", null);
     Ball rm1 = enc.rho().sub(Ball.ONE, prec);
     json.put("contraction", false);

@@ -14,6 +14,8 @@ public final class FastMrs {
   private final double alpha;
   /** {@code βλ P}: the on-policy part of the round, applied to softmax(θ). */
   private final double[][] onPolicy;
+  /** {@link #onPolicy} row by row in one array (the fused round). */
+  private final double[] onPolicyFlat;
   /** {@code (1-α) log π_ref (centered) + β(1-λ) P π_0}: the part of the round that does not depend on θ. */
   private final double[] constantPart;
   private final double[] mu;
@@ -48,6 +50,10 @@ public final class FastMrs {
         offline += p[i][j] * ((1 - lambda) * pi0[j]);
       }
       constantPart[i] = (1 - alpha) * (Math.log(ref[i]) - mean) + beta * offline;
+    }
+    this.onPolicyFlat = new double[k * k];
+    for (int i = 0; i < k; i++) {
+      System.arraycopy(onPolicy[i], 0, onPolicyFlat, i * k, k);
     }
     this.mu = new double[k];
     this.next = new double[k];
@@ -91,6 +97,11 @@ public final class FastMrs {
    * previous round produced, their softmax is reused (otherwise it is computed).
    */
   public void step(double[] theta) {
+    step(theta, next);
+  }
+
+  /** The previous, unfused round (kept for {@link #stepUnfused}). */
+  private void stepUnfusedLogits(double[] theta) {
     double[] pi;
     if (cached && same(theta, lastTheta)) {
       pi = lastPi;
@@ -129,9 +140,71 @@ public final class FastMrs {
     return true;
   }
 
-  /** One round as {@link #step(double[])}, also writing the new policy softmax(θ_{t+1}) into {@code pi}. */
+  /**
+   * One round as {@link #step(double[])}, also writing the new policy softmax(θ_{t+1}) into {@code
+   * pi}: fused (the affine map, the centering, the maximum and the softmax in two passes over K,
+   * the policy written straight into {@code pi} and the kept copy, no array copy, no allocation).
+   * Bit for bit the same operations in the same order as {@link #step(double[])} followed by
+   * {@link #softmax} (so the same doubles; FastMrsTest checks it against fresh instances and the
+   * previous, unfused round {@link #stepUnfused}).
+   */
   public void step(double[] theta, double[] pi) {
-    step(theta);
+    final int k = this.k;
+    final double[] lt = lastTheta;
+    final double[] lp = lastPi;
+    double[] in = lp;
+    if (!cached) {
+      softmax(theta, mu);
+      in = mu;
+    } else {
+      for (int i = 0; i < k; i++) {
+        if (theta[i] != lt[i]) {
+          softmax(theta, mu);
+          in = mu;
+          break;
+        }
+      }
+    }
+    final double[] p = onPolicyFlat;
+    double mean = 0;
+    for (int i = 0, row = 0; i < k; i++, row += k) {
+      double s = constantPart[i];
+      for (int j = 0; j < k; j++) {
+        s += p[row + j] * in[j];
+      }
+      double v = alpha * theta[i] + s;
+      theta[i] = v; // theta[i] is not read again: the row sums use the policy only
+      mean += v;
+    }
+    mean /= k;
+    int top = 0;
+    double max = 0;
+    for (int i = 0; i < k; i++) {
+      double v = theta[i] - mean;
+      theta[i] = v;
+      lt[i] = v;
+      if (i == 0 || v > max) {
+        top = i;
+        max = v;
+      }
+    }
+    double sum = 0;
+    for (int i = 0; i < k; i++) {
+      double e = i == top ? 1 : Math.exp(theta[i] - max);
+      lp[i] = e;
+      sum += e;
+    }
+    for (int i = 0; i < k; i++) {
+      double q = lp[i] / sum;
+      lp[i] = q;
+      pi[i] = q;
+    }
+    cached = true;
+  }
+
+  /** The previous, unfused round with policy (step, then a copy of the kept policy): tests and the sweep benchmark's "before". */
+  void stepUnfused(double[] theta, double[] pi) {
+    stepUnfusedLogits(theta);
     System.arraycopy(lastPi, 0, pi, 0, k);
   }
 

@@ -92,9 +92,9 @@ public final class Stability {
     return z.modulus(p);
   }
 
-  /** {@code ||P - ½11ᵀ||_2} (num's {@link Linalg#marginSpectralNorm}). */
-  public static Apfloat marginNorm(prefdyn.pref.PreferenceMatrix pref, Precision p) {
-    return Linalg.marginSpectralNorm(pref, p);
+  /** {@code ||P - ½11ᵀ||_2} ({@link PreferenceMatrix#marginSpectralNorm}). */
+  public static Apfloat marginNorm(PreferenceMatrix pref, Precision p) {
+    return pref.marginSpectralNorm(p);
   }
 
   /** T7's contraction constant {@code L = α + (βλ/2)||P - ½11ᵀ||_2}. */

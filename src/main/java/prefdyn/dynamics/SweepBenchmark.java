@@ -30,6 +30,8 @@ import prefdyn.pref.PreferenceMatrix;
 public final class SweepBenchmark implements Benchmark {
   public static final String OP = "sweep run-round (K=4, double)";
   private static final int MATRICES = 2000;
+  /** {@code -Dprefdyn.fastMrs=unfused}: time the previous, unfused round (before/after measurements). */
+  private static final boolean UNFUSED = "unfused".equals(System.getProperty("prefdyn.fastMrs"));
 
   /** {@code rounds} per run; {@code root} the checkout (null: no references); the interpreter that has numpy; the C compiler. */
   public record Config(int rounds, @Nullable Path root, String python, String cc) {}
@@ -119,7 +121,11 @@ public final class SweepBenchmark implements Benchmark {
     boolean underflow = false;
     int tail = rounds / 2 + 1;
     for (int t = 1; t <= rounds; t++) {
-      map.step(theta, pi);
+      if (UNFUSED) {
+        map.stepUnfused(theta, pi);
+      } else {
+        map.step(theta, pi);
+      }
       for (int i = 0; i < k; i++) {
         underflow |= pi[i] < Double.MIN_NORMAL;
         double d = pi[i] - mean[i];

@@ -3,7 +3,9 @@ package prefdyn.experiment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import prefdyn.cli.BadInput;
+import prefdyn.io.HelpSteerReader;
+import prefdyn.io.HelpSteerRow;
+import prefdyn.io.ParseError;
 import prefdyn.num.Precision;
 import prefdyn.io.PrefLib;
 import prefdyn.io.TextFormat;
@@ -12,7 +14,7 @@ import prefdyn.io.TextFormat;
  * Loads the experiment's matrices: HelpSteer-format files ({@code .jsonl .ndjson .json .csv},
  * {@link HelpSteerReader}), PrefLib files ({@code .soc .soi .toc .toi}, one pairwise matrix per
  * file) and text matrices (anything else), or SYNTHETIC HelpSteer-like data. Everything is read
- * and validated before anything is returned: a bad file is a {@link BadInput} naming file and
+ * and validated before anything is returned: a bad file is a {@link ParseError} naming file and
  * line, and a HelpSteer file with no prompt of K responses is one too (say {@code --k}).
  */
 public final class Datasets {
@@ -41,7 +43,7 @@ public final class Datasets {
         List<HelpSteerRow> rows = HelpSteerReader.read(file);
         HelpSteerMatrices.Built b = HelpSteerMatrices.build(file.toString(), rows, k, fileSeed(seed, f));
         if (b.matrices().isEmpty()) {
-          throw new BadInput(b.noPromptMessage(file.toString()));
+          throw new ParseError(b.noPromptMessage(file.toString()));
         }
         boolean synthetic = rows.stream().allMatch(r -> r.prompt().startsWith(SyntheticHelpSteer.MARK));
         String kind = synthetic ? "synthetic" : "helpsteer";

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import prefdyn.io.HelpSteerRow;
 
 /**
  * Groups HelpSteer-format rows by prompt and builds one {@link ScoreMatrix} per prompt with at

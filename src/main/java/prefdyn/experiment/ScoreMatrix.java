@@ -3,6 +3,7 @@ package prefdyn.experiment;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
+import prefdyn.io.HelpSteerRow;
 import prefdyn.num.Kernel;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import prefdyn.io.HelpSteerRow;
 
 /**
  * A SYNTHETIC generator of HelpSteer-like data. It is NOT HelpSteer and must never be presented

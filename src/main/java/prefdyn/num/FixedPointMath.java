@@ -163,22 +163,7 @@ final class FixedPointMath {
       pow[i] = pow[i - 1].multiply(u).shiftRight(g);
     }
     BigInteger v = pow[m];
-    int blocks = (n + m - 1) / m;
-    BigInteger acc = BigInteger.ZERO;
-    for (int b = blocks - 1; b >= 0; b--) {
-      int base = b * m;
-      int top = Math.min(m - 1, n - 1 - base);
-      BigInteger inner = pow[top];
-      for (int i = top - 1; i >= 0; i--) {
-        inner = pow[i].add(inner.divide(BigInteger.valueOf(base + i + 2L)));
-      }
-      if (b == blocks - 1) {
-        acc = inner;
-      } else {
-        BigInteger t = acc.multiply(v).shiftRight(g);
-        acc = inner.add(divideByRange(t, base + 2L, base + m + 1L));
-      }
-    }
+    BigInteger acc = DIVIDING_SERIES ? seriesBlocksDividing(pow, v, n, m, g) : seriesBlocks(pow, v, n, m, g);
     BigInteger e = u.multiply(acc).shiftRight(g);
     BigInteger two = one.shiftLeft(1);
     for (int i = 0; i < s; i++) {
@@ -298,6 +283,76 @@ final class FixedPointMath {
       n++;
     }
     return new Approx(sum, 4 * n + 8);
+  }
+
+  /**
+   * System property {@code prefdyn.expSeries=dividing} selects the previous series evaluation (one
+   * word division per term), for before/after measurements in the benchmark; both are proved.
+   */
+  static final boolean DIVIDING_SERIES = "dividing".equals(System.getProperty("prefdyn.expSeries"));
+
+  /** Deferred denominators of {@link #seriesBlocks} stay below this (one-word multipliers). */
+  static final long DEFERRED_LIMIT = 1L << 31;
+
+  /**
+   * T = sum_{j<n} u^j/(j+1)! at g bits from pow[i] = u^i (i <= m-1, pow[0] = 2^g) and v = u^m, by
+   * rectangular splitting with deferred denominators (proofs-notes/kernel.md, "series with
+   * integer weights"). One Horner chain over j = n-1 .. 0, h_j = pow[j mod m] + h_{j+1}/(j+2),
+   * with h multiplied by v when it enters a lower block. h is held as S/d with a word d: the step
+   * h <- pow[i] + h/q becomes S <- S + pow[i] (d q), d <- d q (a word multiplication, no division);
+   * only when d q would reach {@link #DEFERRED_LIMIT} is S divided by d (one word division per
+   * ~31/log2(q) terms instead of one per term). Error below 2n + 4 ulp_g (kernel.md).
+   */
+  static BigInteger seriesBlocks(BigInteger[] pow, BigInteger v, int n, int m, int g) {
+    int blocks = (n + m - 1) / m;
+    BigInteger s = BigInteger.ZERO; // set by the first (top) block
+    long d = 1;
+    for (int b = blocks - 1; b >= 0; b--) {
+      int base = b * m;
+      int i;
+      if (b == blocks - 1) {
+        int top = Math.min(m - 1, n - 1 - base);
+        s = pow[top];
+        i = top - 1;
+      } else {
+        s = s.multiply(v).shiftRight(g); // value (S/d) v, floor: < 1/d ulp
+        i = m - 1;
+      }
+      for (; i >= 0; i--) {
+        long q = base + i + 2L;
+        if (d > DEFERRED_LIMIT / q) {
+          s = s.divide(BigInteger.valueOf(d)); // < 1 ulp
+          d = 1;
+        }
+        d *= q;
+        s = s.add(pow[i].multiply(BigInteger.valueOf(d)));
+      }
+    }
+    return d == 1 ? s : s.divide(BigInteger.valueOf(d));
+  }
+
+  /**
+   * The previous evaluation of {@link #seriesBlocks} (one word division per term), kept as the
+   * benchmark's "before" and as a second opinion in the tests. Error below 4n + 4 ulp_g.
+   */
+  static BigInteger seriesBlocksDividing(BigInteger[] pow, BigInteger v, int n, int m, int g) {
+    int blocks = (n + m - 1) / m;
+    BigInteger acc = BigInteger.ZERO;
+    for (int b = blocks - 1; b >= 0; b--) {
+      int base = b * m;
+      int top = Math.min(m - 1, n - 1 - base);
+      BigInteger inner = pow[top];
+      for (int i = top - 1; i >= 0; i--) {
+        inner = pow[i].add(inner.divide(BigInteger.valueOf(base + i + 2L)));
+      }
+      if (b == blocks - 1) {
+        acc = inner;
+      } else {
+        BigInteger t = acc.multiply(v).shiftRight(g);
+        acc = inner.add(divideByRange(t, base + 2L, base + m + 1L));
+      }
+    }
+    return acc;
   }
 
   /** x / (lo (lo+1) ... hi), dividing by products that fit in a word; < (hi-lo+1) ulp. */

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
-import prefdyn.pref.PreferenceMatrix;
 import prefdyn.qual.Centered;
 
 /** Small dense linear algebra over {@link Apfloat} at a given precision (K up to about 50). */
@@ -266,18 +265,6 @@ public final class Linalg {
       return new Apfloat(0);
     }
     return ApfloatMath.sqrt(top.precision(p.working() + EIG_GUARD));
-  }
-
-  /**
-   * {@code ||P - ½11ᵀ||_2}.
-   *
-   * @deprecated moved to {@link PreferenceMatrix#marginSpectralNorm(Precision)} ({@code num}
-   *     imports nothing from {@code pref}); this forwarder is the last such import and goes when
-   *     its last caller ({@code dynamics.Stability}) has switched
-   */
-  @Deprecated(forRemoval = true)
-  public static Apfloat marginSpectralNorm(PreferenceMatrix pref, Precision p) {
-    return pref.marginSpectralNorm(p);
   }
 
   /**

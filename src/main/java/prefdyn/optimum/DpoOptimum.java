@@ -6,9 +6,9 @@ import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apfloat.Aprational;
-import prefdyn.cli.BadInput;
 import prefdyn.num.Ball;
 import prefdyn.num.Kernel;
+import prefdyn.num.InvalidParameter;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
 import prefdyn.pref.Distribution;
@@ -111,10 +111,10 @@ public final class DpoOptimum {
 
   private static void checkShapes(int k, int samplerLength, int refLength, boolean betaPositive, String beta) {
     if (samplerLength != k || refLength != k) {
-      throw new BadInput("sampler and reference need K = " + k + " entries");
+      throw new InvalidParameter(samplerLength != k ? "sampler" : "reference", "sampler and reference need K = " + k + " entries");
     }
     if (!betaPositive) {
-      throw new BadInput("--beta must be > 0 for DPO, got " + beta);
+      throw new InvalidParameter("beta", "beta must be > 0 for DPO, got " + beta);
     }
   }
 
@@ -203,7 +203,7 @@ public final class DpoOptimum {
     Apfloat[] full;
     try {
       full = newton.solve(q, DoubleStart.solve(pa, ma, s, pin, warm));
-    } catch (BadInput e) {
+    } catch (InvalidParameter e) {
       throw e;
     } catch (RuntimeException e) {
       return new Failure("Newton on the scaled first-order system: " + e.getMessage());
@@ -479,14 +479,14 @@ public final class DpoOptimum {
     List<Integer> s = new ArrayList<>();
     for (int i = 0; i < sampler.length; i++) {
       if (sampler[i].signum() < 0) {
-        throw new BadInput("sampler entry " + i + " is negative");
+        throw new InvalidParameter("sampler", "sampler entry " + i + " is negative");
       }
       if (sampler[i].signum() > 0) {
         s.add(i);
       }
     }
     if (s.isEmpty()) {
-      throw new BadInput("the sampler has no positive entry");
+      throw new InvalidParameter("sampler", "the sampler has no positive entry");
     }
     return s.stream().mapToInt(Integer::intValue).toArray();
   }

@@ -16,7 +16,8 @@ import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
 import prefdyn.gen.Draw;
-import prefdyn.cli.BadInput;
+import prefdyn.io.ParseError;
+import prefdyn.num.InvalidParameter;
 import prefdyn.num.Precision;
 
 /**
@@ -47,7 +48,7 @@ public final class CheckRunner {
   public record Options(@Nullable Integer tries, long seed, Precision precision, int threads, int maxDigits) {
     public Options {
       if (tries != null && tries < 1) {
-        throw new BadInput("--tries must be at least 1, got " + tries);
+        throw new InvalidParameter("tries", "the number of tries must be at least 1, got " + tries);
       }
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1");
@@ -149,16 +150,16 @@ public final class CheckRunner {
    * stopping at the first violation or error; the offending instance is redrawn from its try seed
    * (drawing is cheap and deterministic; its margin is taken from the shard). Time is reported as 0.
    *
-   * @throws BadInput when a try the fold needs is in no shard, or in two
+   * @throws ParseError when a try the fold needs is in no shard, or in two
    */
   public static CheckResult merge(Statement s, Options options, int planned, List<TryOutcome> outcomes) {
     Map<Integer, TryOutcome> byTry = new HashMap<>();
     for (TryOutcome o : outcomes) {
       if (o.index() < 0 || o.index() >= planned) {
-        throw new BadInput(s.id() + ": try " + o.index() + " is outside 0.." + (planned - 1));
+        throw new ParseError(s.id() + ": try " + o.index() + " is outside 0.." + (planned - 1));
       }
       if (byTry.put(o.index(), o) != null) {
-        throw new BadInput(s.id() + ": try " + o.index() + " appears in two shards");
+        throw new ParseError(s.id() + ": try " + o.index() + " appears in two shards");
       }
     }
     try (Draw.Drawer drawer = new Draw.Drawer()) {
@@ -167,7 +168,7 @@ public final class CheckRunner {
       for (int t = 0; t < planned; t++) {
         TryOutcome o = byTry.get(t);
         if (o == null) {
-          throw new BadInput(s.id() + ": try " + t + " is in no shard (a shard is missing or truncated)");
+          throw new ParseError(s.id() + ": try " + t + " is in no shard (a shard is missing or truncated)");
         }
         if (o.needsInstance() && o.instance() == null) {
           o = o.withInstance(trier.redraw(t));

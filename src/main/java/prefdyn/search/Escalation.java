@@ -4,7 +4,7 @@ import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
-import prefdyn.cli.BadInput;
+import prefdyn.num.InvalidParameter;
 import prefdyn.num.Precision;
 import prefdyn.num.PrecisionLadder;
 
@@ -28,7 +28,7 @@ public record Escalation(int capDigits) {
 
   public Escalation {
     if (capDigits < 5 || capDigits > Precision.MAX_DIGITS) {
-      throw new BadInput("--max-digits must be between 5 and " + Precision.MAX_DIGITS + ", got " + capDigits);
+      throw new InvalidParameter("maxDigits", "the escalation cap must be between 5 and " + Precision.MAX_DIGITS + " digits, got " + capDigits);
     }
   }
 
@@ -45,14 +45,14 @@ public record Escalation(int capDigits) {
   /**
    * The policy for a run at {@code p} with the cap {@code maxDigits} (0: the default cap).
    *
-   * @throws BadInput when the cap is below the requested digits
+   * @throws InvalidParameter when the cap is below the requested digits
    */
   public static Escalation of(Precision p, int maxDigits) {
     if (maxDigits == 0) {
       return defaultFor(p);
     }
     if (maxDigits < p.digits()) {
-      throw new BadInput("--max-digits (" + maxDigits + ") must be at least --digits (" + p.digits() + ")");
+      throw new InvalidParameter("maxDigits", "the escalation cap (" + maxDigits + " digits) must be at least the working precision (" + p.digits() + " digits)");
     }
     return new Escalation(maxDigits);
   }

@@ -11,7 +11,8 @@ import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
 import prefdyn.gen.Draw;
-import prefdyn.cli.BadInput;
+import prefdyn.io.ParseError;
+import prefdyn.num.InvalidParameter;
 import prefdyn.num.Precision;
 
 /**
@@ -47,7 +48,7 @@ public final class Search {
   public record Options(long budget, long seed, Precision precision, long shrinkBudget, int maxDigits) {
     public Options {
       if (budget < 1) {
-        throw new BadInput("--budget must be at least 1, got " + budget);
+        throw new InvalidParameter("budget", "the search budget must be at least 1, got " + budget);
       }
       Escalation.of(precision, maxDigits); // validates the cap
     }
@@ -159,7 +160,7 @@ public final class Search {
   /**
    * Combines unit results given in index order starting at 0.
    *
-   * @throws BadInput when a unit the unsharded run needs is missing
+   * @throws ParseError when a unit the unsharded run needs is missing
    */
   public static Combined combine(List<? extends UnitView> units, long budget) {
     long needed = units(budget);
@@ -171,7 +172,7 @@ public final class Search {
     Margin best = null;
     for (int i = 0; i < needed; i++) {
       if (i >= units.size() || units.get(i).index() != i) {
-        throw new BadInput("work unit " + i + " of the search is in no shard (a shard is missing or truncated)");
+        throw new ParseError("work unit " + i + " of the search is in no shard (a shard is missing or truncated)");
       }
       UnitView u = units.get(i);
       used++;

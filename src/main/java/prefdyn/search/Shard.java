@@ -2,7 +2,7 @@ package prefdyn.search;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import prefdyn.cli.BadInput;
+import prefdyn.num.InvalidParameter;
 
 /**
  * Shard {@code index} of {@code count} ({@code --shard i/n}, 1-based): work unit number u
@@ -17,20 +17,20 @@ public record Shard(int index, int count) {
 
   public Shard {
     if (count < 1 || index < 1 || index > count) {
-      throw new BadInput("--shard must be i/n with 1 <= i <= n, got " + index + "/" + count);
+      throw new InvalidParameter("shard", "a shard must be i/n with 1 <= i <= n, got " + index + "/" + count);
     }
   }
 
-  /** Parses {@code i/n}; bad syntax or range: {@link BadInput}. */
+  /** Parses {@code i/n}; bad syntax or range: {@link InvalidParameter}. */
   public static Shard parse(String text) {
     Matcher m = SYNTAX.matcher(text.trim());
     if (!m.matches()) {
-      throw new BadInput("--shard must be i/n with 1 <= i <= n (for example 2/8), got '" + text + "'");
+      throw new InvalidParameter("shard", "a shard must be i/n with 1 <= i <= n (for example 2/8), got '" + text + "'");
     }
     String i = m.group(1);
     String n = m.group(2);
     if (i == null || n == null) {
-      throw new BadInput("--shard must be i/n with 1 <= i <= n, got '" + text + "'");
+      throw new InvalidParameter("shard", "a shard must be i/n with 1 <= i <= n, got '" + text + "'");
     }
     return new Shard(Integer.parseInt(i), Integer.parseInt(n));
   }

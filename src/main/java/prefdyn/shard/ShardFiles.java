@@ -18,7 +18,8 @@ import java.util.TreeMap;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.catalogue.Margin;
-import prefdyn.cli.BadInput;
+import prefdyn.io.ParseError;
+import prefdyn.num.InvalidParameter;
 import prefdyn.search.Shard;
 import prefdyn.search.TryOutcome;
 
@@ -83,11 +84,11 @@ public final class ShardFiles {
    * Reads and validates shard files: each a shard file of the same command, settings and n (same
    * fingerprint), every shard 1..n exactly once. Returns them ordered by shard index.
    *
-   * @throws BadInput with the reason (unreadable, not a shard, foreign, duplicated, missing)
+   * @throws ParseError with the reason (unreadable, not a shard, foreign, duplicated, missing)
    */
   public static List<File> read(List<Path> paths) {
     if (paths.isEmpty()) {
-      throw new BadInput("give the shard files to merge (FILE...)");
+      throw new ParseError("give the shard files to merge (FILE...)");
     }
     List<File> files = new ArrayList<>();
     for (Path p : paths) {
@@ -98,20 +99,20 @@ public final class ShardFiles {
     File[] byIndex = new File[n + 1];
     for (File f : files) {
       if (!f.command().equals(first.command())) {
-        throw new BadInput("foreign shard: " + f.path() + " is from '" + f.command() + "', " + first.path()
+        throw new ParseError("foreign shard: " + f.path() + " is from '" + f.command() + "', " + first.path()
             + " from '" + first.command() + "'");
       }
       if (f.shard().count() != n) {
-        throw new BadInput("foreign shard: " + f.path() + " is shard " + f.shard() + ", " + first.path()
+        throw new ParseError("foreign shard: " + f.path() + " is shard " + f.shard() + ", " + first.path()
             + " is shard " + first.shard() + " (other n)");
       }
       if (!f.settings().equals(first.settings())) {
-        throw new BadInput("foreign shard: " + f.path() + " has other settings than " + first.path() + " ("
+        throw new ParseError("foreign shard: " + f.path() + " has other settings than " + first.path() + " ("
             + difference(f.settings(), first.settings()) + ")");
       }
       File dup = byIndex[f.shard().index()];
       if (dup != null) {
-        throw new BadInput("duplicated shard " + f.shard() + ": " + dup.path() + " and " + f.path());
+        throw new ParseError("duplicated shard " + f.shard() + ": " + dup.path() + " and " + f.path());
       }
       byIndex[f.shard().index()] = f;
     }
@@ -126,7 +127,7 @@ public final class ShardFiles {
       }
     }
     if (!missing.isEmpty()) {
-      throw new BadInput("missing shard" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
+      throw new ParseError("missing shard" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
     }
     return out;
   }
@@ -147,23 +148,23 @@ public final class ShardFiles {
     try {
       root = JSON.readTree(Files.readString(p, StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
-      throw new BadInput("cannot read shard file " + p + ": " + e.getMessage());
+      throw new ParseError("cannot read shard file " + p + ": " + e.getMessage());
     }
     JsonNode h = root == null ? null : root.get("shard");
     JsonNode units = root == null ? null : root.get("units");
     if (h == null || !h.isObject() || !FORMAT.equals(h.path("format").asText()) || units == null || !units.isArray()) {
-      throw new BadInput(p + " is not a shard file (run check or search with --shard i/n --json, or experiment with --shard i/n --out DIR)");
+      throw new ParseError(p + " is not a shard file (run check or search with --shard i/n --json, or experiment with --shard i/n --out DIR)");
     }
     Shard shard;
     try {
       shard = Shard.parse(h.path("shard").asText());
-    } catch (BadInput e) {
-      throw new BadInput(p + ": bad shard header: " + e.getMessage());
+    } catch (InvalidParameter e) {
+      throw new ParseError(p.toString(), "bad shard header: " + e.getMessage());
     }
     String command = h.path("command").asText();
     JsonNode settings = h.path("settings");
     if (!fingerprint(command, settings, shard.count()).equals(h.path("fingerprint").asText())) {
-      throw new BadInput("foreign shard: " + p + " has a fingerprint that does not match its header (edited or corrupt)");
+      throw new ParseError("foreign shard: " + p + " has a fingerprint that does not match its header (edited or corrupt)");
     }
     return new File(p, shard, command, settings, units);
   }
@@ -187,7 +188,7 @@ public final class ShardFiles {
       return new Margin(rational(j.get("lo")), rational(j.get("hi")), j.path("strict").asBoolean(),
           j.path("detail").asText(), j.path("reason").asText());
     } catch (RuntimeException e) {
-      throw new BadInput("a margin in a shard file is malformed: " + e.getMessage());
+      throw new ParseError("a margin in a shard file is malformed: " + e.getMessage());
     }
   }
 
@@ -220,7 +221,7 @@ public final class ShardFiles {
     try {
       kind = TryOutcome.Kind.valueOf(j.path("kind").asText());
     } catch (IllegalArgumentException e) {
-      throw new BadInput("a try in a shard file has an unknown kind: " + j.path("kind"));
+      throw new ParseError("a try in a shard file has an unknown kind: " + j.path("kind"));
     }
     return switch (kind) {
       case DRAW_FAILED -> TryOutcome.drawFailed(index, message);

@@ -96,6 +96,53 @@ class FastMrsTest {
     assertTrue(java.util.Arrays.equals(a, b), "after an outside change");
   }
 
+  /**
+   * The fused round (one pass for the affine map, one for centering and maximum, one for the
+   * softmax, no copies) performs the same double operations in the same order as the previous
+   * unfused round: identical logits and policies, bit for bit, over a trajectory, after an outside
+   * change of the logits, and through the logits-only {@code step} and {@code run}.
+   */
+  @Property(tries = 40)
+  void fusedRoundIsBitForBitTheUnfusedOne(@ForAll("params") MrsParameters mp) {
+    FastMrs fused = new FastMrs(mp);
+    FastMrs unfused = new FastMrs(mp);
+    double[] a = FastMrs.logitsOf(mp.pi0().toDoubles());
+    double[] b = a.clone();
+    double[] pa = new double[mp.k()];
+    double[] pb = new double[mp.k()];
+    for (int t = 1; t <= 60; t++) {
+      if (t == 30) {
+        a[mp.k() - 1] -= 0.25; // an outside change: both must recompute the softmax
+        b[mp.k() - 1] -= 0.25;
+      }
+      fused.step(a, pa);
+      unfused.stepUnfused(b, pb);
+      assertTrue(java.util.Arrays.equals(a, b), "logits, round " + t);
+      assertTrue(java.util.Arrays.equals(pa, pb), "policy, round " + t);
+    }
+    double[] c = a.clone();
+    fused.run(a, 25);
+    for (int t = 0; t < 25; t++) {
+      unfused.stepUnfused(c, pb);
+    }
+    assertTrue(java.util.Arrays.equals(a, c), "run");
+  }
+
+  /** The bit-for-bit check above can fail: a round that sums the row in another order is caught. */
+  @Example
+  void aReorderedRoundIsNotBitForBit() {
+    double[] x = {0.1, 0.2, 0.3, 1e-17};
+    double forward = 0;
+    for (double v : x) {
+      forward += v;
+    }
+    double backward = 0;
+    for (int i = x.length - 1; i >= 0; i--) {
+      backward += x[i];
+    }
+    assertTrue(forward != backward, "reordering a sum changes the double result, so Arrays.equals would reject it");
+  }
+
   // ---- entropy: relative accuracy against arbitrary precision ----------------------------------
 
   /** Relative tolerance of {@link FastMrs#entropy} against {@link LogitPolicy#entropy}. */

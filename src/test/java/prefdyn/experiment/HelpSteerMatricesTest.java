@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import prefdyn.io.HelpSteerReader;
+import prefdyn.io.HelpSteerRow;
 import prefdyn.num.Precision;
 import prefdyn.pref.PreferenceMatrix;
 

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import prefdyn.cli.BadInput;
+import prefdyn.io.HelpSteerReader;
+import prefdyn.io.HelpSteerRow;
+import prefdyn.io.ParseError;
 
 class HelpSteerReaderTest {
   @SuppressWarnings("initialization.field.uninitialized") // injected by JUnit before each test
@@ -69,7 +71,7 @@ class HelpSteerReaderTest {
       "{\"prompt\": \"p\", \"response\": \"r\", \"helpfulness\": 1, \"correctness\": 2, \"coherence\": 3, \"complexity\": 4, \"verbosity\": 0}\n";
 
   private void assertBad(Path file, String... parts) {
-    BadInput e = assertThrows(BadInput.class, () -> HelpSteerReader.read(file));
+    ParseError e = assertThrows(ParseError.class, () -> HelpSteerReader.read(file));
     for (String part : parts) {
       assertTrue(String.valueOf(e.getMessage()).contains(part), e.getMessage() + " should contain " + part);
     }

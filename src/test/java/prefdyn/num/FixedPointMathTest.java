@@ -100,4 +100,104 @@ class FixedPointMathTest {
       Ball.CHUNKED_EXP_BITS = saved;
     }
   }
+
+  /** (e^u - 1)/u 2^g for u = U 2^-g, to well below one ulp. */
+  static Apfloat seriesReference(BigInteger u, int g) {
+    long h = (long) Math.ceil(g * 0.30103) + 30;
+    Apfloat two = new Apint(BigInteger.ONE.shiftLeft(g));
+    Apfloat x = new Apint(u).precision(h).divide(two.precision(h));
+    return ApfloatMath.exp(x).subtract(new Apint(1)).divide(x).multiply(two);
+  }
+
+  /** The powers u^0..u^m at g bits and the term count N as {@link FixedPointMath#expm1} takes them. */
+  static BigInteger[] powers(BigInteger u, int g, int m) {
+    BigInteger[] pow = new BigInteger[m + 1];
+    pow[0] = BigInteger.ONE.shiftLeft(g);
+    pow[1] = u;
+    for (int i = 2; i <= m; i++) {
+      pow[i] = pow[i - 1].multiply(u).shiftRight(g);
+    }
+    return pow;
+  }
+
+  static int terms(BigInteger u, int g) {
+    double lu = u.abs().bitLength() - g;
+    int n = 1;
+    double lt = 0;
+    while (true) {
+      lt += lu - Math.log(n + 1.0) / Math.log(2);
+      if (lt < -(g + 2)) {
+        return n;
+      }
+      n++;
+    }
+  }
+
+  @Test
+  void seriesWithDeferredDenominatorsStaysWithinItsBound() {
+    Random rnd = new Random(1111);
+    for (int c = 0; c < 24; c++) {
+      int g = 200 + rnd.nextInt(4000);
+      // |u| <= 2^-4 (the halving path) down to 2^-160 (the chunked path at 10 levels)
+      int small = 4 + rnd.nextInt(157);
+      BigInteger u = new BigInteger(g - small, rnd);
+      if (c % 6 == 0) {
+        u = BigInteger.ONE.shiftLeft(g - small).subtract(BigInteger.ONE); // largest |u|
+      }
+      if (c % 2 == 1) {
+        u = u.negate();
+      }
+      int n = terms(u, g);
+      int m = c % 3 == 0 ? 1 + rnd.nextInt(12) : Math.max(1, (int) Math.round(Math.sqrt(n)));
+      BigInteger[] pow = powers(u, g, m);
+      Apfloat ref = seriesReference(u, g);
+      BigInteger t = FixedPointMath.seriesBlocks(pow, pow[m], n, m, g);
+      assertTrue(within(t, 2L * n + 4, ref), "g=" + g + " |u|<2^-" + small + " n=" + n + " m=" + m);
+      BigInteger old = FixedPointMath.seriesBlocksDividing(pow, pow[m], n, m, g);
+      assertTrue(within(old, 4L * n + 4, ref), "previous evaluation, g=" + g + " n=" + n + " m=" + m);
+    }
+  }
+
+  /** seriesBlocks with a plausible slip: the weight of a term uses q = j + 1 instead of j + 2. */
+  static BigInteger seriesOffByOne(BigInteger[] pow, BigInteger v, int n, int m, int g) {
+    int blocks = (n + m - 1) / m;
+    BigInteger s = BigInteger.ZERO;
+    long d = 1;
+    for (int b = blocks - 1; b >= 0; b--) {
+      int base = b * m;
+      int i;
+      if (b == blocks - 1) {
+        int top = Math.min(m - 1, n - 1 - base);
+        s = pow[top];
+        i = top - 1;
+      } else {
+        s = s.multiply(v).shiftRight(g);
+        i = m - 1;
+      }
+      for (; i >= 0; i--) {
+        long q = base + i + 1L; // wrong: e^u's series instead of (e^u - 1)/u
+        if (d > FixedPointMath.DEFERRED_LIMIT / q) {
+          s = s.divide(BigInteger.valueOf(d));
+          d = 1;
+        }
+        d *= q;
+        s = s.add(pow[i].multiply(BigInteger.valueOf(d)));
+      }
+    }
+    return d == 1 ? s : s.divide(BigInteger.valueOf(d));
+  }
+
+  @Test
+  void aSeriesWithAnOffByOneWeightIsRejected() {
+    int g = 3400;
+    BigInteger u = BigInteger.ONE.shiftLeft(g - 128).subtract(BigInteger.valueOf(12345));
+    int n = terms(u, g);
+    int m = (int) Math.round(Math.sqrt(n));
+    BigInteger[] pow = powers(u, g, m);
+    Apfloat ref = seriesReference(u, g);
+    assertFalse(within(seriesOffByOne(pow, pow[m], n, m, g), 2L * n + 4, ref),
+        "the containment check must reject the off-by-one weights");
+    BigInteger t = FixedPointMath.seriesBlocks(pow, pow[m], n, m, g);
+    assertTrue(within(t, 2L * n + 4, ref));
+  }
 }

@@ -61,7 +61,7 @@ class LinalgTest {
     for (int digits : new int[] {20, 50, 300}) {
       Precision p = new Precision(digits);
       Aprational a = Rationals.of(1, 5);
-      Apfloat norm = Linalg.marginSpectralNorm(threeCycle(a), p);
+      Apfloat norm = threeCycle(a).marginSpectralNorm(p);
       Apfloat expected = ApfloatMath.sqrt(new Apfloat(3, p.working() + 20)).divide(new Apfloat(5));
       close(expected, norm, digits, "||aA||_2 at " + digits);
     }

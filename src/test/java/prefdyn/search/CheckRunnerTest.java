@@ -15,7 +15,7 @@ import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
-import prefdyn.cli.BadInput;
+import prefdyn.num.InvalidParameter;
 import prefdyn.num.Precision;
 
 class CheckRunnerTest {
@@ -79,7 +79,7 @@ class CheckRunnerTest {
     assertEquals(160, Escalation.defaultCap(20));
     assertEquals(4000, Escalation.defaultCap(1000));
     assertEquals(5000, Escalation.defaultCap(5000), "never below the requested digits");
-    assertThrows(BadInput.class, () -> Escalation.of(Precision.ofDigits(50), 40));
+    assertThrows(InvalidParameter.class, () -> Escalation.of(Precision.ofDigits(50), 40));
   }
 
   @Test

@@ -12,7 +12,8 @@ import prefdyn.catalogue.Verdict;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Statement;
-import prefdyn.cli.BadInput;
+import prefdyn.io.ParseError;
+import prefdyn.num.InvalidParameter;
 import prefdyn.num.Precision;
 
 /** The shards of a check (statement, try) and of a search (units) combine into the unsharded run. */
@@ -25,7 +26,7 @@ class ShardTest {
     assertTrue(s.owns(1) && s.owns(4) && !s.owns(0) && !s.owns(2));
     assertEquals("2/3", s.toString());
     for (String bad : List.of("0/3", "4/3", "x", "3", "1/0", "a/b", "")) {
-      assertThrows(BadInput.class, () -> Shard.parse(bad), bad);
+      assertThrows(InvalidParameter.class, () -> Shard.parse(bad), bad);
     }
   }
 
@@ -68,10 +69,10 @@ class ShardTest {
     Statement s = Catalogue.require("T1");
     CheckRunner.Options o = new CheckRunner.Options(6, 7L, P, 1, 0);
     List<TryOutcome> one = CheckRunner.runShard(List.of(s), o, new Shard(1, 2), CheckRunner.Progress.NONE).get(0).outcomes();
-    assertThrows(BadInput.class, () -> CheckRunner.merge(s, o, 6, one));
+    assertThrows(ParseError.class, () -> CheckRunner.merge(s, o, 6, one));
     List<TryOutcome> twice = new ArrayList<>(one);
     twice.addAll(one);
-    assertThrows(BadInput.class, () -> CheckRunner.merge(s, o, 6, twice));
+    assertThrows(ParseError.class, () -> CheckRunner.merge(s, o, 6, twice));
   }
 
   @Test
@@ -93,6 +94,6 @@ class ShardTest {
           Objects.requireNonNull(units.get(c.found()).counterexample()).describe());
       assertEquals(whole.margin(), units.get(c.found()).margin());
     }
-    assertThrows(BadInput.class, () -> Search.combine(units.subList(1, units.size()), 5000), "unit 0 missing");
+    assertThrows(ParseError.class, () -> Search.combine(units.subList(1, units.size()), 5000), "unit 0 missing");
   }
 }

@@ -22,6 +22,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine;
 import prefdyn.cli.Main;
 import prefdyn.cli.BadInput;
+import prefdyn.io.ParseError;
+import prefdyn.num.InvalidParameter;
 
 /**
  * {@code prefdyn-spark COMMAND [--master URL] [--tasks N] [the command's options]}: runs
@@ -71,8 +73,9 @@ public final class SparkMain {
   public static Outcome execute(String[] args, PrintWriter out, PrintWriter err) {
     try {
       return executeChecked(args, out, err);
-    } catch (BadInput e) {
-      err.println(e.getMessage());
+    } catch (BadInput | InvalidParameter | ParseError e) {
+      // the core's library errors name a parameter or a file; the driver's own checks are BadInput
+      err.println(e instanceof BadInput ? e.getMessage() : "prefdyn-spark: " + e.getMessage());
       err.flush();
       return Outcome.of(Main.BAD_INPUT);
     }

@@ -1,4 +1,4 @@
-package prefdyn.experiment;
+package prefdyn.io;
 
 import java.util.List;
 

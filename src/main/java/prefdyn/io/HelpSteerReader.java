@@ -1,4 +1,4 @@
-package prefdyn.experiment;
+package prefdyn.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import prefdyn.cli.BadInput;
 
 /**
  * Reads HelpSteer-format data: one row per response with a prompt (field {@code prompt}, or
@@ -34,7 +33,7 @@ import prefdyn.cli.BadInput;
  * </ul>
  *
  * Any bad or partial row (invalid or truncated JSON, a missing field, a score that is not an
- * integer or lies outside 0-4) is a {@link BadInput} naming the file and the line; nothing is
+ * integer or lies outside 0-4) is a {@link ParseError} naming the file and the line; nothing is
  * returned for a file with an error.
  */
 public final class HelpSteerReader {
@@ -48,7 +47,7 @@ public final class HelpSteerReader {
     return n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json") || n.endsWith(".csv");
   }
 
-  /** All rows of the file, in file order. @throws BadInput naming file and line */
+  /** All rows of the file, in file order. @throws ParseError naming file and line */
   public static List<HelpSteerRow> read(Path file) {
     String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     List<HelpSteerRow> rows;
@@ -58,15 +57,15 @@ public final class HelpSteerReader {
       } else if (accepts(file)) {
         rows = readJsonLines(file);
       } else {
-        throw new BadInput(file + ": not a HelpSteer-format file name (expected .jsonl, .ndjson, .json or .csv)");
+        throw new ParseError(file.toString(), "not a HelpSteer-format file name (expected .jsonl, .ndjson, .json or .csv)");
       }
     } catch (NoSuchFileException e) {
-      throw new BadInput(file + ": no such file");
+      throw new ParseError(file.toString(), "no such file");
     } catch (IOException e) {
-      throw new BadInput(file + ": cannot read (" + e.getMessage() + ")");
+      throw new ParseError(file.toString(), "cannot read (" + e.getMessage() + ")");
     }
     if (rows.isEmpty()) {
-      throw new BadInput(file + ": no data rows");
+      throw new ParseError(file.toString(), "no data rows");
     }
     return rows;
   }
@@ -84,11 +83,11 @@ public final class HelpSteerReader {
         try {
           node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-          throw new BadInput(where(file, lineNo) + "not valid JSON (" + firstLine(e.getOriginalMessage())
+          throw new ParseError(where(file, lineNo), "not valid JSON (" + firstLine(e.getOriginalMessage())
               + (line.strip().startsWith("{") && !line.strip().endsWith("}") ? "; truncated line?" : "") + ")");
         }
         if (node == null || !node.isObject()) {
-          throw new BadInput(where(file, lineNo) + "expected one JSON object per line");
+          throw new ParseError(where(file, lineNo), "expected one JSON object per line");
         }
         rows.add(row(file, lineNo, name -> text(node.get(name)), name -> node.get(name)));
       }
@@ -118,9 +117,9 @@ public final class HelpSteerReader {
           record = it.nextValue();
         } catch (JsonProcessingException e) {
           long at = e.getLocation() == null ? lineNo : lines.at(e.getLocation().getCharOffset());
-          throw new BadInput(where(file, at) + "malformed CSV (" + firstLine(e.getOriginalMessage()) + ")");
+          throw new ParseError(where(file, at), "malformed CSV (" + firstLine(e.getOriginalMessage()) + ")");
         } catch (RuntimeException e) {
-          throw new BadInput(where(file, lineNo) + "malformed CSV (" + firstLine(e.getMessage()) + ")");
+          throw new ParseError(where(file, lineNo), "malformed CSV (" + firstLine(e.getMessage()) + ")");
         }
         Map<String, String> r = record;
         rows.add(row(file, lineNo, r::get, name -> {
@@ -174,11 +173,11 @@ public final class HelpSteerReader {
   private static HelpSteerRow row(Path file, long line, Field<String> text, Field<JsonNode> number) {
     String prompt = firstPresent(text, "prompt", "prompt_id");
     if (prompt == null) {
-      throw new BadInput(where(file, line) + "missing field 'prompt' (or 'prompt_id')");
+      throw new ParseError(where(file, line), "missing field 'prompt' (or 'prompt_id')");
     }
     String response = firstPresent(text, "response", "response_id");
     if (response == null) {
-      throw new BadInput(where(file, line) + "missing field 'response' (or 'response_id')");
+      throw new ParseError(where(file, line), "missing field 'response' (or 'response_id')");
     }
     int[] scores = new int[HelpSteerRow.ATTRIBUTES.size()];
     for (int a = 0; a < scores.length; a++) {
@@ -199,20 +198,20 @@ public final class HelpSteerReader {
 
   private static int score(Path file, long line, String name, @Nullable JsonNode v) {
     if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
-      throw new BadInput(where(file, line) + "missing score '" + name + "'");
+      throw new ParseError(where(file, line), "missing score '" + name + "'");
     }
     if (!v.isNumber()) {
-      throw new BadInput(where(file, line) + name + " = " + shorten(v.isTextual() ? v.asText() : v.toString())
+      throw new ParseError(where(file, line), name + " = " + shorten(v.isTextual() ? v.asText() : v.toString())
           + " is not an integer score 0-4");
     }
     // 3 and 3.0 are the integer 3; 3.5 is not an integer.
     java.math.BigDecimal d = v.decimalValue();
     if (d.stripTrailingZeros().scale() > 0) {
-      throw new BadInput(where(file, line) + name + " = " + v + " is not an integer score 0-4");
+      throw new ParseError(where(file, line), name + " = " + v + " is not an integer score 0-4");
     }
     if (d.compareTo(java.math.BigDecimal.valueOf(HelpSteerRow.MIN_SCORE)) < 0
         || d.compareTo(java.math.BigDecimal.valueOf(HelpSteerRow.MAX_SCORE)) > 0) {
-      throw new BadInput(where(file, line) + name + " = " + v + " is outside 0-4");
+      throw new ParseError(where(file, line), name + " = " + v + " is outside 0-4");
     }
     return d.intValueExact();
   }
@@ -225,7 +224,7 @@ public final class HelpSteerReader {
   }
 
   private static String where(Path file, long line) {
-    return file + " line " + line + ": ";
+    return file + " line " + line;
   }
 
   private static String firstLine(@Nullable String s) {
