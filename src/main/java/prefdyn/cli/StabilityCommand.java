@@ -239,7 +239,7 @@ public final class StabilityCommand implements Callable<Integer> {
    * Puts the certified fixed point, eigenvalues and spectral radius ({@code d} digits, each with
    * its certified digits) into {@code json} (shared by the IPO and DPO answers).
    */
-  private static FixedPointText putEnclosures(Map<String, Object> json, Ball[] policy, List<ComplexBall> eigenvalues,
+  private static FixedPointText putEnclosures(Map<String, @Nullable Object> json, Ball[] policy, List<ComplexBall> eigenvalues,
       Ball rho, int d) {
     List<String> fp = new ArrayList<>();
     List<Integer> fpDigits = new ArrayList<>();
@@ -264,7 +264,7 @@ public final class StabilityCommand implements Callable<Integer> {
 
   private int printCertified(PrintWriter out, Enclosed enc, Stability.Report r, Precision precision, @Nullable Path plotPath) {
     int d = precision.digits();
-    Map<String, Object> json = new LinkedHashMap<>();
+    Map<String, @Nullable Object> json = new LinkedHashMap<>();
     FixedPointText text = putEnclosures(json, enc.policy(), enc.eigenvalues(), enc.rho(), d);
     List<String> fp = text.fp();
     List<Integer> fpDigits = text.fpDigits();
