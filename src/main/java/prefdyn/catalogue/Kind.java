@@ -1,23 +1,20 @@
 package prefdyn.catalogue;
 
+import prefdyn.text.Labels;
+
 /** How a catalogue entry stands (the "status" column of the README's catalogue table). */
 public enum Kind {
   /** Stated in the paper, proved there; our check is a property test of it. */
-  PAPER("paper"),
+  PAPER,
   /** Derived here from the paper's formulas, with a proof in proofs-notes/. */
-  PROVED("proved"),
+  PROVED,
   /** Observed behaviour (simulation), not a theorem. */
-  EMPIRICAL("empirical"),
+  EMPIRICAL,
   /** Open or expected false: a target for {@code prefdyn search}. */
-  CONJECTURE("conjecture");
+  CONJECTURE;
 
-  private final String label;
-
-  Kind(String label) {
-    this.label = label;
-  }
-
+  /** This constant in output and on the command line ({@link Labels}). */
   public String label() {
-    return label;
+    return Labels.of(this);
   }
 }

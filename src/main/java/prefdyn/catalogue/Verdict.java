@@ -1,5 +1,7 @@
 package prefdyn.catalogue;
 
+import prefdyn.text.Labels;
+
 /**
  * The verdict of a margin's enclosure {@code [lo, hi]} (see {@link Margin#verdict()}): certified
  * HOLDS or VIOLATED, or UNDECIDED when the enclosure does not settle it; and the status of a
@@ -7,26 +9,21 @@ package prefdyn.catalogue;
  * A margin's verdict is never ERROR.
  */
 public enum Verdict {
-  HOLDS("holds"),
-  VIOLATED("violated"),
+  HOLDS,
+  VIOLATED,
   /**
    * The enclosure straddles the boundary (or is unbounded: no enclosure was obtained); more
    * digits may decide it.
    */
-  UNDECIDED("undecided"),
+  UNDECIDED,
   /**
    * Only a run's status: the statement's generator is broken (it failed to draw, or produced an
    * instance its {@code admits} rejects). Not a verdict about the mathematics.
    */
-  ERROR("error");
+  ERROR;
 
-  private final String label;
-
-  Verdict(String label) {
-    this.label = label;
-  }
-
+  /** This constant in output and on the command line ({@link Labels}). */
   public String label() {
-    return label;
+    return Labels.of(this);
   }
 }

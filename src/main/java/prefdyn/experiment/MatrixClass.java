@@ -1,5 +1,7 @@
 package prefdyn.experiment;
 
+import prefdyn.text.Labels;
+
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
@@ -22,18 +24,13 @@ import prefdyn.pref.Structure;
  * </ul>
  */
 public enum MatrixClass {
-  CYCLIC("cyclic"),
-  STRONGLY_TRANSITIVE("strongly-transitive"),
-  OTHER("other");
+  CYCLIC,
+  STRONGLY_TRANSITIVE,
+  OTHER;
 
-  private final String label;
-
-  MatrixClass(String label) {
-    this.label = label;
-  }
-
+  /** This constant in output and on the command line ({@link Labels}). */
   public String label() {
-    return label;
+    return Labels.of(this);
   }
 
   public static MatrixClass of(PreferenceMatrix p) {

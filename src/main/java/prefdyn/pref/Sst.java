@@ -1,18 +1,15 @@
 package prefdyn.pref;
 
+import prefdyn.text.Labels;
+
 /** Strong stochastic transitivity of a transitive P w.r.t. its majority order (docs/theory.md section 3). */
 public enum Sst {
-  STRICT("strict"),
-  WEAK("weak"),
-  NO("no");
+  STRICT,
+  WEAK,
+  NO;
 
-  private final String label;
-
-  Sst(String label) {
-    this.label = label;
-  }
-
+  /** This constant in output and on the command line ({@link Labels}). */
   public String label() {
-    return label;
+    return Labels.of(this);
   }
 }

@@ -26,18 +26,16 @@ public final class ExactLp {
 
   /** The relation of a row. */
   public enum Sense {
-    LE("<="),
-    GE(">="),
-    EQ("=");
-
-    private final String symbol;
-
-    Sense(String symbol) {
-      this.symbol = symbol;
-    }
+    LE,
+    GE,
+    EQ;
 
     public String symbol() {
-      return symbol;
+      return switch (this) {
+        case LE -> "<=";
+        case GE -> ">=";
+        case EQ -> "=";
+      };
     }
   }
 

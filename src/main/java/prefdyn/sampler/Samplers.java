@@ -1,5 +1,7 @@
 package prefdyn.sampler;
 
+import prefdyn.text.Labels;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,27 +32,21 @@ public final class Samplers {
 
   /** The goals of {@code prefdyn sampler --goal}. */
   public enum Goal {
-    CONDORCET_TOP("condorcet-top"),
-    SMITH_TOP("smith-top"),
-    ORDER("order");
+    CONDORCET_TOP,
+    SMITH_TOP,
+    ORDER;
 
-    private final String label;
-
-    Goal(String label) {
-      this.label = label;
-    }
-
+    /** This constant in output and on the command line ({@link Labels}). */
     public String label() {
-      return label;
+      return Labels.of(this);
     }
 
     public static Goal parse(String text) {
-      for (Goal g : values()) {
-        if (g.label.equals(text)) {
-          return g;
-        }
+      Goal g = Labels.parse(Goal.class, text);
+      if (g == null) {
+        throw new InvalidParameter("goal", "the goal must be condorcet-top, smith-top or order, got '" + text + "'");
       }
-      throw new InvalidParameter("goal", "the goal must be condorcet-top, smith-top or order, got '" + text + "'");
+      return g;
     }
   }
 
