@@ -124,7 +124,7 @@ public final class MrsMap {
 
   /** Centered logits of a start distribution (must be interior). */
   public Apfloat @Centered [] logitsOf(Distribution start) {
-    start.requireK(k(), "--init").requireInterior("--init");
+    start.requireK(k(), "start").requireInterior("start");
     return LogitPolicy.logitsOf(start.real(precision), precision);
   }
 
@@ -303,9 +303,12 @@ public final class MrsMap {
     return center(out, prec);
   }
 
-  /** Centered logits of a start distribution (must be interior), in balls. */
-  public Ball[] logitsOfBalls(Distribution start, int prec, String flag) {
-    start.requireK(k(), flag).requireInterior(flag);
+  /**
+   * Centered logits of a start distribution (must be interior), in balls; {@code field} names the
+   * distribution in the error (a field name such as {@code "start"}, which the CLI maps to its flag).
+   */
+  public Ball[] logitsOfBalls(Distribution start, int prec, String field) {
+    start.requireK(k(), field).requireInterior(field);
     return logitsOfBalls(start, prec);
   }
 
