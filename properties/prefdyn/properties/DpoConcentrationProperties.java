@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.apfloat.Aprational;
 import prefdyn.catalogue.Catalogue;
-import prefdyn.catalogue.DpoConcentrationStatements;
+import prefdyn.catalogue.DpoConc;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Kind;
@@ -53,7 +53,7 @@ class DpoConcentrationProperties {
   }
 
   static Instance bottomPair() {
-    return DpoConcentrationStatements.bottomPair();
+    return DpoConc.bottomPair();
   }
 
 
@@ -73,7 +73,7 @@ class DpoConcentrationProperties {
   /** IPO's rate Σ ν_b (P_ib - P_jb) (the model's own win rates ignored) is excluded by the enclosures. */
   @Example
   void ipoRateIsRejected() {
-    Margin m = Checks.assertViolated(DpoConcentrationStatements.Local.STATEMENT.wrongVariants().get(0).statement(), bottomPair(), Checks.SUITE);
+    Margin m = Checks.assertViolated(DpoConc.STATEMENT.wrongVariants().get(0).statement(), bottomPair(), Checks.SUITE);
     assertEquals(Verdict.VIOLATED, m.verdict(), m.detail());
   }
 

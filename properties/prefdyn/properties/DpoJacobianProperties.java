@@ -11,7 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import prefdyn.catalogue.Catalogue;
-import prefdyn.catalogue.DpoJacobianStatements;
+import prefdyn.catalogue.DpoJac;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Kind;
 import prefdyn.catalogue.Margin;
@@ -47,7 +47,7 @@ class DpoJacobianProperties {
   void ipoConventionIsRejected() {
     Instance x = threeCycle(q(1, 4), Rationals.HALF, Rationals.ONE, Rationals.ONE);
     assertTrue(jac.admits(x));
-    Statement wrong = DpoJacobianStatements.Jac.STATEMENT.wrongVariants().get(0).statement();
+    Statement wrong = DpoJac.STATEMENT.wrongVariants().get(0).statement();
     Margin m = Checks.assertViolated(wrong, x, Checks.SUITE);
     assertEquals(Verdict.VIOLATED, m.verdict(), m.detail());
     Checks.assertHolds(jac, x);
@@ -57,7 +57,7 @@ class DpoJacobianProperties {
   @Example
   void conventionsMeetAtBetaTwo() {
     Instance x = threeCycle(q(3, 8), q(3, 4), Rationals.ONE, q(2, 1));
-    Statement wrong = DpoJacobianStatements.Jac.STATEMENT.wrongVariants().get(0).statement();
+    Statement wrong = DpoJac.STATEMENT.wrongVariants().get(0).statement();
     Checks.assertHolds(wrong, x);
   }
 }

@@ -10,7 +10,8 @@ import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Kind;
 import prefdyn.catalogue.Margin;
-import prefdyn.catalogue.MrsDpoStatements;
+import prefdyn.catalogue.DpoCollapse;
+import prefdyn.catalogue.DpoCycle;
 import prefdyn.catalogue.Verdict;
 import prefdyn.catalogue.Statement;
 import prefdyn.dynamics.MrsParameters;
@@ -109,9 +110,9 @@ class MrsDpoEmpiricalProperties {
   void collapseOnTheWrongTopIsViolated() {
     Instance y = sstInstance();
     assertTrue(collapse.admits(y));
-    Margin right = MrsDpoStatements.Collapse.margin(y, 0, Checks.SUITE);
+    Margin right = DpoCollapse.margin(y, 0, Checks.SUITE);
     assertEquals(Verdict.HOLDS, right.verdict(), right.detail());
-    Margin wrong = MrsDpoStatements.Collapse.margin(y, 1, Checks.SUITE);
+    Margin wrong = DpoCollapse.margin(y, 1, Checks.SUITE);
     assertEquals(Verdict.VIOLATED, wrong.verdict(), wrong.detail());
   }
 
@@ -124,7 +125,7 @@ class MrsDpoEmpiricalProperties {
     Instance x = threeCycle(q(3, 8), Rationals.ONE, q(3, 4), Rationals.HALF);
     MrsParameters params = new MrsParameters(x.pref(), Rationals.ONE, q(3, 4), Rationals.HALF,
         Distribution.uniform(3), Distribution.uniform(3), MrsParameters.Method.DPO);
-    Margin m = MrsDpoStatements.Cycle.margin(params, Precision.ofDigits(8));
+    Margin m = DpoCycle.margin(params, Precision.ofDigits(8));
     assertEquals(Verdict.UNDECIDED, m.verdict(), m.detail());
     assertTrue(m.reason().contains("certified MRS-DPO orbit stops at round"), m.reason());
   }
