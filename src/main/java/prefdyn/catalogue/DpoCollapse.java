@@ -1,6 +1,5 @@
 package prefdyn.catalogue;
 
-import net.jqwik.api.Arbitrary;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.dynamics.DpoBallRound;
 import prefdyn.dynamics.MrsParameters;
@@ -25,23 +24,16 @@ import prefdyn.pref.Structure;
 public final class DpoCollapse {
   private DpoCollapse() {}
 
-  public static final Statement STATEMENT = Statement.named("DPO-COLLAPSE")
-      .kind(Kind.EMPIRICAL)
+  public static final Statement STATEMENT = DynamicsStatements.dpoObservation("DPO-COLLAPSE", DynamicsStatements.MRS, 6)
       .statement("[empirical] MRS-DPO with alpha = 1 on strictly SST P concentrates on the top response.")
-      .proofNote("proofs-notes/MRS-DPO.md")
-      .slots(DynamicsStatements.MRS)
-      .tries(6)
-      .hypotheses(DpoCollapse::generator)
-      .admits(DpoCollapse::admits)
+      .hypotheses(() -> DynamicsStatements.alphaOneInstances(k -> Matrices.strictlySst(k, k).filter(Optima::finiteDpoOptimum),
+            DynamicsStatements.grid(0, 4, 4), DynamicsStatements.grid(1, 4, 2)),
+          DpoCollapse::admits)
       .margin(DpoCollapse::check)
       .build();
   static final int ROUNDS = 60;
   static final String INCREASE = "smallest top log-odds increase over the rounds";
 
-  static Arbitrary<Instance> generator() {
-    return DynamicsStatements.alphaOneInstances(k -> Matrices.strictlySst(k, k).filter(Optima::finiteDpoOptimum),
-        DynamicsStatements.grid(0, 4, 4), DynamicsStatements.grid(1, 4, 2));
-  }
 
   static boolean admits(Instance x) {
     return Structure.sst(x.pref()) == Sst.STRICT && Optima.finiteDpoOptimum(x.pref()) && DynamicsStatements.isOne(x.find(Slot.ALPHA))

@@ -1,6 +1,5 @@
 package prefdyn.catalogue;
 
-import net.jqwik.api.Arbitrary;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.dynamics.DpoBallRound;
@@ -24,14 +23,11 @@ import prefdyn.num.Rationals;
 public final class DpoCycle {
   private DpoCycle() {}
 
-  public static final Statement STATEMENT = Statement.named("DPO-CYCLE")
-      .kind(Kind.EMPIRICAL)
+  public static final Statement STATEMENT = DynamicsStatements.dpoObservation("DPO-CYCLE", DynamicsStatements.THREE_CYCLE, 4)
       .statement("[empirical] MRS-DPO on the 3-cycle P_a, alpha in [0,1], lambda in (0,1], rho_DPO > 1: from 1e-6 off uniform, over rounds 1..100 the orbit stays farther from uniform than at start and winds at least once.")
-      .proofNote("proofs-notes/MRS-DPO.md")
-      .slots(DynamicsStatements.THREE_CYCLE)
-      .tries(4)
-      .hypotheses(DpoCycle::generator)
-      .admits(DpoCycle::admits)
+      .hypotheses(() -> DynamicsStatements.threeCycles(4, DynamicsStatements.grid(0, 4, 4), DynamicsStatements.grid(2, 4, 4), DynamicsStatements.grid(1, 4, 2))
+            .filter(x -> unstable(x) && awayFromDoublyExponentialCollapse(x)),
+          DpoCycle::admits)
       .margin(DpoCycle::check)
       .build();
   static final int ROUNDS = 100;
@@ -46,10 +42,6 @@ public final class DpoCycle {
    * to 100 digits, so the orbit starts there, see ORBIT_DIGITS): 4 tries.
    */
 
-  static Arbitrary<Instance> generator() {
-    return DynamicsStatements.threeCycles(4, DynamicsStatements.grid(0, 4, 4), DynamicsStatements.grid(2, 4, 4), DynamicsStatements.grid(1, 4, 2))
-        .filter(x -> unstable(x) && awayFromDoublyExponentialCollapse(x));
-  }
 
   /**
    * Not both a = 1/2 and λ = 1: with 0/1 entries and a point-mass sampler the DPO rewards grow

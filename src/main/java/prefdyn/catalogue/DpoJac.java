@@ -2,7 +2,6 @@ package prefdyn.catalogue;
 
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitrary;
 import org.apfloat.Aprational;
 import prefdyn.dynamics.DpoJacobian;
 import prefdyn.dynamics.MrsParameters;
@@ -43,8 +42,8 @@ public final class DpoJac {
       .proofNote("proofs-notes/MRS-DPO.md")
       .slots(DynamicsStatements.THREE_CYCLE)
       .tries(20)
-      .hypotheses(DpoJac::generator)
-      .admits(DpoJac::admits)
+      .hypotheses(() -> DynamicsStatements.threeCycles(4, DynamicsStatements.grid(0, 4, 4), DynamicsStatements.grid(1, 4, 4), DynamicsStatements.grid(1, 8, 2)),
+          DpoJac::admits)
       .margin((x, p) -> check(x, p, Convention.KL_WEIGHT))
       .wrong("IPO's formula alpha ± i a beta lambda/sqrt3 with beta_D read as a strength", (x, p) -> check(x, p, Convention.WRONG_STRENGTH), DpoJac::example)
       .build();
@@ -54,9 +53,6 @@ public final class DpoJac {
     return DynamicsStatements.threeCycle(Rationals.of(1, 4), Rationals.HALF, Rationals.ONE, Rationals.ONE);
   }
 
-  static Arbitrary<Instance> generator() {
-    return DynamicsStatements.threeCycles(4, DynamicsStatements.grid(0, 4, 4), DynamicsStatements.grid(1, 4, 4), DynamicsStatements.grid(1, 8, 2));
-  }
 
   static boolean admits(Instance x) {
     Optional<Aprational> a = ThreeCycleFamily.strength(x.pref());

@@ -38,6 +38,16 @@ public final class DynamicsStatements {
   /** The slots of a 3-cycle instance (T6, C4, DPO-CYCLE, DPO-JAC): the parameters and the strength a, started at uniform. */
   static final List<Slot<?>> THREE_CYCLE = List.of(Slot.ALPHA, Slot.LAMBDA, Slot.BETA, Slot.REF, Slot.PI0, A);
 
+  /** The frame of the MRS-IPO statements L4, T8 and T9: the kind, the proof note proofs-notes/ID.md, the {@link #MRS} slots, the tries. */
+  static StatementBuilder mrsStatement(String id, Kind kind, int tries) {
+    return Statement.named(id).kind(kind).proofNote("proofs-notes/" + id + ".md").slots(MRS).tries(tries);
+  }
+
+  /** The frame of the empirical MRS-DPO observations (DPO-CYCLE, DPO-COLLAPSE): kind, proof note proofs-notes/MRS-DPO.md, slots, tries. */
+  static StatementBuilder dpoObservation(String id, List<Slot<?>> slots, int tries) {
+    return Statement.named(id).kind(Kind.EMPIRICAL).proofNote("proofs-notes/MRS-DPO.md").slots(slots).tries(tries);
+  }
+
   /** An MRS instance: the matrix, the round's parameters and the start. */
   static Instance mrs(PreferenceMatrix p, Aprational alpha, Aprational lambda, Aprational beta, Distribution ref,
       Distribution pi0, Distribution init) {

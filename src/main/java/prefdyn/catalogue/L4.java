@@ -7,7 +7,6 @@ import static prefdyn.catalogue.DynamicsStatements.parameters;
 import static prefdyn.catalogue.DynamicsStatements.r;
 import static prefdyn.catalogue.Generators.grid;
 
-import net.jqwik.api.Arbitrary;
 import org.apfloat.Aprational;
 import prefdyn.dynamics.FastMrs;
 import prefdyn.dynamics.FixedPoints;
@@ -38,21 +37,15 @@ public final class L4 {
         .with(Slot.REF, DynamicsStatements.dist(10, 5, 3, 2)).with(Slot.PI0, Distribution.uniform(3)).with(Slot.INIT, Distribution.uniform(3));
   }
 
-  public static final Statement STATEMENT = Statement.named("L4")
-      .kind(Kind.PROVED)
+  public static final Statement STATEMENT = DynamicsStatements.mrsStatement("L4", Kind.PROVED, 30)
       .statement("For alpha < 1, fixed points are one-shot IPO optima at strength beta/(1-alpha) with the self-consistent sampler.")
-      .proofNote("proofs-notes/L4.md")
-      .slots(DynamicsStatements.MRS)
-      .tries(30)
-      .hypotheses(L4::instances, L4::admits)
+      .hypotheses(() -> DynamicsStatements.mrsInstances(k -> Matrices.any(k, k), grid(0, 9, 10), grid(0, 4, 4), grid(1, 12, 4),
+            Distributions::interior, Distributions::any)
+            .filter(x -> FastMrs.contractionUpperBound(parameters(x)) < 0.9),
+          L4::admits)
       .margin(L4::margin, "strength β instead of β/(1-α)", L4::example)
       .build();
 
-  static Arbitrary<Instance> instances() {
-    return DynamicsStatements.mrsInstances(k -> Matrices.any(k, k), grid(0, 9, 10), grid(0, 4, 4), grid(1, 12, 4),
-        Distributions::interior, Distributions::any)
-        .filter(x -> FastMrs.contractionUpperBound(parameters(x)) < 0.9);
-  }
 
   static boolean admits(Instance x) {
     return DynamicsStatements.alphaBelowOne(x.find(Slot.ALPHA)) && DynamicsStatements.mrsParameters(x);

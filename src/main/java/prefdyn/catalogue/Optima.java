@@ -10,6 +10,11 @@ import prefdyn.pref.PreferenceMatrix;
 public final class Optima {
   private Optima() {}
 
+  /** The frame of the optimum lemmas L1 and L2: the kind, the proof note proofs-notes/ID.md, instances carrying μ, π_ref and β. */
+  static StatementBuilder lemma(String id, Kind kind) {
+    return Statement.named(id).kind(kind).proofNote("proofs-notes/" + id + ".md").slots(Slot.SAMPLER, Slot.REF, Slot.BETA);
+  }
+
   /**
    * Ford's condition (docs/theory.md L2(b)): with an interior sampler (every MRS-DPO round's
    * λ softmax θ + (1-λ)π_0 with π_0 interior, or softmax θ) the support is everything, and a

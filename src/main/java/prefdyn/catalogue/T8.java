@@ -9,7 +9,6 @@ import static prefdyn.catalogue.DynamicsStatements.top;
 import static prefdyn.catalogue.Generators.grid;
 
 import java.util.List;
-import net.jqwik.api.Arbitrary;
 import org.apfloat.Aprational;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
@@ -41,19 +40,12 @@ public final class T8 {
         .with(Slot.REF, Distribution.uniform(4)).with(Slot.PI0, Distribution.uniform(4)).with(Slot.INIT, DynamicsStatements.dist(10, 1, 1, 1, 7));
   }
 
-  public static final Statement STATEMENT = Statement.named("T8")
-      .kind(Kind.PAPER)
+  public static final Statement STATEMENT = DynamicsStatements.mrsStatement("T8", Kind.PAPER, 50)
       .statement("alpha = 1, strictly SST: every log-odds of the top response increases every round, pi_t -> vertex, entropy eventually decreasing to 0.")
-      .proofNote("proofs-notes/T8.md")
-      .slots(DynamicsStatements.MRS)
-      .tries(50)
-      .hypotheses(T8::instances, T8::admits)
+      .hypotheses(() -> DynamicsStatements.alphaOneInstances(k -> Matrices.strictlySst(k, k), grid(2, 4, 4), grid(4, 12, 2)), T8::admits)
       .margin(T8::margin, "the claim for the second response of the order instead of the top", T8::example)
       .build();
 
-  static Arbitrary<Instance> instances() {
-    return DynamicsStatements.alphaOneInstances(k -> Matrices.strictlySst(k, k), grid(2, 4, 4), grid(4, 12, 2));
-  }
 
   static boolean admits(Instance x) {
     return Structure.sst(x.pref()) == Sst.STRICT && DynamicsStatements.isOne(x.find(Slot.ALPHA)) && DynamicsStatements.mrsParameters(x)

@@ -41,12 +41,8 @@ public final class T9 {
         .with(Slot.REF, Distribution.uniform(3)).with(Slot.PI0, DynamicsStatements.dist(100, 1, 1, 98)).with(Slot.INIT, Distribution.uniform(3));
   }
 
-  public static final Statement STATEMENT = Statement.named("T9")
-      .kind(Kind.PAPER)
+  public static final Statement STATEMENT = DynamicsStatements.mrsStatement("T9", Kind.PAPER, 40)
       .statement("alpha < 1, strictly SST: fixed points are interior, and 1 - pi_top -> 0 as kappa = beta lambda/(1-alpha) grows.")
-      .proofNote("proofs-notes/T9.md")
-      .slots(DynamicsStatements.MRS)
-      .tries(40)
       .hypotheses(T9::instances, T9::admits)
       .margin(T9::margin, "the bound without the factor μ_low in the exponent", T9::example)
       .build();
