@@ -104,8 +104,7 @@ public final class DpoConc {
       .kind(Kind.PROVED)
       .statement("DPO optimum, mu -> mu + eps(mu' - mu): the Fisher-weighted aggregate of logit gaps G_i - G_j changes at rate sum_b nu_b h_b; it grows when mu' shifts mass to the top and h is nonincreasing.")
       .admits(DpoConc::admits)
-      .margin((x, p) -> check(x, p, false))
-      .wrong("IPO's rate sum_b nu_b (P_ib - P_jb) instead of sum_b nu_b h_b", (x, p) -> check(x, p, true), DpoConc::bottomPair)
+      .margin(DpoConc::check, "IPO's rate sum_b nu_b (P_ib - P_jb) instead of sum_b nu_b h_b", DpoConc::bottomPair)
       .build();
 
   static Margin check(Instance x, Precision p, boolean ipoRate) {
