@@ -13,9 +13,7 @@ import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Kind;
@@ -58,9 +56,6 @@ public final class CheckCommand implements Callable<Integer> {
   /** The main job's fixed seed (the paper's arXiv number). */
   static final long DEFAULT_SEED = 2602_12180L;
 
-  @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
-  CommandSpec spec;
-
   @Mixin Common common = new Common();
 
   @Option(names = "--list", description = "List every catalogue statement (ID, kind: paper / proved / empirical / conjecture, one-line statement) and exit.")
@@ -101,7 +96,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (list) {
-      printList(spec.commandLine().getOut());
+      printList(common.out());
       return 0;
     }
     Precision precision = common.precision();
@@ -126,13 +121,13 @@ public final class CheckCommand implements Callable<Integer> {
       OutDirs.probeWritable(reportDir, "--report");
     }
     CheckRunner.Options options = new CheckRunner.Options(tries, seed, precision, threads, maxDigits == null ? 0 : maxDigits);
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = common.err();
     ProgressLine progress = new ProgressLine(err, statements.size());
     long start = System.nanoTime();
     List<CheckResult> results = CheckRunner.run(statements, options, progress);
     progress.done();
     double total = (System.nanoTime() - start) / 1e9;
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = common.out();
     if (common.json()) {
       List<Map<String, @Nullable Object>> json = new ArrayList<>();
       for (CheckResult r : results) {
@@ -162,7 +157,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   private Integer runShard(List<Statement> statements, Precision precision, Shard part) {
     CheckRunner.Options options = new CheckRunner.Options(tries, seed, precision, threads, maxDigits == null ? 0 : maxDigits);
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = common.err();
     ProgressLine progress = new ProgressLine(err, statements.size());
     List<CheckRunner.StatementShard> parts = CheckRunner.runShard(statements, options, part, progress);
     progress.done();
@@ -182,7 +177,7 @@ public final class CheckCommand implements Callable<Integer> {
     Map<String, @Nullable Object> file = new LinkedHashMap<>();
     file.put("shard", ShardFiles.header("check", shardSettings(statements, options), part));
     file.put("units", units);
-    Output.printJson(spec.commandLine().getOut(), file);
+    Output.printJson(common.out(), file);
     return 0;
   }
 

@@ -14,9 +14,7 @@ import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
@@ -45,9 +43,6 @@ public final class ClassifyCommand implements Callable<Integer> {
       description = "Optional sampler μ (uniform, point:I, a list of K entries, or @FILE): also report the exact scores Pμ and whether the IPO optimum (uniform π_ref) is Condorcet-top, Smith-top and order-preserving.")
   @Nullable String sampler;
 
-  @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
-  CommandSpec spec;
-
   @Override
   public Integer call() {
     Precision precision = common.precision();
@@ -57,7 +52,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     if (mu != null) {
       r.putAll(ranking(p, mu));
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = common.out();
     if (common.json()) {
       Output.printJson(out, r);
       return 0;

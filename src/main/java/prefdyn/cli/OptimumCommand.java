@@ -10,9 +10,7 @@ import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
@@ -58,9 +56,6 @@ public final class OptimumCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.Beta beta = new SharedOptions.Beta();
 
-  @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
-  CommandSpec spec;
-
   /** The certified optimum: centered logits, policy, entropy, and for DPO its certificate. */
   record Evaluation(Ball[] logits, Ball[] policy, Ball entropy, DpoOptimum.@Nullable Certificate certificate) {}
 
@@ -85,7 +80,7 @@ public final class OptimumCommand implements Callable<Integer> {
       out.put("certifiedRadius", c.radius().upperDecimal(3));
       out.put("iterations", c.iterations());
     }
-    PrintWriter w = spec.commandLine().getOut();
+    PrintWriter w = common.out();
     if (common.json()) {
       Output.printJson(w, out);
       return 0;

@@ -14,9 +14,7 @@ import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Kind;
@@ -50,9 +48,6 @@ import prefdyn.shard.ShardFiles;
 public final class SearchCommand implements Callable<Integer> {
   static final long DEFAULT_BUDGET = 20_000;
 
-  @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
-  CommandSpec spec;
-
   @Mixin Common common = new Common();
 
   @Option(names = "--list", description = "List the conjecture IDs with their one-line statements.")
@@ -85,7 +80,7 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stdout = common.out();
     if (list) {
       if (conjecture != null) {
         throw new BadInput("--list and --conjecture exclude each other");
@@ -112,7 +107,7 @@ public final class SearchCommand implements Callable<Integer> {
     if (outDir != null) {
       OutDirs.probeWritable(outDir, "--out");
     }
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = common.err();
     Progress progress = new Progress(err, id);
     Search.Options options = new Search.Options(budget, seed, precision, 4000, maxDigits == null ? 0 : maxDigits);
     if (part != null) {
@@ -252,7 +247,7 @@ public final class SearchCommand implements Callable<Integer> {
     Map<String, @Nullable Object> file = new LinkedHashMap<>();
     file.put("shard", ShardFiles.header("search", shardSettings(s, options), part));
     file.put("units", json);
-    Output.printJson(spec.commandLine().getOut(), file);
+    Output.printJson(common.out(), file);
     return 0;
   }
 
