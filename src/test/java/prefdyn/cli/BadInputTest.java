@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.gen.Matrices;
 import prefdyn.num.InvalidParameter;
@@ -114,56 +117,43 @@ class BadInputTest {
 
   private static final String HEAD = "# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 3\n# NUMBER VOTERS: 3\n";
 
-  @Test
-  void malformedPrefLibLine() throws IOException {
-    rejectsPref(file("noColon.soc", HEAD + "2: 1,2,3\n1 1,2,3\n"), "noColon.soc line 5", "expected 'count: ranking'");
-    rejectsPref(file("junk.soc", HEAD + "2: 1,2,3\n1: 1;2,3\n"), "junk.soc line 5, entry 1", "expected ','");
-    rejectsPref(file("trail.soc", HEAD + "2: 1,2,3\n1: 1,2,\n"), "trail.soc line 5, entry 3", "missing alternative");
+  /** A PrefLib file that must be rejected, and what the one line must name. */
+  record BadPrefLib(String name, String content, String... fragments) {
+    @Override
+    public String toString() {
+      return name + ": " + String.join(" / ", fragments);
+    }
   }
 
-  @Test
-  void badCount() throws IOException {
-    rejectsPref(file("count.soc", HEAD + "x: 1,2,3\n1: 1,2,3\n"), "count.soc line 4", "count 'x' is not a positive integer");
-    rejectsPref(file("count0.soc", HEAD + "0: 1,2,3\n3: 1,2,3\n"), "count0.soc line 4", "count 0");
-  }
-
-  @Test
-  void alternativeOutOfRange() throws IOException {
-    rejectsPref(file("range.soc", HEAD + "2: 1,2,3\n1: 1,4,3\n"), "range.soc line 5, entry 2", "alternative 4 is out of range 1..3");
-    rejectsPref(file("zero.soc", HEAD + "3: 0,1,2\n"), "zero.soc line 4, entry 1", "alternative 0 is out of range");
-  }
-
-  @Test
-  void duplicateAlternative() throws IOException {
-    rejectsPref(file("dup.soc", HEAD + "2: 1,2,3\n1: 1,2,2\n"), "dup.soc line 5, entry 3", "alternative 2 appears twice");
-  }
-
-  @Test
-  void unclosedBrace() throws IOException {
+  /** Each kind of malformed PrefLib file: the line, the entry where it applies, and the rule broken. */
+  static List<BadPrefLib> badPrefLibFiles() {
     String h = "# NUMBER ALTERNATIVES: 3\n";
-    rejectsPref(file("brace.toc", h + "2: 1,{2,3\n"), "brace.toc line 2", "unclosed '{'");
-    rejectsPref(file("close.toc", h + "2: 1,2},3\n"), "close.toc line 2", "'}' without a matching '{'");
-    rejectsPref(file("nest.toc", h + "2: {1,{2,3}}\n"), "nest.toc line 2", "nested '{'");
+    return List.of(
+        new BadPrefLib("noColon.soc", HEAD + "2: 1,2,3\n1 1,2,3\n", "noColon.soc line 5", "expected 'count: ranking'"),
+        new BadPrefLib("junk.soc", HEAD + "2: 1,2,3\n1: 1;2,3\n", "junk.soc line 5, entry 1", "expected ','"),
+        new BadPrefLib("trail.soc", HEAD + "2: 1,2,3\n1: 1,2,\n", "trail.soc line 5, entry 3", "missing alternative"),
+        new BadPrefLib("count.soc", HEAD + "x: 1,2,3\n1: 1,2,3\n", "count.soc line 4", "count 'x' is not a positive integer"),
+        new BadPrefLib("count0.soc", HEAD + "0: 1,2,3\n3: 1,2,3\n", "count0.soc line 4", "count 0"),
+        new BadPrefLib("range.soc", HEAD + "2: 1,2,3\n1: 1,4,3\n", "range.soc line 5, entry 2", "alternative 4 is out of range 1..3"),
+        new BadPrefLib("zero.soc", HEAD + "3: 0,1,2\n", "zero.soc line 4, entry 1", "alternative 0 is out of range"),
+        new BadPrefLib("dup.soc", HEAD + "2: 1,2,3\n1: 1,2,2\n", "dup.soc line 5, entry 3", "alternative 2 appears twice"),
+        new BadPrefLib("brace.toc", h + "2: 1,{2,3\n", "brace.toc line 2", "unclosed '{'"),
+        new BadPrefLib("close.toc", h + "2: 1,2},3\n", "close.toc line 2", "'}' without a matching '{'"),
+        new BadPrefLib("nest.toc", h + "2: {1,{2,3}}\n", "nest.toc line 2", "nested '{'"),
+        new BadPrefLib("tie.soc", HEAD + "3: {1,2},3\n", "tie.soc line 4, entry 1", "tie"),
+        new BadPrefLib("short.soc", HEAD + "3: 1,2\n", "short.soc line 4", "ranks 2 of K = 3"),
+        new BadPrefLib("nok.soi", "1: 1,2\n", "nok.soi line 1", "NUMBER ALTERNATIVES"),
+        new BadPrefLib("voters.soc", HEAD + "2: 1,2,3\n", "voters.soc line 3", "NUMBER VOTERS is 3 but the counts sum to 2"),
+        new BadPrefLib("k1.soi", "# NUMBER ALTERNATIVES: 1\n1: 1\n", "k1.soi line 1", "K >= 2"),
+        new BadPrefLib("nodata.soc", HEAD, "nodata.soc", "no rankings"),
+        new BadPrefLib("pair.soi", h + "1: 1,2\n1: 2,1\n1: 3\n", "pair.soi", "no voter ranks both alternatives 1 and 3",
+            "P[0][2]"));
   }
 
-  @Test
-  void fileTypeRules() throws IOException {
-    rejectsPref(file("tie.soc", HEAD + "3: {1,2},3\n"), "tie.soc line 4, entry 1", "tie");
-    rejectsPref(file("short.soc", HEAD + "3: 1,2\n"), "short.soc line 4", "ranks 2 of K = 3");
-  }
-
-  @Test
-  void headerProblems() throws IOException {
-    rejectsPref(file("nok.soi", "1: 1,2\n"), "nok.soi line 1", "NUMBER ALTERNATIVES");
-    rejectsPref(file("voters.soc", HEAD + "2: 1,2,3\n"), "voters.soc line 3", "NUMBER VOTERS is 3 but the counts sum to 2");
-    rejectsPref(file("k1.soi", "# NUMBER ALTERNATIVES: 1\n1: 1\n"), "k1.soi line 1", "K >= 2");
-    rejectsPref(file("nodata.soc", HEAD), "nodata.soc", "no rankings");
-  }
-
-  @Test
-  void pairNeverCompared() throws IOException {
-    rejectsPref(file("pair.soi", "# NUMBER ALTERNATIVES: 3\n1: 1,2\n1: 2,1\n1: 3\n"), "pair.soi",
-        "no voter ranks both alternatives 1 and 3", "P[0][2]");
+  @ParameterizedTest
+  @MethodSource("badPrefLibFiles")
+  void malformedPrefLib(BadPrefLib bad) throws IOException {
+    rejectsPref(file(bad.name(), bad.content()), bad.fragments());
   }
 
   // ---- distributions ----
