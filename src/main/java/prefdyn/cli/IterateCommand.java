@@ -57,6 +57,14 @@ public final class IterateCommand implements Callable<Integer> {
   @Option(names = "--progress", description = "Report progress on stderr (default: only when attached to a terminal).")
   boolean progress;
 
+  /** How the run was certified, as {@code --json} prints it: the keys are the components, in this order. */
+  record Certification(int certifiedDigits, boolean complete, long workingDigits, int workingBits, int runs,
+      String finalErrorBound) {
+    static Certification of(CheckedTrajectory.Result r) {
+      return new Certification(r.certifiedDigits(), r.complete(), r.workingDigits(), r.workingBits(), r.runs(), r.finalError());
+    }
+  }
+
   @Override
   public Integer call() {
     Precision precision = common.precision();
@@ -121,12 +129,7 @@ public final class IterateCommand implements Callable<Integer> {
       trace.add(m);
     }
     json.put("trace", trace);
-    json.put("certifiedDigits", result.certifiedDigits());
-    json.put("complete", result.complete());
-    json.put("workingDigits", result.workingDigits());
-    json.put("workingBits", result.workingBits());
-    json.put("runs", result.runs());
-    json.put("finalErrorBound", result.finalError());
+    json.putAll(Output.fields(Certification.of(result)));
     if (result.uncertified() != null) {
       json.put("uncertified", result.uncertified());
     }

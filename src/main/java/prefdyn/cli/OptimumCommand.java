@@ -10,7 +10,6 @@ import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
@@ -48,9 +47,7 @@ public final class OptimumCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.Method method = new SharedOptions.Method();
 
-  @Option(names = "--sampler", paramLabel = "S", defaultValue = "uniform",
-      description = "Sampler μ: uniform (default), point:I, a list of K entries, or @FILE.")
-  String sampler = "uniform";
+  @Mixin SharedOptions.Sampler sampler = new SharedOptions.Sampler();
 
   @Mixin SharedOptions.Reference ref = new SharedOptions.Reference();
 
@@ -64,7 +61,7 @@ public final class OptimumCommand implements Callable<Integer> {
     Precision precision = common.precision();
     boolean dpo = method.method() == MrsParameters.Method.DPO;
     PreferenceMatrix p = pref.matrix();
-    Distribution mu = Inputs.distribution(sampler, p.k(), "--sampler");
+    Distribution mu = sampler.orUniform(p.k());
     Distribution r = ref.reference(p.k());
     Aprational b = beta.beta();
     Evaluation e = evaluate(p, mu, r, b, dpo, precision);

@@ -33,6 +33,27 @@ public final class SharedOptions {
     }
   }
 
+  /** {@code --sampler S}: the sampler μ of one round (optimum: default uniform; classify: optional). */
+  public static final class Sampler {
+    @Option(names = "--sampler", paramLabel = "S",
+        description = "Sampler μ: uniform, point:I, a list of K entries, or @FILE (optimum: default uniform; classify:"
+            + " optional, also reports the exact scores Pμ and whether the IPO optimum is Condorcet-top, Smith-top and"
+            + " order-preserving).")
+    @Nullable String sampler;
+
+    /** The sampler for K responses, or null when {@code --sampler} is not given. */
+    public @Nullable Distribution ifGiven(int k) {
+      String spec = sampler;
+      return spec == null ? null : Inputs.distribution(spec, k, "--sampler");
+    }
+
+    /** The sampler for K responses, uniform when {@code --sampler} is not given. */
+    public Distribution orUniform(int k) {
+      Distribution mu = ifGiven(k);
+      return mu == null ? Distribution.uniform(k) : mu;
+    }
+  }
+
   /** {@code --ref R}: the fixed reference policy, strictly positive (optimum, iterate, stability). */
   public static final class Reference {
     @Option(names = "--ref", paramLabel = "R", defaultValue = "uniform",

@@ -147,7 +147,7 @@ public final class StabilityCommand implements Callable<Integer> {
       }
       return callDpo(params, in.start(), precision);
     }
-    @Nullable Path plotPath = plot == null ? null : Plots.requirePng(plot, "--plot");
+    @Nullable Path plotPath = plot == null ? null : Plots.requirePng(plot, "plot");
     if (plotPath != null) {
       OutDirs.probeWritableFile(plotPath, "--plot");
     }
