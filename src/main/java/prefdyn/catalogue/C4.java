@@ -18,11 +18,8 @@ import prefdyn.num.Rationals;
 public final class C4 {
   private C4() {}
 
-  public static final Statement STATEMENT = Statement.named("C4")
-      .kind(Kind.CONJECTURE)
+  public static final Statement STATEMENT = DynamicsStatements.threeCycleStatement("C4", Kind.CONJECTURE, "proofs-notes/T7.md")
       .statement("3-cycle family: local stability of uniform (rho < 1) implies the contraction condition L < 1.")
-      .proofNote("proofs-notes/T7.md")
-      .slots(DynamicsStatements.THREE_CYCLE)
       .hypotheses(C4::instances, C4::admits)
       .margin((x, p) -> margin(x, p))
       .build();

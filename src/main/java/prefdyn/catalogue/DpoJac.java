@@ -36,11 +36,8 @@ public final class DpoJac {
     WRONG_STRENGTH
   }
 
-  public static final Statement STATEMENT = Statement.named("DPO-JAC")
-      .kind(Kind.PROVED)
+  public static final Statement STATEMENT = DynamicsStatements.threeCycleStatement("DPO-JAC", Kind.PROVED, "proofs-notes/MRS-DPO.md")
       .statement("3-cycle P_a, uniform pi_ref = pi_0: the MRS-DPO Jacobian at uniform (implicit function theorem) has eigenvalues alpha ± i 4 a lambda/(sqrt3 beta_D) on 1^perp.")
-      .proofNote("proofs-notes/MRS-DPO.md")
-      .slots(DynamicsStatements.THREE_CYCLE)
       .tries(20)
       .hypotheses(() -> DynamicsStatements.threeCycles(4, DynamicsStatements.grid(0, 4, 4), DynamicsStatements.grid(1, 4, 4), DynamicsStatements.grid(1, 8, 2)),
           DpoJac::admits)

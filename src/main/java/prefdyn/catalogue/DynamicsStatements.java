@@ -48,6 +48,11 @@ public final class DynamicsStatements {
     return Statement.named(id).kind(Kind.EMPIRICAL).proofNote("proofs-notes/MRS-DPO.md").slots(slots).tries(tries);
   }
 
+  /** The frame of the 3-cycle statements (T6, C4, DPO-JAC): the kind, the proof note, the {@link #THREE_CYCLE} slots. */
+  static StatementBuilder threeCycleStatement(String id, Kind kind, String proofNote) {
+    return Statement.named(id).kind(kind).proofNote(proofNote).slots(THREE_CYCLE);
+  }
+
   /** An MRS instance: the matrix, the round's parameters and the start. */
   static Instance mrs(PreferenceMatrix p, Aprational alpha, Aprational lambda, Aprational beta, Distribution ref,
       Distribution pi0, Distribution init) {

@@ -61,11 +61,8 @@ public final class T6 {
     return DynamicsStatements.threeCycle(r(1, 4), r(1, 2), Rationals.ONE, r(2, 1));
   }
 
-  public static final Statement STATEMENT = Statement.named("T6")
-      .kind(Kind.PAPER)
+  public static final Statement STATEMENT = DynamicsStatements.threeCycleStatement("T6", Kind.PAPER, "proofs-notes/T6.md")
       .statement("3-cycle P_a: Jacobian eigenvalues alpha ± i a beta lambda/sqrt3 at uniform; rho > 1 persistent oscillation, rho < 1 convergence at rate rho.")
-      .proofNote("proofs-notes/T6.md")
-      .slots(DynamicsStatements.THREE_CYCLE)
       .hypotheses(T6::instances, T6::admits)
       .margin((x, p) -> margin(x, p, Sqrt3.INVERSE))
       .wrong("eigenvalues α ± i·aβλ/3 (f = 1/3 instead of 1/√3)", (x, p) -> margin(x, p, Sqrt3.WRONG_ONE_THIRD), T6::example)
