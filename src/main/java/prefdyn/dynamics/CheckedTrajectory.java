@@ -239,7 +239,7 @@ public final class CheckedTrajectory {
     double targetLog2 = -(digits + 1) * 3.3219280948873623 - 4;
     double startLog2 = Double.NaN;
     long plotEvery = plotPoints <= 0 ? 0 : Math.max(1, steps / plotPoints);
-    long lastReport = System.nanoTime();
+    Trajectory.Throttle throttle = new Trajectory.Throttle(progress);
     for (long t = 0; ; t++) {
       if (t > 0) {
         String undecided = orbit.step();
@@ -262,7 +262,7 @@ public final class CheckedTrajectory {
       if (Double.isNaN(startLog2) && e > Double.NEGATIVE_INFINITY) {
         startLog2 = e;
       }
-      boolean traced = t == 0 || t == steps || (every > 0 && t % every == 0);
+      boolean traced = Trajectory.traced(t, steps, every);
       if (e == Double.POSITIVE_INFINITY) {
         // the round itself could not be enclosed: no precision helps; report what was certified
         a.complete = false;
@@ -303,20 +303,12 @@ public final class CheckedTrajectory {
         a.pp.add(d);
         a.pe.add(MrsMap.entropy(box, 64).midDouble());
       }
-      if (progress != null && (t & 63) == 0) {
-        long now = System.nanoTime();
-        if (now - lastReport > 250_000_000L) {
-          progress.done(t, steps);
-          lastReport = now;
-        }
-      }
+      throttle.at(t, steps);
       if (t == steps) {
         break;
       }
     }
-    if (progress != null) {
-      progress.done(steps, steps);
-    }
+    throttle.end(steps);
     a.certified = Math.min(a.certified, digits);
     Ball err = orbit.error();
     a.finalError = err.isFinite() ? err.upperDecimal(3) : "inf";

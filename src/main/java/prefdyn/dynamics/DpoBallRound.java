@@ -3,7 +3,9 @@ package prefdyn.dynamics;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
+import prefdyn.num.Rationals;
 import prefdyn.optimum.DpoOptimum;
+import prefdyn.qual.Centered;
 
 /**
  * The certified MRS-DPO round on balls (proofs-notes/MRS-DPO.md): for every θ in the box
@@ -30,8 +32,14 @@ public final class DpoBallRound {
   /** The previous round's Newton point (u coordinates): the next round's warm start (not part of any certificate). */
   private double @Nullable [] warm;
 
-  /** One step's outcome: the next box and the update {@code Π(u* / β)}, or the failure's reason. */
-  public record Step(Ball @Nullable [] theta, Ball @Nullable [] update, @Nullable String failure) {
+  /**
+   * One step's outcome: the next box and the update {@code Π(u* / β)}, or the failure's reason.
+   *
+   * @param theta the next box, NOT centered (a representative up to a multiple of 1; see the class
+   *     comment): center it before measuring it or printing it as centered logits
+   * @param update the centered update {@code Π(u* / β)}
+   */
+  public record Step(Ball @Nullable [] theta, Ball @Centered @Nullable [] update, @Nullable String failure) {
     public boolean ok() {
       return failure == null;
     }
@@ -45,7 +53,7 @@ public final class DpoBallRound {
     this.p = DpoOptimum.balls(params.pref(), wp);
     this.lambda = Ball.of(params.lambda(), wp);
     this.alpha = Ball.of(params.alpha(), wp);
-    this.alphaOne = params.alpha().compareTo(prefdyn.num.Rationals.ONE) == 0;
+    this.alphaOne = params.alpha().compareTo(Rationals.ONE) == 0;
     this.beta = Ball.of(params.beta(), wp);
     Ball oneMinusLambda = Ball.ONE.sub(lambda, wp);
     Ball oneMinusAlpha = Ball.ONE.sub(alpha, wp);
@@ -90,7 +98,7 @@ public final class DpoBallRound {
     }
     DpoOptimum.Certificate cert = (DpoOptimum.Certificate) out;
     warm = cert.point();
-    Ball[] update = cert.logits();
+    Ball @Centered [] update = cert.logits();
     Ball[] next = new Ball[theta.length];
     for (int i = 0; i < theta.length; i++) {
       Ball own = alphaOne ? theta[i] : alpha.mul(theta[i], prec).add(scaledLogRef[i], prec);

@@ -1,5 +1,6 @@
 package prefdyn.dynamics;
 
+import java.util.Arrays;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
@@ -47,7 +48,7 @@ public final class DpoJacobian {
     Ball lambda = Ball.of(params.lambda(), wp);
     Ball alpha = Ball.of(params.alpha(), wp);
     Ball[] zero = new Ball[k];
-    java.util.Arrays.fill(zero, Ball.ZERO);
+    Arrays.fill(zero, Ball.ZERO);
     DpoOptimum.Outcome out;
     try {
       out = DpoOptimum.certify(p, mu, zero, beta, q);

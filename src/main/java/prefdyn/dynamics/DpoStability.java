@@ -1,16 +1,19 @@
 package prefdyn.dynamics;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
+import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
+import prefdyn.qual.Centered;
 import prefdyn.verified.BallMatrix;
 import prefdyn.verified.BoxMap;
+import prefdyn.verified.Centering;
 import prefdyn.verified.ComplexBall;
 import prefdyn.verified.Eigen;
-import prefdyn.verified.FixedPointEnclosure;
 import prefdyn.verified.Krawczyk;
 
 /**
@@ -34,7 +37,7 @@ public final class DpoStability {
    * @param source "uniform" (exact) or "iteration" (Krawczyk-certified near the iteration's limit)
    * @param rounds iteration rounds used (0 for the exact uniform point)
    */
-  public record Enclosed(Ball[] logits, Ball[] policy, List<ComplexBall> eigenvalues, Ball rho, String source, long rounds) {}
+  public record Enclosed(Ball @Centered [] logits, Ball[] policy, List<ComplexBall> eigenvalues, Ball rho, String source, long rounds) {}
 
   /** Either the enclosures or why not (with the approximate fixed point when one was found). */
   public record Attempt(@Nullable Enclosed enclosed, String failure) {}
@@ -43,14 +46,15 @@ public final class DpoStability {
   public static Attempt analyze(MrsParameters params, Distribution start, Precision q, long maxRounds) {
     int k = params.k();
     int prec = q.bits();
-    Ball[] box;
+    Ball @Centered [] box;
     String source;
     long rounds = 0;
     if (ThreeCycleFamily.uniformIsFixed(params)) {
-      box = new Ball[k];
-      java.util.Arrays.fill(box, Ball.ZERO);
+      Ball[] zero = new Ball[k];
+      Arrays.fill(zero, Ball.ZERO);
+      box = Centering.center(zero, prec); // exactly 0 again: the uniform point's centered logits
       source = "uniform";
-    } else if (params.alpha().compareTo(prefdyn.num.Rationals.ONE) == 0) {
+    } else if (params.alpha().compareTo(Rationals.ONE) == 0) {
       return new Attempt(null, "alpha = 1 and uniform is not an exact fixed point: the MRS-DPO logit map has no"
           + " fixed point in general (only the exact uniform case is analysed at alpha = 1)");
     } else {
@@ -72,7 +76,7 @@ public final class DpoStability {
         Ball[] next = st.theta();
         if (next == null) {
           Ball[] w = new Ball[x.length];
-          java.util.Arrays.fill(w, Ball.whole());
+          Arrays.fill(w, Ball.whole());
           return w;
         }
         return next;
@@ -82,13 +86,13 @@ public final class DpoStability {
       for (int i = 0; i < k; i++) {
         approx[i] = Ball.of(th[i], prec).midpoint();
       }
-      FixedPointEnclosure e = Krawczyk.certify(Krawczyk.centeredMap(f),
-          Krawczyk.centeredJacobian((x, pr) -> {
+      Krawczyk.OnTangent e = Krawczyk.certifyCentered(f,
+          (x, pr) -> {
             DpoJacobian.Result r = DpoJacobian.over(params, x, q);
             return r.ok() ? r.get() : wholeMatrix(k);
-          }), approx, prec);
+          }, approx, prec);
       if (!e.certified()) {
-        return new Attempt(null, "fixed point not certified: " + e.failure());
+        return new Attempt(null, "fixed point not certified: " + e.enclosure().failure());
       }
       box = e.theta();
       source = "iteration";
@@ -108,7 +112,7 @@ public final class DpoStability {
   private static BallMatrix wholeMatrix(int k) {
     Ball[][] w = new Ball[k][k];
     for (Ball[] row : w) {
-      java.util.Arrays.fill(row, Ball.whole());
+      Arrays.fill(row, Ball.whole());
     }
     return BallMatrix.of(w);
   }

@@ -3,11 +3,13 @@ package prefdyn.dynamics;
 import java.util.Optional;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Ball;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
 import prefdyn.qual.Centered;
 import prefdyn.verified.BallMatrix;
+import prefdyn.verified.Bounds;
 import prefdyn.verified.FixedPointEnclosure;
 import prefdyn.verified.Krawczyk;
 
@@ -141,19 +143,15 @@ public final class FixedPoints {
    * @param certificate the Krawczyk certificate (its box holds exactly one fixed point)
    * @param failure why no fixed point was certified (empty when certified)
    */
-  public record Certified(Ball @org.checkerframework.checker.nullness.qual.Nullable [] theta,
-      @org.checkerframework.checker.nullness.qual.Nullable FixedPointEnclosure certificate, String failure) {
+  public record Certified(Ball @Nullable [] theta,
+      @Nullable FixedPointEnclosure certificate, String failure) {
     public boolean ok() {
       return theta != null;
     }
 
     /** The enclosure; throws when not certified (check {@link #ok()} first). */
     public Ball[] box() {
-      Ball[] t = theta;
-      if (t == null) {
-        throw new IllegalStateException("no certified fixed point: " + failure);
-      }
-      return t.clone();
+      return Bounds.present(theta, "no certified fixed point", failure);
     }
   }
 

@@ -1,6 +1,8 @@
 package prefdyn.dynamics;
 
+import java.util.Arrays;
 import prefdyn.num.Ball;
+import prefdyn.verified.Bounds;
 
 /**
  * A rigorous upper bound of the spectral norm {@code ||M||_2} over every real matrix M in a ball
@@ -55,7 +57,7 @@ final class SpectralBound {
       if (!Double.isFinite(s)) {
         break;
       }
-      Ball sb = exact(s);
+      Ball sb = Bounds.exact(s);
       if (positiveDefinite(g, sb, prec)) {
         return sb.sqrt(prec);
       }
@@ -64,21 +66,9 @@ final class SpectralBound {
     return trace.isPositive() ? trace.sqrt(prec) : trace.add(Ball.ONE, prec).mulPow2(-1);
   }
 
-  /** The double d as an exact ball. */
+  /** The double d as an exact ball: {@link Bounds#exact(double)} (for the round's callers in this package). */
   static Ball exact(double d) {
-    if (d == 0) {
-      return Ball.ZERO;
-    }
-    long bits = Double.doubleToRawLongBits(d);
-    int exp = (int) ((bits >> 52) & 0x7ff);
-    long man = bits & ((1L << 52) - 1);
-    if (exp == 0) {
-      exp = 1;
-    } else {
-      man |= 1L << 52;
-    }
-    Ball b = Ball.exact(man).mulPow2(exp - 1075L);
-    return d < 0 ? b.neg() : b;
+    return Bounds.exact(d);
   }
 
   /** Ball Cholesky of {@code sI - G}: true only if every pivot is certified positive. */
@@ -117,10 +107,7 @@ final class SpectralBound {
   /** The largest eigenvalue of a symmetric double matrix (cyclic Jacobi; an estimate only). */
   static double maxEigenvalue(double[][] sym) {
     int k = sym.length;
-    double[][] a = new double[k][];
-    for (int i = 0; i < k; i++) {
-      a[i] = sym[i].clone();
-    }
+    double[][] a = Arrays.stream(sym).map(double[]::clone).toArray(double[][]::new);
     for (int sweep = 0; sweep < 60; sweep++) {
       double off = 0;
       for (int p = 0; p < k; p++) {

@@ -2,6 +2,7 @@ package prefdyn.dynamics;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
@@ -132,7 +133,7 @@ public final class Stability {
     Apfloat[] fp;
     String source;
     Apfloat[] zeros = new Apfloat[map.k()];
-    java.util.Arrays.fill(zeros, p.real(0));
+    Arrays.fill(zeros, p.real(0));
     Apfloat[] zero = Linalg.center(zeros, p); // the uniform policy's logits (exactly 0)
     if (it.converged()) {
       fp = it.logits();
@@ -179,10 +180,7 @@ public final class Stability {
    */
   static int definiteness(BigInteger[][] m) {
     int n = m.length;
-    BigInteger[][] a = new BigInteger[n][];
-    for (int i = 0; i < n; i++) {
-      a[i] = m[i].clone();
-    }
+    BigInteger[][] a = Arrays.stream(m).map(BigInteger[]::clone).toArray(BigInteger[][]::new);
     BigInteger prev = BigInteger.ONE;
     for (int k = 0; k < n; k++) {
       int piv = -1;

@@ -107,32 +107,8 @@ public final class SampledMrs {
    */
   public static Apfloat @Centered [] trajectory(MrsMap map, Apfloat[] theta0, long steps, long every,
       Trajectory.@Nullable Observer observer, Trajectory.@Nullable Progress progress, long seed, int samplesPerRound) {
-    if (steps < 0) {
-      throw new IllegalArgumentException("negative number of steps");
-    }
     SampledMrs s = new SampledMrs(map, samplesPerRound);
-    Apfloat[] theta = Linalg.center(theta0, map.precision());
-    if (observer != null) {
-      observer.at(0, theta);
-    }
-    long lastReport = System.nanoTime();
-    for (long t = 1; t <= steps; t++) {
-      theta = s.round(theta, seed, t);
-      if (observer != null && (t == steps || (every > 0 && t % every == 0))) {
-        observer.at(t, theta);
-      }
-      if (progress != null) {
-        long now = System.nanoTime();
-        if (now - lastReport > 250_000_000L) {
-          progress.done(t, steps);
-          lastReport = now;
-        }
-      }
-    }
-    if (progress != null) {
-      progress.done(steps, steps);
-    }
-    return theta;
+    return Trajectory.run((theta, t) -> s.round(theta, seed, t), map.precision(), theta0, steps, every, observer, progress);
   }
 
   /** {@link #trajectory(MrsMap, Apfloat[], long, long, Trajectory.Observer, Trajectory.Progress, long, int)} without progress. */

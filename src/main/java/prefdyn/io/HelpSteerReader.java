@@ -9,11 +9,14 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,7 +106,7 @@ public final class HelpSteerReader {
     // character offsets to physical line numbers ourselves.
     String text = Files.readString(file, StandardCharsets.UTF_8);
     Lines lines = new Lines(text);
-    try (Reader in = new java.io.StringReader(text);
+    try (Reader in = new StringReader(text);
         MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class).with(schema).readValues(in)) {
       while (true) {
         long lineNo = lines.at(it.getParser().currentLocation().getCharOffset());
@@ -147,7 +150,7 @@ public final class HelpSteerReader {
     }
 
     long at(long offset) {
-      int idx = java.util.Arrays.binarySearch(starts, (int) Math.max(0, offset));
+      int idx = Arrays.binarySearch(starts, (int) Math.max(0, offset));
       return (idx >= 0 ? idx : -idx - 2) + 1;
     }
   }
@@ -205,12 +208,12 @@ public final class HelpSteerReader {
           + " is not an integer score 0-4");
     }
     // 3 and 3.0 are the integer 3; 3.5 is not an integer.
-    java.math.BigDecimal d = v.decimalValue();
+    BigDecimal d = v.decimalValue();
     if (d.stripTrailingZeros().scale() > 0) {
       throw new ParseError(where(file, line), name + " = " + v + " is not an integer score 0-4");
     }
-    if (d.compareTo(java.math.BigDecimal.valueOf(HelpSteerRow.MIN_SCORE)) < 0
-        || d.compareTo(java.math.BigDecimal.valueOf(HelpSteerRow.MAX_SCORE)) > 0) {
+    if (d.compareTo(BigDecimal.valueOf(HelpSteerRow.MIN_SCORE)) < 0
+        || d.compareTo(BigDecimal.valueOf(HelpSteerRow.MAX_SCORE)) > 0) {
       throw new ParseError(where(file, line), name + " = " + v + " is outside 0-4");
     }
     return d.intValueExact();

@@ -1,5 +1,6 @@
 package prefdyn.optimum;
 
+import java.util.Arrays;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
@@ -40,7 +41,7 @@ public final class DpoConcentration {
   /** The certified optimum u* (β = 1, zero reference: the u-problem), or null with the failure in {@code why[0]}. */
   static Ball @Nullable [] optimumU(Ball[][] pb, Ball[] mb, Precision q, String[] why) {
     Ball[] zero = new Ball[mb.length];
-    java.util.Arrays.fill(zero, Ball.ZERO);
+    Arrays.fill(zero, Ball.ZERO);
     DpoOptimum.Outcome o = DpoOptimum.certify(pb, mb, zero, Ball.ONE, q);
     if (o instanceof DpoOptimum.Certificate c) {
       return c.logits();

@@ -1,6 +1,7 @@
 package prefdyn.optimum;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
@@ -14,6 +15,7 @@ import prefdyn.num.Precision;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.qual.Centered;
+import prefdyn.verified.Centering;
 
 /**
  * The DPO optimum (docs/theory.md L2): {@code r = log(π/π_ref)} minimizing
@@ -72,7 +74,7 @@ public final class DpoOptimum {
    * @param point the Newton point ũ in u = β r (doubles, u_pin = 0): a warm start for the next
    *     MRS-DPO round, never part of the certificate
    */
-  public record Certificate(Ball[] logits, Ball gradientNorm, @Nullable Ball curvature, Ball radius, int iterations,
+  public record Certificate(Ball @Centered [] logits, Ball gradientNorm, @Nullable Ball curvature, Ball radius, int iterations,
       double[] point) implements Outcome {}
 
   /** No certificate: why (the solver did not converge, the curvature bound was not positive, ...). */
@@ -256,7 +258,7 @@ public final class DpoOptimum {
     for (int i = 0; i < k; i++) {
       logits[i] = refLogits[i].add(box[i].div(beta, prec), prec);
     }
-    logits = center(logits, prec);
+    logits = Centering.center(logits, prec);
     Ball radiusR = delta.mul(Ball.exact(s.length).sqrt(prec), prec).div(beta, prec);
     if (!radiusR.isFinite()) {
       return new Failure("the radius in r could not be bounded");
@@ -385,14 +387,9 @@ public final class DpoOptimum {
     return Ball.hull(Ball.ZERO, upperPoint(s).sqrt(prec));
   }
 
-  /** {@code x - mean(x)} in balls. */
-  public static Ball[] center(Ball[] x, int prec) {
-    Ball mean = Ball.sum(x, prec).div(Ball.exact(x.length), prec);
-    Ball[] out = new Ball[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = x[i].sub(mean, prec);
-    }
-    return out;
+  /** {@code x - mean(x)} in balls: {@link Centering#center(Ball[], int)} (the one definition). */
+  public static Ball @Centered [] center(Ball[] x, int prec) {
+    return Centering.center(x, prec);
   }
 
   /**
@@ -407,7 +404,7 @@ public final class DpoOptimum {
   /** {@code ∂L/∂u_a = μ_a Σ_{b∈S} μ_b (σ(u_a - u_b) - P_ab)} on S, 0 elsewhere, in balls (over boxes: their range). */
   static Ball[] gradientU(Ball[][] p, Ball[] mu, int[] s, Ball[] u, int prec) {
     Ball[] g = new Ball[p.length];
-    java.util.Arrays.fill(g, Ball.ZERO);
+    Arrays.fill(g, Ball.ZERO);
     for (int a : s) {
       Ball acc = Ball.ZERO;
       for (int b : s) {
@@ -797,7 +794,7 @@ public final class DpoOptimum {
         }
         for (double v : u) {
           if (!Double.isFinite(v)) {
-            java.util.Arrays.fill(u, 0);
+            Arrays.fill(u, 0);
             break;
           }
         }
@@ -910,7 +907,7 @@ public final class DpoOptimum {
       int n = b.length;
       double[][] m = new double[n][];
       for (int i = 0; i < n; i++) {
-        m[i] = java.util.Arrays.copyOf(a[i], n + 1);
+        m[i] = Arrays.copyOf(a[i], n + 1);
         m[i][n] = b[i];
       }
       for (int c = 0; c < n; c++) {

@@ -9,6 +9,7 @@ import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 import prefdyn.qual.Centered;
+import prefdyn.verified.Centering;
 
 /**
  * The IPO closed form (docs/theory.md L1): {@code log π* = log π_ref + β Pμ - log Z}, for any sampler μ
@@ -41,13 +42,13 @@ public final class IpoOptimum {
    * (rational), so the only rounding is that of the reference's logarithms and of the centering;
    * every ball contains the exact centered {@code log π*}.
    */
-  public static Ball[] logits(PreferenceMatrix p, Distribution sampler, Ball[] refLogits, Aprational beta, int prec) {
+  public static Ball @Centered [] logits(PreferenceMatrix p, Distribution sampler, Ball[] refLogits, Aprational beta, int prec) {
     Aprational[] pmu = p.times(sampler);
     Ball[] out = new Ball[pmu.length];
     for (int i = 0; i < pmu.length; i++) {
       out[i] = refLogits[i].add(Ball.of(beta.multiply(pmu[i]), prec), prec);
     }
-    return DpoOptimum.center(out, prec);
+    return Centering.center(out, prec);
   }
 
   /**

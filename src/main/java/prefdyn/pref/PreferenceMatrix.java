@@ -1,6 +1,8 @@
 package prefdyn.pref;
 
 import java.util.Arrays;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -133,7 +135,11 @@ public final class PreferenceMatrix {
 
   /** The exact entry. @throws IllegalStateException for approximate matrices */
   public Aprational exact(int i, int j) {
-    if (!(entries[i][j] instanceof Aprational q)) {
+    return exact(entries[i][j]);
+  }
+
+  private static Aprational exact(Apfloat e) {
+    if (!(e instanceof Aprational q)) {
       throw new IllegalStateException("approximate matrix has no exact entries");
     }
     return q;
@@ -141,38 +147,23 @@ public final class PreferenceMatrix {
 
   /** The exact matrix as a fresh array. @throws IllegalStateException if approximate */
   public Aprational[][] exactEntries() {
-    int k = k();
-    Aprational[][] out = new Aprational[k][k];
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j < k; j++) {
-        out[i][j] = exact(i, j);
-      }
-    }
-    return out;
+    return map(PreferenceMatrix::exact, Aprational[]::new, Aprational[][]::new);
   }
 
   /** The matrix at working precision, as a fresh array (for arbitrary-precision numerics). */
   public Apfloat[][] real(Precision precision) {
-    int k = k();
-    Apfloat[][] out = new Apfloat[k][k];
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j < k; j++) {
-        out[i][j] = precision.real(entries[i][j]);
-      }
-    }
-    return out;
+    return map(precision::real, Apfloat[]::new, Apfloat[][]::new);
+  }
+
+  /** A fresh K×K array of {@code f(P[i][j])}. */
+  private <T> T[][] map(Function<Apfloat, T> f, IntFunction<T[]> row, IntFunction<T[][]> table) {
+    return Arrays.stream(entries).map(r -> Arrays.stream(r).map(f).toArray(row)).toArray(table);
   }
 
   /** The matrix in double precision (fast path, plots); never used for decisions. */
   public double[][] toDoubles() {
-    int k = k();
-    double[][] out = new double[k][k];
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j < k; j++) {
-        out[i][j] = entries[i][j].doubleValue();
-      }
-    }
-    return out;
+    return Arrays.stream(entries).map(row -> Arrays.stream(row).mapToDouble(Apfloat::doubleValue).toArray())
+        .toArray(double[][]::new);
   }
 
   /**

@@ -15,6 +15,7 @@ import prefdyn.num.InvalidParameter;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
+import prefdyn.pref.ScoreGap;
 import prefdyn.pref.Structure;
 
 /**
@@ -31,15 +32,10 @@ public final class Samplers {
   private Samplers() {}
 
   /** The goals of {@code prefdyn sampler --goal}. */
-  public enum Goal {
+  public enum Goal implements Labels.Labelled {
     CONDORCET_TOP,
     SMITH_TOP,
     ORDER;
-
-    /** This constant in output and on the command line ({@link Labels}). */
-    public String label() {
-      return Labels.of(this);
-    }
 
     public static Goal parse(String text) {
       Goal g = Labels.parse(Goal.class, text);
@@ -50,8 +46,8 @@ public final class Samplers {
     }
   }
 
-  /** A pair {@code (i, j)} to be ranked {@code i} above {@code j}. */
-  public record Pair(int i, int j) {
+  /** A pair {@code (i, j)} to be ranked {@code i} above {@code j}, named for the LP's rows. */
+  public record Pair(int i, int j) implements ScoreGap.Pair {
     public String label() {
       return "(Pμ)_" + i + " - (Pμ)_" + j;
     }
@@ -167,15 +163,10 @@ public final class Samplers {
     return new Found(mu, margin(p, mu, pairs), gamma, lpSampler, eps, pairs, false);
   }
 
-  /** The exact margin {@code min over pairs of (Pμ)_i - (Pμ)_j} (null for no pairs). */
+  /** The exact margin {@code min over pairs of (Pμ)_i - (Pμ)_j} ({@link ScoreGap}; null for no pairs). */
   public static @Nullable Aprational margin(PreferenceMatrix p, Distribution mu, List<Pair> pairs) {
-    Aprational[] s = p.times(mu);
-    Aprational m = null;
-    for (Pair pr : pairs) {
-      Aprational d = s[pr.i()].subtract(s[pr.j()]);
-      m = m == null || d.compareTo(m) < 0 ? d : m;
-    }
-    return m;
+    ScoreGap g = ScoreGap.min(p, mu, pairs);
+    return g == null ? null : g.gap();
   }
 
   /** Variables μ_0..μ_{K-1}, γ+ and γ- (γ = γ+ - γ-, free); rows per pair and Σμ = 1. */

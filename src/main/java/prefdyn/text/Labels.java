@@ -12,9 +12,27 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class Labels {
   private Labels() {}
 
+  /**
+   * An enum whose constants appear in output and on the command line by their label: implementing
+   * it gives the constants {@link #label()}.
+   */
+  public interface Labelled {
+    /** The constant's name, as every enum declares it. */
+    String name();
+
+    /** This constant in output and on the command line. */
+    default String label() {
+      return of(name());
+    }
+  }
+
   /** The label of {@code constant}. */
   public static String of(Enum<?> constant) {
-    return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return of(constant.name());
+  }
+
+  private static String of(String name) {
+    return name.toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The constant of {@code type} whose label is {@code text}, or null when none has it. */

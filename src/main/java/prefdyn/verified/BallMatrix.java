@@ -1,6 +1,10 @@
 package prefdyn.verified;
 
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import prefdyn.num.Ball;
@@ -23,67 +27,55 @@ public final class BallMatrix {
     this.cols = cols;
   }
 
-  /** From balls (copied). All rows must have the same length. */
-  public static BallMatrix of(Ball[][] entries) {
-    int r = entries.length;
-    int c = r == 0 ? 0 : entries[0].length;
-    Ball[][] m = new Ball[r][c];
-    for (int i = 0; i < r; i++) {
+  /** The entry {@code (i, j)} of a matrix being built. */
+  @FunctionalInterface
+  private interface Entry {
+    Ball at(int i, int j);
+  }
+
+  /** The {@code rows × cols} matrix with entries {@code f(i, j)}: every constructor and entrywise map. */
+  private static BallMatrix tabulate(int rows, int cols, Entry f) {
+    Ball[][] m = new Ball[rows][cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        m[i][j] = f.at(i, j);
+      }
+    }
+    return new BallMatrix(m, rows, cols);
+  }
+
+  /** The common row length of a (possibly ragged) array. @throws IllegalArgumentException if ragged */
+  private static int rectangular(Object[][] entries) {
+    int c = entries.length == 0 ? 0 : entries[0].length;
+    for (int i = 0; i < entries.length; i++) {
       if (entries[i].length != c) {
         throw new IllegalArgumentException("entries: row " + i + " has " + entries[i].length + " entries, expected " + c);
       }
-      for (int j = 0; j < c; j++) {
-        m[i][j] = Objects.requireNonNull(entries[i][j], "entries[" + i + "][" + j + "]");
-      }
     }
-    return new BallMatrix(m, r, c);
+    return c;
+  }
+
+  /** From balls (copied). All rows must have the same length. */
+  public static BallMatrix of(Ball[][] entries) {
+    return tabulate(entries.length, rectangular(entries), (i, j) -> Objects.requireNonNull(entries[i][j], "entries[" + i + "][" + j + "]"));
   }
 
   /** From exact rationals: dyadic entries stay exact, others become tight balls at {@code prec} bits. */
   public static BallMatrix of(Aprational[][] entries, int prec) {
-    int r = entries.length;
-    int c = r == 0 ? 0 : entries[0].length;
-    Ball[][] m = new Ball[r][c];
-    for (int i = 0; i < r; i++) {
-      if (entries[i].length != c) {
-        throw new IllegalArgumentException("entries: row " + i + " has " + entries[i].length + " entries, expected " + c);
-      }
-      for (int j = 0; j < c; j++) {
-        m[i][j] = Ball.of(entries[i][j], prec);
-      }
-    }
-    return new BallMatrix(m, r, c);
+    return tabulate(entries.length, rectangular(entries), (i, j) -> Ball.of(entries[i][j], prec));
   }
 
   /** The exact values of a double matrix (radius 0; for tests and approximate work). */
   public static BallMatrix ofDoubles(double[][] entries) {
-    int r = entries.length;
-    int c = r == 0 ? 0 : entries[0].length;
-    Ball[][] m = new Ball[r][c];
-    for (int i = 0; i < r; i++) {
-      for (int j = 0; j < c; j++) {
-        m[i][j] = Bounds.exact(entries[i][j]);
-      }
-    }
-    return new BallMatrix(m, r, c);
+    return tabulate(entries.length, entries.length == 0 ? 0 : entries[0].length, (i, j) -> Bounds.exact(entries[i][j]));
   }
 
   public static BallMatrix identity(int n) {
-    Ball[][] m = new Ball[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        m[i][j] = i == j ? Ball.ONE : Ball.ZERO;
-      }
-    }
-    return new BallMatrix(m, n, n);
+    return tabulate(n, n, (i, j) -> i == j ? Ball.ONE : Ball.ZERO);
   }
 
   public static BallMatrix zero(int rows, int cols) {
-    Ball[][] m = new Ball[rows][cols];
-    for (Ball[] row : m) {
-      java.util.Arrays.fill(row, Ball.ZERO);
-    }
-    return new BallMatrix(m, rows, cols);
+    return tabulate(rows, cols, (i, j) -> Ball.ZERO);
   }
 
   public int rows() {
@@ -111,15 +103,13 @@ public final class BallMatrix {
     return m;
   }
 
+  /** Every entry, row by row. */
+  private Stream<Ball> each() {
+    return Arrays.stream(a).flatMap(Arrays::stream);
+  }
+
   public boolean isFinite() {
-    for (Ball[] row : a) {
-      for (Ball x : row) {
-        if (!x.isFinite()) {
-          return false;
-        }
-      }
-    }
-    return true;
+    return each().allMatch(Ball::isFinite);
   }
 
   /** Whether the exact rational matrix {@code q} is a member (entrywise containment). */
@@ -146,26 +136,23 @@ public final class BallMatrix {
     }
   }
 
+  /** {@code f} applied entrywise. */
+  private BallMatrix map(UnaryOperator<Ball> f) {
+    return tabulate(rows, cols, (i, j) -> f.apply(a[i][j]));
+  }
+
+  /** {@code f} applied entrywise to this and {@code o} (same shape). */
+  private BallMatrix zip(BallMatrix o, String what, BinaryOperator<Ball> f) {
+    sameShape(o, what);
+    return tabulate(rows, cols, (i, j) -> f.apply(a[i][j], o.a[i][j]));
+  }
+
   public BallMatrix add(BallMatrix o, int prec) {
-    sameShape(o, "add");
-    Ball[][] m = new Ball[rows][cols];
-    for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < cols; j++) {
-        m[i][j] = a[i][j].add(o.a[i][j], prec);
-      }
-    }
-    return new BallMatrix(m, rows, cols);
+    return zip(o, "add", (x, y) -> x.add(y, prec));
   }
 
   public BallMatrix sub(BallMatrix o, int prec) {
-    sameShape(o, "sub");
-    Ball[][] m = new Ball[rows][cols];
-    for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < cols; j++) {
-        m[i][j] = a[i][j].sub(o.a[i][j], prec);
-      }
-    }
-    return new BallMatrix(m, rows, cols);
+    return zip(o, "sub", (x, y) -> x.sub(y, prec));
   }
 
   /** {@code this · o}: each entry a ball dot product. */
@@ -199,35 +186,17 @@ public final class BallMatrix {
   }
 
   public BallMatrix transpose() {
-    Ball[][] m = new Ball[cols][rows];
-    for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < cols; j++) {
-        m[j][i] = a[i][j];
-      }
-    }
-    return new BallMatrix(m, cols, rows);
+    return tabulate(cols, rows, (i, j) -> a[j][i]);
   }
 
   /** {@code s · this}. */
   public BallMatrix scale(Ball s, int prec) {
-    Ball[][] m = new Ball[rows][cols];
-    for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < cols; j++) {
-        m[i][j] = a[i][j].mul(s, prec);
-      }
-    }
-    return new BallMatrix(m, rows, cols);
+    return map(x -> x.mul(s, prec));
   }
 
   /** Every entry grown by {@code r} (added to the radius). */
   public BallMatrix inflate(Ball r) {
-    Ball[][] m = new Ball[rows][cols];
-    for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < cols; j++) {
-        m[i][j] = a[i][j].inflate(r);
-      }
-    }
-    return new BallMatrix(m, rows, cols);
+    return map(x -> x.inflate(r));
   }
 
   /** {@code ||A||_∞ = max_i Σ_j |a_ij|} (enclosure over all members). */
@@ -300,25 +269,12 @@ public final class BallMatrix {
     if (isExact()) {
       return this;
     }
-    Ball[][] m = new Ball[rows][cols];
-    for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < cols; j++) {
-        m[i][j] = Bounds.mid(a[i][j], bits);
-      }
-    }
-    return new BallMatrix(m, rows, cols);
+    return map(x -> Bounds.mid(x, bits));
   }
 
   /** Whether every entry has radius 0. */
   public boolean isExact() {
-    for (Ball[] row : a) {
-      for (Ball x : row) {
-        if (!x.isExact()) {
-          return false;
-        }
-      }
-    }
-    return true;
+    return each().allMatch(Ball::isExact);
   }
 
   @Override

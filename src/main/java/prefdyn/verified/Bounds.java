@@ -1,14 +1,18 @@
 package prefdyn.verified;
 
 import java.math.BigInteger;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Ball;
 
-/** Small helpers on {@link Ball}s shared by the verified package (package-private). */
-final class Bounds {
+/**
+ * Small helpers on {@link Ball}s shared by the verified package; the public ones are used by the
+ * certified code elsewhere too.
+ */
+public final class Bounds {
   private Bounds() {}
 
   /** The exact value of a finite double as a ball of radius 0 (a double is dyadic). */
-  static Ball exact(double d) {
+  public static Ball exact(double d) {
     if (!Double.isFinite(d)) {
       return Ball.whole();
     }
@@ -100,5 +104,20 @@ final class Bounds {
   /** An enclosure of {@code max(0, x)}. */
   static Ball positivePart(Ball x) {
     return Ball.max(Ball.ZERO, x);
+  }
+
+  /**
+   * A copy of the balls of a certificate, or, when there are none (the certificate failed), an
+   * {@link IllegalStateException} saying so: the accessor of every certificate record that holds
+   * its result or the reason for its absence.
+   *
+   * @param none what is missing, e.g. "no enclosure"
+   * @param failure why (the certificate's failure reason)
+   */
+  public static Ball[] present(Ball @Nullable [] balls, String none, @Nullable String failure) {
+    if (balls == null) {
+      throw new IllegalStateException(none + ": " + failure);
+    }
+    return balls.clone();
   }
 }

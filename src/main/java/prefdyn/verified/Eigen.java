@@ -1,6 +1,7 @@
 package prefdyn.verified;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -208,18 +209,8 @@ public final class Eigen {
         y[r][c] = j.get(r, c).sub(j.get(r, k - 1), prec);
       }
     }
-    Ball[][] t = new Ball[k - 1][k - 1];
-    for (int c = 0; c < k - 1; c++) {
-      Ball[] col = new Ball[k];
-      for (int r = 0; r < k; r++) {
-        col[r] = y[r][c];
-      }
-      Ball[] centered = Krawczyk.center(col, prec);
-      for (int r = 0; r < k - 1; r++) {
-        t[r][c] = centered[r];
-      }
-    }
-    return BallMatrix.of(t);
+    // Π Y, without its last row (B⁺ keeps the first K-1 coordinates)
+    return BallMatrix.of(Arrays.copyOf(Centering.center(BallMatrix.of(y), prec).entries(), k - 1));
   }
 
   /**

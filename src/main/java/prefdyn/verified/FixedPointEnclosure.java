@@ -27,11 +27,7 @@ public record FixedPointEnclosure(Ball @Nullable [] enclosure, Ball @Nullable []
 
   /** The enclosure; throws if not certified (check {@link #certified()} first). */
   public Ball[] theta() {
-    Ball[] e = enclosure;
-    if (e == null) {
-      throw new IllegalStateException("no fixed-point certificate: " + failure);
-    }
-    return e.clone();
+    return Bounds.present(enclosure, "no fixed-point certificate", failure);
   }
 
   /** The largest radius of the enclosure (double upper bound). */

@@ -2,6 +2,7 @@ package prefdyn.verified;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Ball;
+import prefdyn.qual.Centered;
 
 /**
  * Krawczyk certificate for a fixed point {@code θ* = F(θ*)} (proofs-notes/verified.md §3).
@@ -157,40 +158,40 @@ public final class Krawczyk {
     return true;
   }
 
-  /** {@code Π y = y - mean(y) 1} in balls. */
-  public static Ball[] center(Ball[] y, int prec) {
-    Ball mean = Ball.sum(y, prec).div(Ball.exact(y.length), prec);
-    Ball[] out = new Ball[y.length];
-    for (int i = 0; i < y.length; i++) {
-      out[i] = y[i].sub(mean, prec);
-    }
-    return out;
-  }
-
-  /** {@code Π M}: each column's mean subtracted. */
-  public static BallMatrix center(BallMatrix m, int prec) {
-    Ball[][] e = m.entries();
-    int rows = m.rows();
-    for (int j = 0; j < m.cols(); j++) {
-      Ball[] col = new Ball[rows];
-      for (int i = 0; i < rows; i++) {
-        col[i] = e[i][j];
-      }
-      Ball[] c = center(col, prec);
-      for (int i = 0; i < rows; i++) {
-        e[i][j] = c[i];
-      }
-    }
-    return BallMatrix.of(e);
-  }
-
   /** The centered map {@code θ ↦ Π F(θ)}. */
   public static BoxMap centeredMap(BoxMap f) {
-    return (x, prec) -> center(f.apply(x, prec), prec);
+    return (x, prec) -> Centering.center(f.apply(x, prec), prec);
   }
 
   /** The centered map's Jacobian {@code Π DF}. */
   public static BoxJacobian centeredJacobian(BoxJacobian df) {
-    return (x, prec) -> center(df.apply(x, prec), prec);
+    return (x, prec) -> Centering.center(df.apply(x, prec), prec);
+  }
+
+  /**
+   * The Krawczyk certificate of the centered fixed point of a map on logits modulo constants:
+   * {@link #certify} on {@link #centeredMap}{@code (f)} and {@link #centeredJacobian}{@code (df)}.
+   *
+   * @param enclosure the certificate
+   */
+  public record OnTangent(FixedPointEnclosure enclosure) {
+    public boolean certified() {
+      return enclosure.certified();
+    }
+
+    /** The enclosure of the centered fixed point; throws if not certified (check {@link #certified()} first). */
+    public Ball @Centered [] theta() {
+      // The checked cast of the centering qualifier for a certified fixed point: the enclosure
+      // contains the unique fixed point θ* = ΠF(θ*) of the centered map in its box, and θ* is in
+      // the range of Π, so it is centered; that is what @Centered states of a box.
+      @SuppressWarnings("centered")
+      Ball @Centered [] theta = enclosure.theta();
+      return theta;
+    }
+  }
+
+  /** {@link OnTangent}: certifies the centered fixed point of {@code f} near {@code approx}. */
+  public static OnTangent certifyCentered(BoxMap f, BoxJacobian df, Ball[] approx, int prec) {
+    return new OnTangent(certify(centeredMap(f), centeredJacobian(df), approx, prec));
   }
 }

@@ -37,11 +37,7 @@ public final class VerifiedLinear {
 
     /** The enclosure; throws if the solve failed (check {@link #certified()} first). */
     public Ball[] x() {
-      Ball[] x = enclosure;
-      if (x == null) {
-        throw new IllegalStateException("no enclosure: " + failure);
-      }
-      return x.clone();
+      return Bounds.present(enclosure, "no enclosure", failure);
     }
   }
 

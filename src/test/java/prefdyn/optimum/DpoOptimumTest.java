@@ -15,6 +15,7 @@ import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
+import prefdyn.verified.Centering;
 
 class DpoOptimumTest {
   /** BT with odds 2 (0 over 1) and 3 (1 over 2): s = (log 6, log 3, 0) up to a constant. */
@@ -53,7 +54,7 @@ class DpoOptimumTest {
       DpoOptimum.Certificate c = certify(bt(), mu, beta, q);
       Ball b = Ball.of(beta, prec);
       Ball[] s = {Ball.exact(6).log(prec).div(b, prec), Ball.exact(3).log(prec).div(b, prec), Ball.ZERO};
-      Ball[] expected = DpoOptimum.center(s, prec);
+      Ball[] expected = Centering.center(s, prec);
       for (int i = 0; i < 3; i++) {
         assertTrue(c.logits()[i].contains(expected[i]), "digits " + digits + " entry " + i + ": " + c.logits()[i]);
         assertTrue(c.logits()[i].radExact().compareTo(tenTo(digits)) < 0, c.logits()[i].toString());

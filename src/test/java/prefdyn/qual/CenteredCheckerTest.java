@@ -24,10 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A negative-compilation test of the centering qualifier (docs/checked.md): a small source file is
  * compiled by javac with the Subtyping Checker and the qualifiers of {@code prefdyn.qual}, exactly
- * as the build runs it, against the project's classes, and the checker must reject the three lines
- * that pass raw logits where the API requires centered ones, and nothing else (so the accepted
- * lines show that the setup works and that {@code MrsMap.apply} and {@code Linalg.center} give
- * centered logits).
+ * as the build runs it, against the project's classes, and the checker must reject the four lines
+ * that pass raw logits where the API requires centered ones (three {@code Apfloat[]}, one
+ * {@code Ball[]}), and nothing else (so the accepted lines show that the setup works and that
+ * {@code MrsMap.apply}, {@code Linalg.center}, {@code Centering.center} and the DPO round's update
+ * give centered logits).
  *
  * <p>One javac process (the checker needs the jdk.compiler exports that the test JVM does not
  * have), a few seconds.
@@ -39,11 +40,16 @@ class CenteredCheckerTest {
   static final String EXAMPLE = """
       package example;
 
+      import java.util.List;
       import org.apfloat.Apfloat;
+      import prefdyn.dynamics.DpoBallRound;
+      import prefdyn.dynamics.DpoStability;
       import prefdyn.dynamics.FixedPoints;
       import prefdyn.dynamics.MrsMap;
       import prefdyn.dynamics.Trajectory;
+      import prefdyn.num.Ball;
       import prefdyn.num.Linalg;
+      import prefdyn.verified.Centering;
 
       class Example {
         static void accepted(MrsMap map, Apfloat[] raw, Trajectory.Observer observer) {
@@ -59,6 +65,17 @@ class CenteredCheckerTest {
           Apfloat[] next = map.apply(theta);
           next = ref;
           observer.at(2, next);
+        }
+
+        static DpoStability.Enclosed acceptedBalls(DpoBallRound round, Ball[] raw, Ball[] policy, Ball rho) {
+          Ball[] update = round.apply(raw).update();
+          new DpoStability.Enclosed(update, policy, List.of(), rho, "iteration", 1);
+          return new DpoStability.Enclosed(Centering.center(raw, 64), policy, List.of(), rho, "iteration", 1);
+        }
+
+        static DpoStability.Enclosed rejectedBalls(DpoBallRound round, Ball[] theta, Ball[] policy, Ball rho) {
+          Ball[] next = round.apply(theta).theta();
+          return new DpoStability.Enclosed(next, policy, List.of(), rho, "iteration", 1);
         }
       }
       """;
@@ -97,10 +114,13 @@ class CenteredCheckerTest {
     while (m.find()) {
       errors.add(m.group(1) + " " + m.group(2));
     }
-    // line 18: the round's reference (α θ + (1-α) log π_ref) handed to the observer as logits;
-    // line 19: a tolerance relative to the norm of logits of unknown centering; line 22: the
-    // observer again, after `next = ref` (the flow analysis follows the assignment)
-    assertEquals(List.of("18 argument", "19 argument", "22 argument"), errors, out);
+    // line 23: the round's reference (α θ + (1-α) log π_ref) handed to the observer as logits;
+    // line 24: a tolerance relative to the norm of logits of unknown centering; line 27: the
+    // observer again, after `next = ref` (the flow analysis follows the assignment); line 38: the
+    // certified MRS-DPO round's next box (a representative up to a multiple of 1, deliberately
+    // not centered) recorded as the centered logits of a fixed point (printed as such by
+    // `prefdyn stability --method dpo`)
+    assertEquals(List.of("23 argument", "24 argument", "27 argument", "38 argument"), errors, out);
     assertEquals(1, javac.exitValue(), out);
   }
 

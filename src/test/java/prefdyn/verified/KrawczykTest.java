@@ -172,8 +172,8 @@ class KrawczykTest {
       return pm.mul(BallMatrix.of(sm), pr).scale(beta, pr);
     };
     Ball[] start = {Ball.of(T.q(1, 1000), prec), Ball.of(T.q(-1, 1000), prec), Ball.ZERO};
-    FixedPointEnclosure k = Krawczyk.certify(Krawczyk.centeredMap(f), Krawczyk.centeredJacobian(df), start, prec);
-    assertTrue(k.certified(), () -> "" + k.failure());
+    Krawczyk.OnTangent k = Krawczyk.certifyCentered(f, df, start, prec);
+    assertTrue(k.certified(), () -> "" + k.enclosure().failure());
     for (Ball b : k.theta()) {
       assertTrue(b.contains(T.q(0)));
     }
