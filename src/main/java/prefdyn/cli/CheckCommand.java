@@ -9,10 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
@@ -31,32 +29,10 @@ import prefdyn.shard.ShardFiles;
 
 /** {@code prefdyn check}: runs the theorem catalogue on drawn instances. */
 @Command(name = "check",
-    header = "Check the theorem catalogue on generated instances (the main job: no flags).", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {
-      "Checks catalogue statements on instances drawn from their hypotheses (the jqwik generators), "
-          + "with a reproducible seed per statement. Without --theorem: every statement that is not a "
-          + "conjecture (the project's main job). Prints a table (ID, statement, tries, status, smallest "
-          + "margin, time); an entry that does not hold prints the instance and how to reproduce it.",
-      "",
-      "Every margin is an enclosure [lo, hi] that provably contains the true margin (exact margins: lo = hi). "
-          + "Status: holds (every margin certified: lo > 0, or lo >= 0 for a non-strict statement), violated "
-          + "(some margin certified on the failing side: hi < 0, or hi <= 0 for a strict statement), undecided "
-          + "(some enclosure still straddles the boundary at the cap, or no enclosure was obtained: a solver "
-          + "failed, the check threw), error (the statement's generator is broken).",
-      "",
-      "An undecided margin is re-checked automatically at doubled digits (D, 2D, 4D, ...) up to --max-digits "
-          + "(default: min(8D, 4000), at least D); the table shows the enclosure of the smallest margin and, "
-          + "when digits were raised, where it was decided.",
-      ""
-    },
-    footer = {"", "Exit codes: 0 everything holds; 1 something is violated, undecided or in error "
-        + "(undecided counts as not holding); 2 bad input (unknown ID, --tries < 1, --max-digits < --digits, "
-        + "unwritable --report)."})
-public final class CheckCommand implements Callable<Integer> {
+    header = "Check the theorem catalogue on generated instances (the main job: no flags).", mixinStandardHelpOptions = true, sortOptions = false)
+public final class CheckCommand extends BatchCommand {
   /** The main job's fixed seed (the paper's arXiv number). */
   static final long DEFAULT_SEED = 2602_12180L;
-
-  @Mixin Common common = new Common();
 
   @Option(names = "--list", description = "List every catalogue statement (ID, kind: paper / proved / empirical / conjecture, one-line statement) and exit.")
   boolean list;
@@ -78,8 +54,6 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Statements checked in parallel (default: ${DEFAULT-VALUE}); results do not depend on it.")
   int threads = 2;
 
-  @Mixin SharedOptions.Batch batch = new SharedOptions.Batch();
-
   @Option(names = "--report", paramLabel = "DIR",
       description = "Also write DIR/report.md with the table and PNG figures (smallest margins, times).")
   @Nullable Path report;
@@ -100,15 +74,10 @@ public final class CheckCommand implements Callable<Integer> {
     }
     List<Statement> statements = selected();
     Shard part = batch.shard();
-    if (part != null) {
-      if (report != null) {
-        throw new BadInput("--report and --shard exclude each other (merge the shards, then report)");
-      }
-      return runShard(statements, new CheckRunner.Options(tries, seed, precision, threads, maxDigits), part);
-    }
     Path reportDir = report;
-    if (reportDir != null) {
-      OutDirs.probeWritable(reportDir, "--report");
+    requireFolder(reportDir, "--report", part, "merge the shards, then report");
+    if (part != null) {
+      return runShard(statements, new CheckRunner.Options(tries, seed, precision, threads, maxDigits), part);
     }
     CheckRunner.Options options = new CheckRunner.Options(tries, seed, precision, threads, maxDigits);
     PrintWriter err = common.err();
@@ -144,11 +113,7 @@ public final class CheckCommand implements Callable<Integer> {
       u.put("tries", outcomes);
       units.add(u);
     }
-    Map<String, @Nullable Object> file = new LinkedHashMap<>();
-    file.put("shard", ShardFiles.header("check", shardSettings(statements, options), part));
-    file.put("units", units);
-    Output.printJson(common.out(), file);
-    return 0;
+    return printShardFile("check", shardSettings(statements, options), part, units);
   }
 
   /** Everything that affects a check's results (the shard header's settings). */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -31,13 +30,8 @@ import prefdyn.pref.Structure;
  * {@code "smithTop"}, {@code "orderPreserving"} (null when P is not transitive).
  */
 @Command(name = "classify",
-    header = "Majority structure: Condorcet winner, Smith set, majority order, SST, Bradley-Terry, 3-cycles.", mixinStandardHelpOptions = true,
-    description = "Majority structure of a preference matrix: Condorcet winner, Smith set, majority order, SST, Bradley-Terry, 3-cycles.")
-public final class ClassifyCommand implements Callable<Integer> {
-  @Mixin Common common = new Common();
-
-  @Mixin SharedOptions.Pref pref = new SharedOptions.Pref();
-
+    header = "Majority structure: Condorcet winner, Smith set, majority order, SST, Bradley-Terry, 3-cycles.", mixinStandardHelpOptions = true)
+public final class ClassifyCommand extends MatrixCommand {
   @Mixin SharedOptions.Sampler sampler = new SharedOptions.Sampler();
 
   @Override

@@ -20,10 +20,7 @@ import prefdyn.plot.Plots;
  * With {@code --samples N} the finite-sample map (prefdyn.finite) replaces the population map.
  */
 @Command(name = "figure1", mixinStandardHelpOptions = true,
-    header = "Reproduce the paper's Figure 1 (MRS-IPO on the 3-cycle: baseline, larger alpha, larger beta lambda) as one PNG.",
-    description = {"Three panels of the policy pi_t over the first iterations of MRS-IPO on P_a (a = 1/2, pi_ref = pi_0 = uniform):",
-        "baseline (alpha=1/2, beta=4, lambda=1/2), larger alpha (9/10) and larger beta lambda (lambda=1); each title prints",
-        "the T6 modulus rho = sqrt(alpha^2 + a^2 beta^2 lambda^2/3) (rho^2 exact). --samples N uses the finite-sample map."})
+    header = "Reproduce the paper's Figure 1 (MRS-IPO on the 3-cycle: baseline, larger alpha, larger beta lambda) as one PNG.")
 public final class FigureCommand implements Callable<Integer> {
   @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
   CommandSpec spec;

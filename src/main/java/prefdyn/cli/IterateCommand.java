@@ -32,12 +32,7 @@ import prefdyn.pref.PreferenceMatrix;
  * printed midpoints).
  */
 @Command(name = "iterate",
-    header = "Iterate the MRS-IPO / MRS-DPO round in logits at arbitrary precision (docs/theory.md section 4).", mixinStandardHelpOptions = true,
-    description = {"Iterate the MRS round: reference pi_ref^(t) ~ pi_t^alpha pi_ref^(1-alpha), sampler",
-        "mu_t = lambda pi_t + (1-lambda) pi_0, pi_{t+1} = IPO (closed form) or DPO optimum; in logits, in ball",
-        "arithmetic: only certified digits are printed. --digits: 5 to " + CheckedTrajectory.MAX_DIGITS + ".",
-        "--samples N: each round is the IPO optimum of N comparisons drawn from mu_t x mu_t with outcomes",
-        "Bernoulli(P) (seeded; the digits are certified for the trajectory of the seed's draws)."})
+    header = "Iterate the MRS-IPO / MRS-DPO round in logits at arbitrary precision (docs/theory.md section 4).", mixinStandardHelpOptions = true)
 public final class IterateCommand implements Callable<Integer> {
   @Mixin Common common = new Common();
 

@@ -62,6 +62,7 @@ public final class Main implements Runnable {
     cl.setAbbreviatedOptionsAllowed(false);
     // "@FILE" is our distribution-spec syntax (docs/cli.md), not picocli's argument-file expansion.
     cl.setExpandAtFiles(false);
+    HelpTexts.apply(cl);
     return cl;
   }
 

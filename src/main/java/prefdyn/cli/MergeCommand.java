@@ -18,19 +18,7 @@ import prefdyn.shard.ShardFiles;
 /** {@code prefdyn merge}: combines shard files (check, search) or shard folders (experiment) into the unsharded result. */
 @Command(name = "merge",
     header = "Merge the shards of a sharded check, search or experiment into the unsharded result.",
-    mixinStandardHelpOptions = true, sortOptions = false,
-    description = {
-      "Reads the JSON files written by 'check --shard i/n --json' or 'search --shard i/n --json' (all shards "
-          + "1..n of one run) and prints exactly the --json output of the unsharded run with the same seed and "
-          + "flags: same rows, statuses, smallest margins and enclosures (timing keys: 'seconds').",
-      "Given the --out folders of 'experiment --shard i/n --out DIR' (or their shard.json files), writes into "
-          + "--out exactly the folder of the unsharded experiment: runs.csv (same rows, same order), summary.csv, "
-          + "replicates.csv and the figures, re-drawn from the merged rows. See docs/sharding.md.",
-      ""
-    },
-    footer = {"", "Exit codes: as the unsharded command (check: 0 all hold, 1 otherwise; search: 0 none found, "
-        + "1 a counterexample; experiment: 0); 2 a missing, duplicated or foreign shard, or an unreadable file "
-        + "(nothing is printed or written)."})
+    mixinStandardHelpOptions = true, sortOptions = false)
 public final class MergeCommand implements Callable<Integer> {
   @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
   CommandSpec spec;

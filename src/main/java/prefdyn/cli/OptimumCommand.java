@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
@@ -29,22 +28,8 @@ import prefdyn.pref.PreferenceMatrix;
  * certified at --digits, the precision is doubled (up to 8 times --digits).
  */
 @Command(name = "optimum",
-    header = "One-shot optimum: IPO closed form π ∝ π_ref·exp(β Pμ) (L1) or the DPO optimum (L2).", mixinStandardHelpOptions = true,
-    description = {
-      "One-shot optimum for a preference matrix: IPO closed form π ∝ π_ref·exp(β Pμ) (docs/theory.md L1) or the DPO optimum",
-      "by damped Newton on centered logits, certified by strong convexity (L2). Prints the policy, centered logits",
-      "log π and entropy H(π) (nats), each with only the digits its certified enclosure guarantees (at most --digits);",
-      "for dpo also an upper bound of the gradient norm of the DPO loss at the Newton point and the certified",
-      "distance ||Π(r̃ − r*)|| to the exact optimum (r = log π/π_ref).",
-      "DPO with some P entry 0 or 1 may have no finite optimum (a part of the sampled responses beats the rest",
-      "surely): reported as bad input (exit 2). Responses outside the sampler's support get the limit of the",
-      "optimum under vanishing exploration (both methods; see proofs-notes/L2.md)."},
-    footer = {"", "JSON: {\"policy\":[...],\"logits\":[...],\"entropy\":\"...\"} (+ \"gradientNorm\", \"certifiedRadius\", \"iterations\" for dpo)."})
-public final class OptimumCommand implements Callable<Integer> {
-  @Mixin Common common = new Common();
-
-  @Mixin SharedOptions.Pref pref = new SharedOptions.Pref();
-
+    header = "One-shot optimum: IPO closed form π ∝ π_ref·exp(β Pμ) (L1) or the DPO optimum (L2).", mixinStandardHelpOptions = true)
+public final class OptimumCommand extends MatrixCommand {
   @Mixin SharedOptions.Method method = new SharedOptions.Method();
 
   @Mixin SharedOptions.Sampler sampler = new SharedOptions.Sampler();

@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
@@ -19,36 +17,8 @@ import prefdyn.sampler.Samplers;
 
 /** {@code prefdyn sampler}: an exact instance-dependent sampler for a goal, or a certificate that none exists. */
 @Command(name = "sampler",
-    header = "Exact sampler μ meeting a ranking goal (T2, T4), or an exact Farkas certificate that none exists.", mixinStandardHelpOptions = true,
-    description = {
-      "Exact sampler μ whose IPO optimum (uniform π_ref, any β > 0) meets a ranking goal (docs/theory.md T2, T4):",
-      "  condorcet-top  the Condorcet winner strictly on top (exit 2 when P has none);",
-      "  smith-top      every Smith-set member strictly above every non-member;",
-      "  order          (P transitive) the majority order preserved strictly.",
-      "Solves max γ s.t. (Pμ)_i - (Pμ)_j >= γ for the goal's pairs, μ in Δ_K, exactly over the rationals (simplex",
-      "with Bland's rule). If γ* > 0 the optimum μ* is mixed with uniform, μ = (1-ε)μ* + ε/K with ε = γ*/(2(1+γ*))",
-      "(ε = 0 when μ* already has full support), and \"margin\" = min over the pairs of (Pμ)_i - (Pμ)_j >= γ*/2.",
-      "When the Smith set is all K responses, smith-top asks nothing: the uniform sampler is returned with",
-      "\"vacuous\": true and \"margin\": null.",
-      "",
-      "Certificate (\"feasible\": false): checkable with pencil and paper.",
-      "  claim                 what is impossible.",
-      "  multipliers           a nonnegative number y_r for each row r used; each row reads",
-      "                        (Pμ)_i - (Pμ)_j >= 1 (any order-preserving μ, divided by its smallest gap, satisfies",
-      "                        all rows with μ >= 0).",
-      "  expanded              each row written out in μ_0..μ_{K-1}: coefficient of μ_k is P[i][k] - P[j][k].",
-      "  combinedCoefficients  Σ_r y_r × (coefficient of μ_k in row r), for each k: all <= 0.",
-      "  combination           the summed inequality  Σ_k c_k μ_k >= Σ_r y_r.",
-      "  contradiction         since every c_k <= 0 and μ >= 0 the left side is <= 0, so 0 >= Σ_r y_r > 0.",
-      "To check: recompute each combined coefficient from P and the multipliers; confirm all are <= 0 and",
-      "that the multipliers are >= 0 with a positive sum."},
-    footer = {"", "JSON: {\"feasible\":true,\"sampler\":[\"p/q\",...],\"margin\":\"p/q\",...} or {\"feasible\":false,\"certificate\":{...}}.",
-      "Exit 0 in both cases (a certificate is an answer); 2 on bad input."})
-public final class SamplerCommand implements Callable<Integer> {
-  @Mixin Common common = new Common();
-
-  @Mixin SharedOptions.Pref pref = new SharedOptions.Pref();
-
+    header = "Exact sampler μ meeting a ranking goal (T2, T4), or an exact Farkas certificate that none exists.", mixinStandardHelpOptions = true)
+public final class SamplerCommand extends MatrixCommand {
   @Option(names = "--goal", required = true, paramLabel = "G", description = "condorcet-top, smith-top or order.")
   @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
   String goal;

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
@@ -29,26 +27,9 @@ import prefdyn.shard.ShardFiles;
 
 /** {@code prefdyn search}: targeted counterexample search on a conjecture. */
 @Command(name = "search",
-    header = "Targeted counterexample search for a conjecture, with exact re-verification and shrinking.", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {
-      "Hunts for a counterexample to a conjecture of the catalogue (docs/theory.md section 4b): random "
-          + "restarts drawn from its hypotheses, then simulated annealing on its margin with exact local "
-          + "moves (matrix entries with P_ji = 1 - P_ij, mass between coordinates of distributions, "
-          + "scalar nudges), each kept only when the hypotheses still hold.",
-      "",
-      "A counterexample is certified before it is printed: its margin is exact and violated, or an enclosure "
-          + "that provably contains the true margin lies on the failing side (hi < 0; hi <= 0 for a strict "
-          + "statement); an undecided candidate is re-checked at doubled digits up to --max-digits. It is then "
-          + "shrunk toward small K and simple fractions (each step certified the same way). The same --seed "
-          + "finds the same counterexample.",
-      ""
-    },
-    footer = {"", "Exit codes: 0 no counterexample within the budget; 1 a counterexample was found; "
-        + "2 bad input (unknown conjecture ID, --budget < 1, unwritable --out)."})
-public final class SearchCommand implements Callable<Integer> {
+    header = "Targeted counterexample search for a conjecture, with exact re-verification and shrinking.", mixinStandardHelpOptions = true, sortOptions = false)
+public final class SearchCommand extends BatchCommand {
   static final long DEFAULT_BUDGET = 20_000;
-
-  @Mixin Common common = new Common();
 
   @Option(names = "--list", description = "List the conjecture IDs with their one-line statements.")
   boolean list;
@@ -62,8 +43,6 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed = 1;
-
-  @Mixin SharedOptions.Batch batch = new SharedOptions.Batch();
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Also write the result as JSON to DIR/search-ID-seed-S.json (atomically).")
@@ -92,12 +71,7 @@ public final class SearchCommand implements Callable<Integer> {
     int maxDigits = batch.maxDigits(precision); // bad --max-digits: exit 2 before any output
     Path outDir = out;
     Shard part = batch.shard();
-    if (part != null && outDir != null) {
-      throw new BadInput("--out and --shard exclude each other (merge the shards instead)");
-    }
-    if (outDir != null) {
-      OutDirs.probeWritable(outDir, "--out");
-    }
+    requireFolder(outDir, "--out", part, "merge the shards instead");
     PrintWriter err = common.err();
     Progress progress = new Progress(err, id);
     Search.Options options = new Search.Options(budget, seed, precision, 4000, maxDigits);
@@ -258,11 +232,7 @@ public final class SearchCommand implements Callable<Integer> {
       }
       json.add(m);
     }
-    Map<String, @Nullable Object> file = new LinkedHashMap<>();
-    file.put("shard", ShardFiles.header("search", shardSettings(s, options), part));
-    file.put("units", json);
-    Output.printJson(common.out(), file);
-    return 0;
+    return printShardFile("search", shardSettings(s, options), part, json);
   }
 
   /** Everything that affects a search's result (the shard header's settings). */

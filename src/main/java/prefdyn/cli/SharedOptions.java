@@ -79,7 +79,8 @@ public final class SharedOptions {
   /** {@code --method ipo|dpo}: the round's (or the one-shot) optimizer (optimum, iterate). */
   public static final class Method {
     @Option(names = "--method", paramLabel = "ipo|dpo", defaultValue = "ipo",
-        description = "ipo (default) or dpo.")
+        description = "The optimizer (default: ${DEFAULT-VALUE}): ipo, where beta is a strength, or dpo, where beta is the"
+            + " DPO KL weight.")
     String method = "ipo";
 
     public MrsParameters.Method method() {

@@ -42,16 +42,7 @@ import prefdyn.verified.Eigen;
  * converged) and {@code basis}.
  */
 @Command(name = "stability",
-    header = "Fixed point, Jacobian eigenvalues, spectral radius and contraction constant of the MRS map.", mixinStandardHelpOptions = true,
-    description = {
-        "Fixed point, Jacobian eigenvalues on the centered space, spectral radius and the contraction constant"
-            + " L = alpha + (beta lambda/2)||P - 11^T/2||_2 of the MRS-IPO map.",
-        "With --method dpo: the MRS-DPO round, its Jacobian by the implicit function theorem (differentiating the"
-            + " DPO first-order condition), certified eigenvalues and spectral radius; no global contraction constant.",
-        "The two betas differ: for ipo, beta is a STRENGTH (log pi* = log pi_ref + beta P mu: larger beta, stronger"
-            + " update); for dpo, beta is the DPO KL WEIGHT (sigma(beta (r_y - r_y')): larger beta, weaker update)."
-            + " Near uniform, DPO at beta_D moves like IPO at beta = 4/beta_D: on the 3-cycle P_a the eigenvalues are"
-            + " alpha +- i a beta lambda/sqrt3 (ipo) and alpha +- i 4 a lambda/(sqrt3 beta_D) (dpo)."})
+    header = "Fixed point, Jacobian eigenvalues, spectral radius and contraction constant of the MRS map.", mixinStandardHelpOptions = true)
 public final class StabilityCommand implements Callable<Integer> {
   /** Printed when no certificate was obtained (the reason follows). */
   static final String APPROXIMATE = "approximate values (fixed point by iteration, eigenvalues by QR at --digits);"

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,11 +73,8 @@ class BadInputTest {
     rejectsPref(dir, "--pref", "is a directory");
   }
 
-  /** A PrefLib header: soc, K = 3, 3 voters. */
-  private static final String HEAD = "# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 3\n# NUMBER VOTERS: 3\n";
-
   /** A --pref file that must be rejected, and what the one line must name. */
-  record BadFile(String name, String content, String... fragments) {
+  record BadFile(String name, String content, List<String> fragments) {
     @Override
     public String toString() {
       return name + ": " + String.join(" / ", fragments);
@@ -81,50 +82,40 @@ class BadInputTest {
   }
 
   /**
-   * Each kind of malformed text matrix and PrefLib file: the line, the entry where it applies, and
-   * the rule broken.
+   * Each kind of malformed text matrix and PrefLib file, with the line, the entry where it applies,
+   * and the rule broken: the data file {@code bad-pref-files.txt} next to this class (a block
+   * {@code == NAME | FRAGMENT | ...}, then the file's lines).
    */
-  static List<BadFile> badPrefFiles() {
-    String h = "# NUMBER ALTERNATIVES: 3\n";
-    return List.of(
-        new BadFile("empty.txt", "", "empty.txt", "no matrix"),
-        new BadFile("comments.txt", "# only a comment\n\n", "comments.txt", "no matrix"),
-        new BadFile("ragged.txt", "# c\n1/2 1/2 1/2\n1/2 1/2\n1/2 1/2 1/2\n", "ragged.txt line 3", "2 entries, expected 3"),
-        new BadFile("few.txt", "1/2 1/2 1/2\n1/2 1/2 1/2\n", "few.txt", "needs K = 3 rows"),
-        new BadFile("many.txt", "1/2 1/2\n1/2 1/2\n1/2 1/2\n", "many.txt line 3", "more than K = 2 rows"),
-        new BadFile("word.txt", "1/2, 0.3\nabc, 1/2\n", "word.txt line 2, entry 1", "'abc' is not a number"),
-        new BadFile("zero.txt", "1/2 1/0\n1 1/2\n", "zero.txt line 1, entry 2", "zero denominator"),
-        new BadFile("commas.txt", "1/2,,1/2\n1/2 1/2\n", "commas.txt line 1, entry 2", "empty entry"),
-        new BadFile("range.txt", "1/2 -0.25\n1.25 1/2\n", "range.txt line 1, entry 2", "P[0][1] = -1/4 is not in [0,1]"),
-        new BadFile("sum.txt", "1/2 0.6\n0.6 1/2 # oops\n", "sum.txt line 1, entry 2",
-            "P[0][1] = 3/5 and P[1][0] = 3/5 do not sum to 1"),
-        new BadFile("diag.txt", "1/2 1/3 1\n2/3 0.4 1\n0 0 1/2\n", "diag.txt line 2, entry 2", "P[1][1] = 2/5 must be 1/2"),
-        new BadFile("one.txt", "1/2\n", "one.txt line 1", "K >= 2", "K = 1"),
-        new BadFile("noColon.soc", HEAD + "2: 1,2,3\n1 1,2,3\n", "noColon.soc line 5", "expected 'count: ranking'"),
-        new BadFile("junk.soc", HEAD + "2: 1,2,3\n1: 1;2,3\n", "junk.soc line 5, entry 1", "expected ','"),
-        new BadFile("trail.soc", HEAD + "2: 1,2,3\n1: 1,2,\n", "trail.soc line 5, entry 3", "missing alternative"),
-        new BadFile("count.soc", HEAD + "x: 1,2,3\n1: 1,2,3\n", "count.soc line 4", "count 'x' is not a positive integer"),
-        new BadFile("count0.soc", HEAD + "0: 1,2,3\n3: 1,2,3\n", "count0.soc line 4", "count 0"),
-        new BadFile("range.soc", HEAD + "2: 1,2,3\n1: 1,4,3\n", "range.soc line 5, entry 2", "alternative 4 is out of range 1..3"),
-        new BadFile("zero.soc", HEAD + "3: 0,1,2\n", "zero.soc line 4, entry 1", "alternative 0 is out of range"),
-        new BadFile("dup.soc", HEAD + "2: 1,2,3\n1: 1,2,2\n", "dup.soc line 5, entry 3", "alternative 2 appears twice"),
-        new BadFile("brace.toc", h + "2: 1,{2,3\n", "brace.toc line 2", "unclosed '{'"),
-        new BadFile("close.toc", h + "2: 1,2},3\n", "close.toc line 2", "'}' without a matching '{'"),
-        new BadFile("nest.toc", h + "2: {1,{2,3}}\n", "nest.toc line 2", "nested '{'"),
-        new BadFile("tie.soc", HEAD + "3: {1,2},3\n", "tie.soc line 4, entry 1", "tie"),
-        new BadFile("short.soc", HEAD + "3: 1,2\n", "short.soc line 4", "ranks 2 of K = 3"),
-        new BadFile("nok.soi", "1: 1,2\n", "nok.soi line 1", "NUMBER ALTERNATIVES"),
-        new BadFile("voters.soc", HEAD + "2: 1,2,3\n", "voters.soc line 3", "NUMBER VOTERS is 3 but the counts sum to 2"),
-        new BadFile("k1.soi", "# NUMBER ALTERNATIVES: 1\n1: 1\n", "k1.soi line 1", "K >= 2"),
-        new BadFile("nodata.soc", HEAD, "nodata.soc", "no rankings"),
-        new BadFile("pair.soi", h + "1: 1,2\n1: 2,1\n1: 3\n", "pair.soi", "no voter ranks both alternatives 1 and 3",
-            "P[0][2]"));
+  static List<BadFile> badPrefFiles() throws IOException {
+    List<BadFile> files = new ArrayList<>();
+    @Nullable String header = null;
+    StringBuilder content = new StringBuilder();
+    try (InputStream in = Objects.requireNonNull(BadInputTest.class.getResourceAsStream("bad-pref-files.txt"))) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.startsWith("== ")) {
+          if (header != null) {
+            files.add(badFile(header, content.toString()));
+          }
+          header = line.substring(3);
+          content.setLength(0);
+        } else if (header != null) {
+          content.append(line).append('\n');
+        }
+      }
+    }
+    files.add(badFile(Objects.requireNonNull(header), content.toString()));
+    return files;
+  }
+
+  private static BadFile badFile(String header, String content) {
+    List<String> parts = List.of(header.split(" \\| "));
+    return new BadFile(parts.get(0), content, parts.subList(1, parts.size()));
   }
 
   @ParameterizedTest
   @MethodSource("badPrefFiles")
   void malformedPrefFile(BadFile bad) throws IOException {
-    rejectsPref(file(bad.name(), bad.content()), bad.fragments());
+    rejectsPref(file(bad.name(), bad.content()), bad.fragments().toArray(new String[0]));
   }
 
   // ---- distributions ----

@@ -9,7 +9,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,9 +139,9 @@ class DynamicsCommandsTest {
     String[] args = {"stability", "--pref", c3.toString(), "--alpha", alpha, "--lambda", "1", "--beta", "4", "--digits", "20"};
     CliRunner text = CliRunner.run(args);
     assertEquals(0, text.exitCode(), text.err());
-    String[] withJson = Arrays.copyOf(args, args.length + 1);
-    withJson[args.length] = "--json";
-    CliRunner js = CliRunner.run(withJson);
+    List<String> withJson = new ArrayList<>(List.of(args));
+    withJson.add("--json");
+    CliRunner js = CliRunner.run(withJson.toArray(new String[0]));
     assertEquals(0, js.exitCode(), js.err());
     return new Stability(c3, text, json(js.out()));
   }

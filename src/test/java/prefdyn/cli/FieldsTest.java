@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The library speaks mathematics, the CLI speaks flags: every field name the library throws
@@ -32,7 +34,7 @@ class FieldsTest {
       for (Path f : files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/cli/")).toList()) {
         Matcher m = FIELD.matcher(Files.readString(f));
         while (m.find()) {
-          fields.add(m.group(1));
+          fields.add(Objects.requireNonNull(m.group(1)));
         }
       }
     }
@@ -69,7 +71,11 @@ class FieldsTest {
     assertEquals("--init", Fields.flag("start"));
     assertEquals("--ref", Fields.flag("reference"));
     assertEquals("--alpha", Fields.flag("alpha"));
-    assertEquals("--conjecture", Fields.flag(Main.commandLine().getSubcommands().get("search").getCommandSpec(), "statement"));
-    assertEquals("--theorem", Fields.flag(Main.commandLine().getSubcommands().get("check").getCommandSpec(), "statement"));
+    assertEquals("--conjecture", Fields.flag(command("search"), "statement"));
+    assertEquals("--theorem", Fields.flag(command("check"), "statement"));
+  }
+
+  private static CommandSpec command(String name) {
+    return Objects.requireNonNull(Main.commandLine().getSubcommands().get(name)).getCommandSpec();
   }
 }
