@@ -45,23 +45,9 @@ public final class BallOrbit {
     return t;
   }
 
-  public int precision() {
-    return prec;
-  }
-
   /** The error bound {@code e_t} (its upper end bounds {@code ||θ_t - m_t||_2}). */
   public Ball error() {
     return err;
-  }
-
-  /** The last Lipschitz bound used (1 before the first round). */
-  public Ball lastLipschitz() {
-    return lastLipschitz;
-  }
-
-  /** {@code log2 e_t} as a double (-inf for e_t = 0, +inf when not finite). */
-  public double log2Error() {
-    return log2Upper(err);
   }
 
   /** The box {@code m_t ± e_t}: every coordinate of θ_t lies in its ball. */

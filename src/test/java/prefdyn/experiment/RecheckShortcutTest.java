@@ -69,8 +69,9 @@ class RecheckShortcutTest {
   void aConvergingOrbitIsCertifiedToStayInItsBallAndDoesSo() {
     MrsParameters p = params(SweepTest.sst(), "1/2", "1");
     BallOrbit o = orbit(p, Distribution.uniform(3));
-    BallOrbit.Invariant inv = firstInvariant(o, 3000);
-    assertNotNull(inv, "a contraction near the fixed point (T7) must be certified");
+    BallOrbit.@Nullable Invariant found = firstInvariant(o, 3000);
+    assertNotNull(found, "a contraction near the fixed point (T7) must be certified");
+    BallOrbit.Invariant inv = java.util.Objects.requireNonNull(found);
     assertTrue(o.t() < 300, "certified only after " + o.t() + " rounds");
     assertTrue(inv.radius().sub(Ball.ONE.mulPow2(-64), 64).isNonPositive());
     assertTrue(laterRoundsMeet(o, inv, inv.radius(), 500));
