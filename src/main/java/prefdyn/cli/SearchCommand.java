@@ -131,9 +131,10 @@ public final class SearchCommand extends BatchCommand {
       @Nullable Margin closestMargin, long seed, long budget, long evaluations, long restarts, @Nullable Object shrunkFrom,
       @Nullable Margin shrunkFromMargin, int shrinkSteps, long shrinkEvaluations, int verifiedAtDigits, double seconds) {
     static Summary of(SearchResult r) {
-      return new Summary(r.id(), r.found(), describe(r.counterexample()), r.margin(), describe(r.closest()), r.closestMargin(),
-          r.seed(), r.budget(), r.evaluations(), r.restarts(), describe(r.unshrunk()), r.unshrunkMargin(), r.shrinkSteps(),
-          r.shrinkEvaluations(), r.verifiedAtDigits(), r.seconds());
+      Search.Finding f = r.finding();
+      return new Summary(r.id(), r.found(), describe(f.counterexample()), f.margin(), describe(f.closest()), f.closestMargin(),
+          r.seed(), r.budget(), r.evaluations(), r.restarts(), describe(f.unshrunk()), f.unshrunkMargin(), f.shrinkSteps(),
+          f.shrinkEvaluations(), f.verifiedAtDigits(), r.seconds());
     }
   }
 
@@ -216,19 +217,20 @@ public final class SearchCommand extends BatchCommand {
       m.put("evaluations", u.evaluations());
       m.put("restarts", u.restarts());
       m.put("found", u.found());
-      Margin cm = u.closestMargin();
+      Search.Finding f = u.finding();
+      Margin cm = f.closestMargin();
       m.put("closestMargin", cm == null ? null : ShardFiles.margin(cm));
-      m.put("closest", describe(u.closest()));
+      m.put("closest", describe(f.closest()));
       if (u.found()) {
-        Margin margin = u.margin();
-        Margin rawMargin = u.unshrunkMargin();
-        m.put("counterexample", describe(u.counterexample()));
+        Margin margin = f.margin();
+        Margin rawMargin = f.unshrunkMargin();
+        m.put("counterexample", describe(f.counterexample()));
         m.put("margin", margin == null ? null : ShardFiles.margin(margin));
-        m.put("shrunkFrom", describe(u.unshrunk()));
+        m.put("shrunkFrom", describe(f.unshrunk()));
         m.put("shrunkFromMargin", rawMargin == null ? null : ShardFiles.margin(rawMargin));
-        m.put("shrinkSteps", u.shrinkSteps());
-        m.put("shrinkEvaluations", u.shrinkEvaluations());
-        m.put("verifiedAtDigits", u.verifiedAtDigits());
+        m.put("shrinkSteps", f.shrinkSteps());
+        m.put("shrinkEvaluations", f.shrinkEvaluations());
+        m.put("verifiedAtDigits", f.verifiedAtDigits());
       }
       json.add(m);
     }

@@ -193,20 +193,21 @@ public final class Search {
     Combined c = combine(units, o.budget());
     UnitResult f = c.found() >= 0 ? units.get(c.found()) : null;
     UnitResult near = c.closest() >= 0 ? units.get(c.closest()) : null;
-    return new SearchResult(id, f != null, o.seed(), o.budget(), c.evaluations(), c.restarts(), nanos, o.precision(),
-        f == null ? null : f.counterexample(), f == null ? null : f.margin(), f == null ? null : f.unshrunk(),
-        f == null ? null : f.unshrunkMargin(), f == null ? 0 : f.shrinkEvaluations(), f == null ? 0 : f.shrinkSteps(),
-        f == null ? -1 : f.verifiedAtDigits(), near == null ? null : near.closest(), near == null ? null : near.closestMargin());
+    Finding finding = f != null ? f.finding()
+        : near != null ? Finding.none(near.finding().closest(), near.finding().closestMargin()) : Finding.none(null, null);
+    return new SearchResult(id, f != null, o.seed(), o.budget(), c.evaluations(), c.restarts(), nanos, o.precision(), finding);
   }
 
   /**
-   * The result of one work unit: like {@link SearchResult}, restricted to the unit.
+   * What a search found, for one work unit or combined: the shrunk, re-verified counterexample
+   * (null when none was found) with its margin (exact, or at {@code verifiedAtDigits}), the
+   * counterexample as first found with its margin, the shrinking's cost, and the instance with the
+   * smallest margin seen (the counterexample, or the nearest miss).
+   *
+   * @param verifiedAtDigits 0 when the margin is exact, else the digits of the re-verification;
+   *     -1 when nothing was found
    */
-  public record UnitResult(
-      long index,
-      long evaluations,
-      long restarts,
-      boolean found,
+  public record Finding(
       @Nullable Instance counterexample,
       @Nullable Margin margin,
       @Nullable Instance unshrunk,
@@ -215,7 +216,22 @@ public final class Search {
       int shrinkSteps,
       int verifiedAtDigits,
       @Nullable Instance closest,
-      @Nullable Margin closestMargin) implements UnitView {}
+      @Nullable Margin closestMargin) {
+
+    /** Nothing found; the nearest miss is {@code closest} (null when none was evaluated). */
+    static Finding none(@Nullable Instance closest, @Nullable Margin closestMargin) {
+      return new Finding(null, null, null, null, 0, 0, -1, closest, closestMargin);
+    }
+  }
+
+  /** The result of one work unit: its counts and what it found. */
+  public record UnitResult(long index, long evaluations, long restarts, boolean found, Finding finding)
+      implements UnitView {
+    @Override
+    public @Nullable Margin closestMargin() {
+      return finding.closestMargin();
+    }
+  }
 
   /** Whether x is a certified counterexample (raising the digits up to the default cap). */
   static boolean fails(Statement s, Instance x, Precision p) {
@@ -415,8 +431,8 @@ public final class Search {
       progress.update(base + evaluations, o.budget(), closestMargin == null ? Double.NaN : closestMargin.value().doubleValue());
       Instance near = found ? cx : closest;
       Margin nearMargin = found ? cm : closestMargin;
-      return new UnitResult(unit, evaluations, restarts, found, cx, cm, raw, rawMargin, shrinkEvals, steps, digits,
-          near, nearMargin);
+      return new UnitResult(unit, evaluations, restarts, found,
+          new Finding(cx, cm, raw, rawMargin, shrinkEvals, steps, digits, near, nearMargin));
     }
   }
 }

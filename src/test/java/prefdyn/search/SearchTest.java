@@ -27,12 +27,12 @@ class SearchTest {
     for (long seed = 1; seed <= 3; seed++) {
       SearchResult r = Search.run(ToyStatements.BOX, 5000, seed, P);
       assertTrue(r.found(), "seed " + seed);
-      Instance x = r.counterexample();
+      Instance x = r.finding().counterexample();
       assertNotNull(x);
       Aprational dx = Fractions.abs(x.get(Slot.param("x")).subtract(ToyStatements.BOX_X));
       Aprational dy = Fractions.abs(x.get(Slot.param("y")).subtract(ToyStatements.BOX_Y));
       assertTrue(Rationals.max(dx, dy).compareTo(ToyStatements.BOX_R) <= 0, "inside the box");
-      assertEquals(0, r.verifiedAtDigits(), "exact margins are verified exactly");
+      assertEquals(0, r.finding().verifiedAtDigits(), "exact margins are verified exactly");
     }
   }
 
@@ -40,31 +40,31 @@ class SearchTest {
   void anApproximateCounterexampleIsCertifiedByItsEnclosure() {
     SearchResult r = Search.run(ToyStatements.FUZZY_BOX, 5000, 2L, P);
     assertTrue(r.found());
-    Margin m = r.margin();
+    Margin m = r.finding().margin();
     assertNotNull(m);
     assertFalse(m.isExact());
     assertEquals(Verdict.VIOLATED, m.verdict());
     assertTrue(Objects.requireNonNull(m.hi(), "a violated margin has an upper end").signum() <= 0, "strict statement: hi <= 0");
-    assertEquals(P.digits(), r.verifiedAtDigits(), "decided at the working precision, no re-check needed");
+    assertEquals(P.digits(), r.finding().verifiedAtDigits(), "decided at the working precision, no re-check needed");
   }
 
   @Test
   void aMarginThatNeverDecidesIsNeverReportedAsACounterexample() {
     SearchResult r = Search.run(ToyStatements.STRADDLE_CONJECTURE, 20, 1L, Precision.ofDigits(10));
     assertFalse(r.found());
-    assertEquals(Verdict.UNDECIDED, Objects.requireNonNull(r.closestMargin()).verdict());
+    assertEquals(Verdict.UNDECIDED, Objects.requireNonNull(r.finding().closestMargin()).verdict());
   }
 
   @Test
   void theSameSeedFindsTheSameCounterexample() {
     SearchResult a = Search.run(ToyStatements.BOX, 5000, 17L, P);
     SearchResult b = Search.run(ToyStatements.BOX, 5000, 17L, P);
-    assertEquals(a.counterexample(), b.counterexample());
+    assertEquals(a.finding().counterexample(), b.finding().counterexample());
     assertEquals(a.evaluations(), b.evaluations());
     SearchResult c = Search.run(Catalogue.require("C7"), 5000, 17L, P);
     SearchResult d = Search.run(Catalogue.require("C7"), 5000, 17L, P);
-    assertEquals(c.counterexample(), d.counterexample());
-    assertEquals(c.unshrunk(), d.unshrunk());
+    assertEquals(c.finding().counterexample(), d.finding().counterexample());
+    assertEquals(c.finding().unshrunk(), d.finding().unshrunk());
   }
 
   @Test
@@ -72,7 +72,7 @@ class SearchTest {
     SearchResult r = Search.run(ToyStatements.HOLDS, 600, 5L, P);
     assertFalse(r.found());
     assertEquals(600, r.evaluations());
-    Margin closest = r.closestMargin();
+    Margin closest = r.finding().closestMargin();
     assertNotNull(closest);
     assertTrue(closest.value().signum() >= 0);
   }
@@ -84,7 +84,7 @@ class SearchTest {
       for (long seed = 1; seed <= 3; seed++) {
         SearchResult r = Search.run(s, 20_000, seed, P);
         assertTrue(r.found(), id + " seed " + seed);
-        Instance x = r.counterexample();
+        Instance x = r.finding().counterexample();
         assertNotNull(x);
         assertTrue(s.admits(x));
         Margin m = s.check(x, P);

@@ -90,9 +90,9 @@ class ShardTest {
     assertEquals(whole.evaluations(), c.evaluations());
     assertEquals(whole.restarts(), c.restarts());
     if (whole.found()) {
-      assertEquals(Objects.requireNonNull(whole.counterexample()).describe(),
-          Objects.requireNonNull(units.get(c.found()).counterexample()).describe());
-      assertEquals(whole.margin(), units.get(c.found()).margin());
+      assertEquals(Objects.requireNonNull(whole.finding().counterexample()).describe(),
+          Objects.requireNonNull(units.get(c.found()).finding().counterexample()).describe());
+      assertEquals(whole.finding().margin(), units.get(c.found()).finding().margin());
     }
     assertThrows(ParseError.class, () -> Search.combine(units.subList(1, units.size()), 5000), "unit 0 missing");
   }

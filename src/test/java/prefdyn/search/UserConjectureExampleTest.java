@@ -70,7 +70,7 @@ class UserConjectureExampleTest {
   void theSearchFindsACounterexample() {
     SearchResult r = Search.run(MAJORITY, 5000, 1L, Precision.ofDigits(30));
     assertTrue(r.found());
-    Instance x = r.counterexample();
+    Instance x = r.finding().counterexample();
     assertNotNull(x);
     assertTrue(MAJORITY.admits(x));
     // independent recomputation of the scores
