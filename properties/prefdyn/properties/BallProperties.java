@@ -262,19 +262,8 @@ class BallProperties {
 
   @Example
   void aShiftedChunkedExpIsCaught() {
-    int prec = 2000;
-    Ball x = Ball.of(Rationals.of(-29, 11), prec);
     // e^(x + 2^-1990): a chunk dropped from the reduction (or a wrong one) is such a shift
-    Ball wrong = x.add(Ball.ONE.mulPow2(-1990), prec).exp(prec);
-    Aprational p = x.midExact();
-    AssertionError err = null;
-    try {
-      assertContains("exp", wrong, h -> ApfloatMath.exp(real(p, h + 10)), prec);
-    } catch (AssertionError e) {
-      err = e;
-    }
-    assertTrue(err != null, "the containment check must reject a shifted exp at a chunked precision");
-    assertContains("exp", x.exp(prec), h -> ApfloatMath.exp(real(p, h + 10)), prec);
+    shiftedExpIsCaught(Rationals.of(-29, 11), 2000, " at a chunked precision");
   }
 
   @Property(tries = 40)
@@ -542,10 +531,17 @@ class BallProperties {
 
   @Example
   void aShiftedExpIsCaught() {
-    int prec = 200;
-    Ball x = Ball.of(Rationals.of(7, 3), prec);
     // e^(x + 2^-190): a wrong argument reduction constant shows up as such a shift
-    Ball wrong = x.add(Ball.ONE.mulPow2(-190), prec).exp(prec);
+    shiftedExpIsCaught(Rationals.of(7, 3), 200, "");
+  }
+
+  /**
+   * The containment check rejects e^(x + 2^-(prec-10)) as an enclosure of e^x at {@code prec}
+   * bits, and accepts the true e^x.
+   */
+  private static void shiftedExpIsCaught(Aprational value, int prec, String where) {
+    Ball x = Ball.of(value, prec);
+    Ball wrong = x.add(Ball.ONE.mulPow2(-(prec - 10)), prec).exp(prec);
     Aprational p = x.midExact();
     AssertionError err = null;
     try {
@@ -553,7 +549,7 @@ class BallProperties {
     } catch (AssertionError e) {
       err = e;
     }
-    assertTrue(err != null, "the containment check must reject a shifted exp");
+    assertTrue(err != null, "the containment check must reject a shifted exp" + where);
     assertContains("exp", x.exp(prec), h -> ApfloatMath.exp(real(p, h + 10)), prec);
   }
 

@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static prefdyn.properties.DynamicsFixtures.q;
 
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.apfloat.Aprational;
 import prefdyn.catalogue.Catalogue;
-import prefdyn.catalogue.DpoConcentrationStatements;
+import prefdyn.catalogue.DpoConc;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Slot;
-import prefdyn.catalogue.Kind;
 import prefdyn.catalogue.Margin;
 import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
@@ -28,39 +23,19 @@ import prefdyn.pref.PreferenceMatrix;
 /**
  * DPO-CONC (docs/theory.md section 5, proofs-notes/DPO-CONC.md): the implicit-function rate of the
  * Fisher-weighted aggregate of logit gaps equals {@code Σ_b ν_b h_b}, and it is positive when h is
- * nonincreasing and the shift moves mass to the top; IPO's rate is certified wrong off BT.
- * DPO-CONC-GLOBAL is a conjecture (for {@code prefdyn search}).
+ * nonincreasing and the shift moves mass to the top. DPO-CONC-GLOBAL is a conjecture (for
+ * {@code prefdyn search}). The generated instances and IPO's rate (wrong off BT) run in
+ * {@link StatementProperties}; here: the growth clause on the hand example, and the search's
+ * counterexample to the conjecture.
  */
 class DpoConcentrationProperties {
   private final Statement local = Catalogue.require("DPO-CONC");
   private final Statement global = Catalogue.require("DPO-CONC-GLOBAL");
 
-  @Provide
-  Arbitrary<Instance> instances() {
-    return local.hypotheses();
-  }
-
-  @Example
-  void labels() {
-    assertEquals(Kind.PROVED, local.kind());
-    assertEquals(Kind.CONJECTURE, global.kind());
-  }
-
-  @Property(tries = 10)
-  void localStatementHolds(@ForAll("instances") Instance x) {
-    assertTrue(local.admits(x));
-    Checks.assertHolds(local, x);
-  }
-
-  static Instance bottomPair() {
-    return DpoConcentrationStatements.bottomPair();
-  }
-
-
   /** The growth clause applies there (h_0 > h_1 = h_2, D_0 = 1/6 > 0) and the certified rate is positive. */
   @Example
   void bottomGapGrowsWhenMassMovesToTheTop() {
-    Instance x = bottomPair();
+    Instance x = DpoConc.bottomPair();
     assertTrue(local.admits(x));
     DpoConcentration.Local l = DpoConcentration.local(x.pref(), Distribution.uniform(3), x.get(Slot.SAMPLER_PRIME), 1, 2,
         new int[] {0, 1, 2}, Precision.ofDigits(40), false);
@@ -70,17 +45,10 @@ class DpoConcentrationProperties {
     Checks.assertHolds(local, x);
   }
 
-  /** IPO's rate Σ ν_b (P_ib - P_jb) (the model's own win rates ignored) is excluded by the enclosures. */
-  @Example
-  void ipoRateIsRejected() {
-    Margin m = Checks.assertViolated(DpoConcentrationStatements.Local.STATEMENT.wrongVariants().get(0).statement(), bottomPair(), Checks.SUITE);
-    assertEquals(Verdict.VIOLATED, m.verdict(), m.detail());
-  }
-
   /** The conjecture's margin is certified on the local example (a small shift): no counterexample there. */
   @Example
   void conjectureOnTheLocalExample() {
-    Checks.assertHolds(global, bottomPair());
+    Checks.assertHolds(global, DpoConc.bottomPair());
   }
 
   /**

@@ -261,34 +261,32 @@ class FiniteSampleProperties {
     assertTrue(r8 > 10 && r8 < 10.1, "B(10^8)/B(10^10) = " + r8);
   }
 
+  /** The instance both broken-component examples run on: P_{1/4}, μ = (1/2, 1/3, 1/6), β = 2, N = 10^5. */
+  private static final PreferenceMatrix BROKEN_P = Matrices.threeCycle(Rationals.of(1, 4));
+  private static final Aprational[] BROKEN_MU = {Rationals.of(1, 2), Rationals.of(1, 3), Rationals.of(1, 6)};
+  private static final Aprational BROKEN_BETA = Rationals.of(2);
+  private static final int BROKEN_N = 100_000;
+
   @Example
   void aBrokenSamplerIsRejectedByTheBound() {
     // outcomes drawn from P but compared against Pᵀ: the error stays O(1), the bound goes to 0
-    PreferenceMatrix p = Matrices.threeCycle(Rationals.of(1, 4));
-    Aprational[] mu = {Rationals.of(1, 2), Rationals.of(1, 3), Rationals.of(1, 6)};
-    Aprational beta = Rationals.of(2);
-    int n = 100_000;
-    Law right = Law.of(p, mu, beta, false);
-    Law wrong = Law.of(p, mu, beta, true);
-    double b = right.bound(n);
-    assertTrue(right.error(n, 7) <= b);
-    assertTrue(wrong.error(n, 7) > b, "transposed outcomes not rejected");
+    Law right = Law.of(BROKEN_P, BROKEN_MU, BROKEN_BETA, false);
+    Law wrong = Law.of(BROKEN_P, BROKEN_MU, BROKEN_BETA, true);
+    double b = right.bound(BROKEN_N);
+    assertTrue(right.error(BROKEN_N, 7) <= b);
+    assertTrue(wrong.error(BROKEN_N, 7) > b, "transposed outcomes not rejected");
   }
 
   @Example
   void aBrokenSolverIsRejectedByTheBound() {
-    PreferenceMatrix p = Matrices.threeCycle(Rationals.of(1, 4));
-    Aprational[] mu = {Rationals.of(1, 2), Rationals.of(1, 3), Rationals.of(1, 6)};
-    Aprational beta = Rationals.of(2);
-    int n = 100_000;
-    ComparisonSampler sampler = new ComparisonSampler(p, Precision.DEFAULT);
-    long[] t = ComparisonSampler.thresholds(mu);
-    ComparisonCounts c = sampler.draw(t, n, new SplittableRandom(11));
-    Aprational[] r = FlowPotential.population(sampler.outcomeLaw(), ComparisonSampler.law(t), beta);
-    double b = bound(p, mu, beta, n);
-    assertTrue(dist(FlowPotential.solve(c, beta), r) <= b);
-    assertTrue(dist(perPairWeights(c, beta), r) > b, "per-pair weights not rejected");
-    assertTrue(dist(fullBeta(c, beta), r) > b, "β instead of β/2 not rejected");
+    ComparisonSampler sampler = new ComparisonSampler(BROKEN_P, Precision.DEFAULT);
+    long[] t = ComparisonSampler.thresholds(BROKEN_MU);
+    ComparisonCounts c = sampler.draw(t, BROKEN_N, new SplittableRandom(11));
+    Aprational[] r = FlowPotential.population(sampler.outcomeLaw(), ComparisonSampler.law(t), BROKEN_BETA);
+    double b = bound(BROKEN_P, BROKEN_MU, BROKEN_BETA, BROKEN_N);
+    assertTrue(dist(FlowPotential.solve(c, BROKEN_BETA), r) <= b);
+    assertTrue(dist(perPairWeights(c, BROKEN_BETA), r) > b, "per-pair weights not rejected");
+    assertTrue(dist(fullBeta(c, BROKEN_BETA), r) > b, "β instead of β/2 not rejected");
   }
 
   static double dist(Aprational[] a, Aprational[] b) {

@@ -1,60 +1,40 @@
 package prefdyn.properties;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import prefdyn.catalogue.Catalogue;
-import prefdyn.catalogue.Instance;
-import prefdyn.catalogue.Slot;
-import prefdyn.catalogue.Kind;
-import prefdyn.catalogue.Margin;
-import prefdyn.catalogue.MrsDpoStatements;
-import prefdyn.catalogue.Verdict;
-import prefdyn.catalogue.Statement;
-import prefdyn.dynamics.MrsParameters;
-import prefdyn.num.Precision;
-import prefdyn.num.Rationals;
-import prefdyn.pref.Distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static prefdyn.properties.DynamicsFixtures.q;
 import static prefdyn.properties.DynamicsFixtures.threeCycle;
 
+import net.jqwik.api.Example;
+import org.apfloat.Aprational;
+import prefdyn.catalogue.Catalogue;
+import prefdyn.catalogue.DpoCollapse;
+import prefdyn.catalogue.DpoCycle;
+import prefdyn.catalogue.Instance;
+import prefdyn.catalogue.Kind;
+import prefdyn.catalogue.Margin;
+import prefdyn.catalogue.Slot;
+import prefdyn.catalogue.Statement;
+import prefdyn.catalogue.Verdict;
+import prefdyn.dynamics.MrsParameters;
+import prefdyn.num.Precision;
+import prefdyn.num.Rationals;
+import prefdyn.pref.Distribution;
+
 /**
  * EMPIRICAL, not theorems: MRS-DPO oscillates on the 3-cycle at α = 1 and concentrates on the top
  * response of strictly SST matrices (docs/theory.md section 5; the paper reports these in simulation).
+ * Both holding on their generators runs in {@link StatementProperties}; here: the slowest cycle,
+ * the ends of the ranges, instances outside the hypotheses, a wrong top, an uncertified round.
  */
 class MrsDpoEmpiricalProperties {
   private final Statement cycle = Catalogue.require("DPO-CYCLE");
   private final Statement collapse = Catalogue.require("DPO-COLLAPSE");
 
-  @Provide
-  Arbitrary<Instance> cycles() {
-    return cycle.hypotheses();
-  }
-
-  @Provide
-  Arbitrary<Instance> collapses() {
-    return collapse.hypotheses();
-  }
-
   @Example
   void labelledEmpirical() {
     assertEquals(Kind.EMPIRICAL, cycle.kind());
     assertEquals(Kind.EMPIRICAL, collapse.kind());
-  }
-
-  /** Both observations HOLD on their generators: certified margins from the ball orbit. */
-  @Property(tries = 3)
-  void dpoCycleHolds(@ForAll("cycles") Instance x) {
-    Checks.assertHolds(cycle, x);
-  }
-
-  @Property(tries = 3)
-  void dpoCollapseHolds(@ForAll("collapses") Instance x) {
-    Checks.assertHolds(collapse, x);
   }
 
   /** The slowest generated cycle (a = 1/8, λ = 1/2, β = 2: about 87 rounds a turn) still winds once. */
@@ -90,7 +70,7 @@ class MrsDpoEmpiricalProperties {
   /** λ = 1 and λ = 0 on the strictly SST example: the collapse holds (it failed to run at λ = 1 before). */
   @Example
   void collapseAtTheEndsOfTheLambdaRange() {
-    for (org.apfloat.Aprational l : new org.apfloat.Aprational[] {Rationals.ONE, Rationals.ZERO}) {
+    for (Aprational l : new Aprational[] {Rationals.ONE, Rationals.ZERO}) {
       Instance y = sstInstance().with(Slot.LAMBDA, l);
       assertTrue(collapse.admits(y));
       Checks.assertHolds(collapse, y);
@@ -109,9 +89,9 @@ class MrsDpoEmpiricalProperties {
   void collapseOnTheWrongTopIsViolated() {
     Instance y = sstInstance();
     assertTrue(collapse.admits(y));
-    Margin right = MrsDpoStatements.Collapse.margin(y, 0, Checks.SUITE);
+    Margin right = DpoCollapse.margin(y, 0, Checks.SUITE);
     assertEquals(Verdict.HOLDS, right.verdict(), right.detail());
-    Margin wrong = MrsDpoStatements.Collapse.margin(y, 1, Checks.SUITE);
+    Margin wrong = DpoCollapse.margin(y, 1, Checks.SUITE);
     assertEquals(Verdict.VIOLATED, wrong.verdict(), wrong.detail());
   }
 
@@ -124,7 +104,7 @@ class MrsDpoEmpiricalProperties {
     Instance x = threeCycle(q(3, 8), Rationals.ONE, q(3, 4), Rationals.HALF);
     MrsParameters params = new MrsParameters(x.pref(), Rationals.ONE, q(3, 4), Rationals.HALF,
         Distribution.uniform(3), Distribution.uniform(3), MrsParameters.Method.DPO);
-    Margin m = MrsDpoStatements.Cycle.margin(params, Precision.ofDigits(8));
+    Margin m = DpoCycle.margin(params, Precision.ofDigits(8));
     assertEquals(Verdict.UNDECIDED, m.verdict(), m.detail());
     assertTrue(m.reason().contains("certified MRS-DPO orbit stops at round"), m.reason());
   }

@@ -3,16 +3,14 @@ package prefdyn.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import prefdyn.catalogue.Hypotheses;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.T1;
 import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Margin;
-import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Rationals;
@@ -24,14 +22,9 @@ import prefdyn.sampler.Witnesses;
 /** T1 (docs/theory.md section 3): fixed sampling fails all three desiderata. See proofs-notes/T1.md. */
 class T1Properties {
 
-  @Provide
-  Arbitrary<Instance> t1() {
-    return T1.STATEMENT.hypotheses();
-  }
-
   /** Every generated μ (point masses, two-point, uniform, interior, sparse) gets a working witness. */
   @Property(tries = 300)
-  void witnessBreaksAllThree(@ForAll("t1") Instance x) {
+  void witnessBreaksAllThree(@ForAll @Hypotheses("T1") Instance x) {
     Margin m = Checks.assertHolds(T1.STATEMENT, x);
     Witnesses.T1 w = Witnesses.t1(x.get(Slot.SAMPLER));
     assertEquals(w.c(), Structure.condorcetWinner(x.pref()).getAsInt());

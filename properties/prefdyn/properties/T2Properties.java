@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Objects;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.apfloat.Aprational;
+import prefdyn.catalogue.Hypotheses;
 import prefdyn.catalogue.Instance;
 import prefdyn.gen.Matrices;
 import prefdyn.catalogue.T2;
-import prefdyn.catalogue.Statement;
 import prefdyn.catalogue.Verdict;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
@@ -26,13 +24,8 @@ import prefdyn.sampler.Witnesses;
 /** T2 (docs/theory.md section 3): the max-margin sampler restores Smith-top. See proofs-notes/T2.md. */
 class T2Properties {
 
-  @Provide
-  Arbitrary<Instance> t2() {
-    return T2.STATEMENT.hypotheses();
-  }
-
   @Property(tries = 300)
-  void maxMarginSamplerIsFullSupportAndSmithTop(@ForAll("t2") Instance x) {
+  void maxMarginSamplerIsFullSupportAndSmithTop(@ForAll @Hypotheses("T2") Instance x) {
     Checks.assertHolds(T2.STATEMENT, x);
     Samplers.Result r = Samplers.solve(x.pref(), Samplers.Goal.SMITH_TOP);
     Samplers.Found f = (Samplers.Found) r;

@@ -32,16 +32,6 @@ class T3Properties {
   static final Statement T3 = Catalogue.require("T3");
   static final Statement LEMMA = Catalogue.require("T3-lemma");
 
-  @Provide
-  Arbitrary<Instance> t3() {
-    return T3.hypotheses();
-  }
-
-  @Provide
-  Arbitrary<Instance> lemma() {
-    return LEMMA.hypotheses();
-  }
-
   /** Issue 2: strictly SST implies strict row dominance at every k. */
   @Property(tries = 200)
   void strictlySstGivesStrictRowDominance(@ForAll("strictlySst") PreferenceMatrix p) {

@@ -15,9 +15,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.apfloat.Aprational;
 import prefdyn.catalogue.Catalogue;
+import prefdyn.catalogue.Hypotheses;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Statement;
-import prefdyn.catalogue.Verdict;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Rationals;
 import prefdyn.pref.PreferenceMatrix;
@@ -34,23 +34,13 @@ class T4Properties {
   static final Statement C3 = Catalogue.require("C3");
 
   @Provide
-  Arbitrary<Instance> t4() {
-    return T4.hypotheses();
-  }
-
-  @Provide
-  Arbitrary<Instance> t4b() {
-    return T4B.hypotheses();
-  }
-
-  @Provide
   Arbitrary<PreferenceMatrix> transitive() {
     return Matrices.transitive(2, 5);
   }
 
   /** The witness, under every relabelling, has no order-preserving sampler: γ* = -77/3952, certificate verified. */
   @Property(tries = 24, edgeCases = EdgeCasesMode.NONE)
-  void witnessHasNoOrderSampler(@ForAll("t4") Instance x) {
+  void witnessHasNoOrderSampler(@ForAll @Hypotheses("T4") Instance x) {
     assertEquals(Rationals.of(77, 3952), Checks.assertHolds(T4, x).value());
   }
 
@@ -63,7 +53,7 @@ class T4Properties {
   }
 
   @Property(tries = 200)
-  void k3HasOrderPreservingSampler(@ForAll("t4b") Instance x) {
+  void k3HasOrderPreservingSampler(@ForAll @Hypotheses("T4b") Instance x) {
     Checks.assertHolds(T4B, x);
     Checks.assertHolds(C3, x); // the LP agrees: γ* > 0
   }

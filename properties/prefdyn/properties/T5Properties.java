@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.apfloat.Aprational;
 import prefdyn.catalogue.Catalogue;
+import prefdyn.catalogue.Hypotheses;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.T5;
 import prefdyn.catalogue.Slot;
@@ -28,13 +27,8 @@ import prefdyn.pref.Structure;
 class T5Properties {
   static final Statement C1 = Catalogue.require("C1");
 
-  @Provide
-  Arbitrary<Instance> t5() {
-    return T5.STATEMENT.hypotheses();
-  }
-
   @Property(tries = 300)
-  void gapDoesNotShrink(@ForAll("t5") Instance x) {
+  void gapDoesNotShrink(@ForAll @Hypotheses("T5") Instance x) {
     Margin m = Checks.assertHolds(T5.STATEMENT, x);
     // the generator keeps only instances where the strict clause applies: no margin is exactly 0
     assertTrue(m.strict() && m.value().signum() > 0, m.toString());
@@ -51,7 +45,7 @@ class T5Properties {
    * instead of the rows) is rejected; so is a change of exactly 0 where the strict clause applies.
    */
   @Property(tries = 50)
-  void brokenChangeFormulaIsRejected(@ForAll("t5") Instance x) {
+  void brokenChangeFormulaIsRejected(@ForAll @Hypotheses("T5") Instance x) {
     int i = x.get(Slot.param("i")).intValue();
     int j = x.get(Slot.param("j")).intValue();
     Aprational wrong = Rationals.ZERO;
@@ -67,11 +61,7 @@ class T5Properties {
   /** The check can fail: swapping μ and μ' (bottom-dominating) with strictly decreasing d shrinks the gap. */
   @Example
   void bottomShiftIsRejected() {
-    Aprational h = Rationals.HALF;
-    PreferenceMatrix p = PreferenceMatrix.of(new Aprational[][] {
-      {h, Rationals.of(3, 5), Rationals.of(4, 5)},
-      {Rationals.of(2, 5), h, Rationals.of(3, 5)},
-      {Rationals.of(1, 5), Rationals.of(2, 5), h}});
+    PreferenceMatrix p = DynamicsFixtures.matrix(10, new long[][] {{5, 6, 8}, {4, 5, 6}, {2, 4, 5}});
     Distribution top = Distribution.point(3, 0);
     Distribution bottom = Distribution.point(3, 2);
     // pair (1, 2): d = P_1. - P_2. = (1/5, 1/10, 1/10), nonincreasing: moving mass up widens the gap
@@ -91,11 +81,7 @@ class T5Properties {
   /** C1 is false: the example of proofs-notes/T5.md (strictly SST, mass moved from the bottom to the top). */
   @Example
   void c1Counterexample() {
-    Aprational h = Rationals.HALF;
-    PreferenceMatrix p = PreferenceMatrix.of(new Aprational[][] {
-      {h, Rationals.of(3, 5), Rationals.of(9, 10)},
-      {Rationals.of(2, 5), h, Rationals.of(3, 5)},
-      {Rationals.of(1, 10), Rationals.of(2, 5), h}});
+    PreferenceMatrix p = DynamicsFixtures.matrix(10, new long[][] {{5, 6, 9}, {4, 5, 6}, {1, 4, 5}});
     Instance x = Instance.of(p).with(Slot.SAMPLER, Distribution.point(3, 2)).with(Slot.SAMPLER_PRIME, Distribution.point(3, 0))
         .with(Slot.BETA, Rationals.ONE);
     assertTrue(C1.admits(x));

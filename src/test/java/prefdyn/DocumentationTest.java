@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -47,5 +48,21 @@ class DocumentationTest {
     }
     assertTrue(Files.readString(Path.of("properties/prefdyn/properties/StatementProperties.java"))
         .contains("Catalogue.builtInStatements()"), "the generic property class must run the catalogue");
+  }
+
+  /**
+   * Every property class a proof note names ("Checked by `L4Properties`") exists and names the
+   * statements of that note: a note cannot point to checks that are not there.
+   */
+  @Test
+  void everyPropertyClassANoteNamesExists() throws IOException {
+    Pattern named = Pattern.compile("\\b(\\w+Properties)\\b");
+    for (Statement s : Catalogue.builtInStatements()) {
+      Matcher m = named.matcher(Files.readString(Path.of(s.proofNote())));
+      while (m.find()) {
+        Path file = Path.of("properties/prefdyn/properties", m.group(1) + ".java");
+        assertTrue(Files.isRegularFile(file), s.proofNote() + " names " + m.group(1) + ", which does not exist");
+      }
+    }
   }
 }

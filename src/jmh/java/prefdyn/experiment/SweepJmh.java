@@ -1,19 +1,11 @@
 package prefdyn.experiment;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import prefdyn.dynamics.FastMrs;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.TrajectoryBenchmark;
+import prefdyn.jmh.JmhDefaults;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 
@@ -30,13 +22,7 @@ import prefdyn.pref.Distribution;
  * </ul>
  * <pre>  java -jar target/jmh/prefdyn-jmh.jar SweepJmh</pre>
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class SweepJmh {
+public class SweepJmh extends JmhDefaults {
   static final int STEPS = 3000;
   private MrsParameters params;
   private FastMrs map;

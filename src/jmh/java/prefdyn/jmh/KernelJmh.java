@@ -1,18 +1,8 @@
 package prefdyn.jmh;
 
-import java.util.concurrent.TimeUnit;
 import org.apfloat.Apfloat;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.Trajectory;
 import prefdyn.dynamics.TrajectoryBenchmark;
@@ -30,16 +20,7 @@ import prefdyn.pref.Distribution;
  *   java -jar target/jmh/prefdyn-jmh.jar 'KernelJmh.exp' -p digits=50 -f 1 -wi 3 -i 5
  * </pre>
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class KernelJmh {
-  @Param({"50", "1000"})
-  public int digits;
-
+public class KernelJmh extends JmhDefaults.AtDigits {
   private Precision p;
   private Apfloat[] xs;
   private Apfloat[] ys;

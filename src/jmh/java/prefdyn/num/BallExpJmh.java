@@ -1,19 +1,11 @@
 package prefdyn.num;
 
 import java.math.BigInteger;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
+import prefdyn.jmh.JmhDefaults;
 
 /**
  * JMH microbenchmarks of the ball exp's two algorithms (proofs-notes/kernel.md): halvings and
@@ -25,16 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   java -jar target/jmh/prefdyn-jmh.jar 'BallExpJmh' -f 1 -wi 3 -i 5
  * </pre>
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class BallExpJmh {
-  @Param({"50", "1000"})
-  public int digits;
-
+public class BallExpJmh extends JmhDefaults.AtDigits {
   @Param({"halving", "chunked"})
   public String method;
 

@@ -1,8 +1,6 @@
 package prefdyn.catalogue;
 
 import org.apfloat.Aprational;
-import prefdyn.gen.Matrices;
-import prefdyn.pref.Structure;
 import prefdyn.sampler.Samplers;
 
 /** C3 (conjecture): every transitive P has an order-preserving sampler (false for K = 4, T4). */
@@ -14,8 +12,7 @@ public final class C3 {
       .statement("Every transitive P has an order-preserving sampler (false for K = 4, T4); margin = γ* of the order LP")
       .proofNote("proofs-notes/T4.md")
       .slots()
-      .hypotheses(() -> Matrices.transitive(2, 5).map(Instance::of))
-      .admits(x -> x.pref().isExact() && Structure.isTransitive(x.pref()))
+      .hypotheses(() -> Generators.transitive(2, 5), Generators::exactTransitive)
       .margin((x, q) -> {
         Samplers.Result r = Samplers.solve(x.pref(), Samplers.Goal.ORDER);
         Aprational g = r instanceof Samplers.NoSampler no ? no.lpOptimum() : lpOptimum((Samplers.Found) r);

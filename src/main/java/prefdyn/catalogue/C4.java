@@ -1,45 +1,15 @@
 package prefdyn.catalogue;
 
-import static prefdyn.catalogue.DynamicsStatements.ball;
 import static prefdyn.catalogue.DynamicsStatements.enclosureBits;
-import static prefdyn.catalogue.DynamicsStatements.initOf;
-import static prefdyn.catalogue.DynamicsStatements.interiorNonNull;
-import static prefdyn.catalogue.DynamicsStatements.interiorOrNull;
-import static prefdyn.catalogue.DynamicsStatements.maxAbs;
-import static prefdyn.catalogue.DynamicsStatements.nonNegative;
-import static prefdyn.catalogue.DynamicsStatements.norm2;
 import static prefdyn.catalogue.DynamicsStatements.parameters;
-import static prefdyn.catalogue.DynamicsStatements.positive;
-import static prefdyn.catalogue.DynamicsStatements.r;
-import static prefdyn.catalogue.DynamicsStatements.top;
-import static prefdyn.catalogue.DynamicsStatements.unit;
 import static prefdyn.catalogue.Generators.grid;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import org.apfloat.Apfloat;
-import org.apfloat.ApfloatMath;
-import org.apfloat.Aprational;
-import org.apfloat.AprationalMath;
-import prefdyn.dynamics.FastMrs;
-import prefdyn.dynamics.FixedPoints;
-import prefdyn.dynamics.MrsMap;
-import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.Stability;
 import prefdyn.dynamics.ThreeCycleFamily;
-import prefdyn.gen.Distributions;
-import prefdyn.gen.Matrices;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
-import prefdyn.pref.Distribution;
-import prefdyn.pref.PreferenceMatrix;
-import prefdyn.pref.Sst;
-import prefdyn.pref.Structure;
 
 /**
  * C4 (conjecture, expected false): on the 3-cycle family, ρ < 1 implies L < 1. Instance: a T6
@@ -52,16 +22,13 @@ public final class C4 {
       .kind(Kind.CONJECTURE)
       .statement("3-cycle family: local stability of uniform (rho < 1) implies the contraction condition L < 1.")
       .proofNote("proofs-notes/T7.md")
-      .slots(Slot.ALPHA, Slot.LAMBDA, Slot.BETA, Slot.REF, Slot.PI0, DynamicsStatements.A)
-      .hypotheses(C4::instances)
-      .admits(C4::admits)
+      .slots(DynamicsStatements.THREE_CYCLE)
+      .hypotheses(C4::instances, C4::admits)
       .margin((x, p) -> margin(x, p))
       .build();
 
   static Arbitrary<Instance> instances() {
-    return Combinators.combine(Matrices.threeCycleStrengths(6), grid(0, 10, 10), grid(0, 4, 4), grid(1, 16, 4))
-        .as((a, al, l, b) -> Instance.of(Matrices.threeCycle(a)).with(DynamicsStatements.A, a).with(Slot.ALPHA, al).with(Slot.LAMBDA, l)
-            .with(Slot.BETA, b).with(Slot.REF, Distribution.uniform(3)).with(Slot.PI0, Distribution.uniform(3)))
+    return DynamicsStatements.threeCycles(6, grid(0, 10, 10), grid(0, 4, 4), grid(1, 16, 4))
         .filter(C4::admits);
   }
 

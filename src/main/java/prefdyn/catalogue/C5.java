@@ -13,8 +13,7 @@ public final class C5 {
       .statement("The DPO optimum does not depend on the sampler (false off BT, T10); margin = equality of the certified optima at μ and μ'")
       .proofNote("proofs-notes/T10.md")
       .slots(Slot.SAMPLER, Slot.SAMPLER_PRIME, Slot.REF, Slot.BETA)
-      .hypotheses(T10::instances)
-      .admits(x -> T10.admits(x) && x.has(Slot.SAMPLER_PRIME))
+      .hypotheses(T10::instances, x -> T10.admits(x) && x.has(Slot.SAMPLER_PRIME))
       .margin(C5::margin)
       .build();
 

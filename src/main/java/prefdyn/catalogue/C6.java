@@ -20,9 +20,8 @@ public final class C6 {
       .statement("The uniform sampler (Borda scores) is Condorcet-top whenever a Condorcet winner exists")
       .proofNote("proofs-notes/C6.md")
       .slots(Slot.SAMPLER)
-      .hypotheses(() -> Matrices.withCondorcetWinner(3, 5).map(p -> Instance.of(p).with(Slot.SAMPLER, Distribution.uniform(p.k()))))
-      .admits(x -> Structure.condorcetWinner(x.pref()).isPresent() && x.pref().isExact()
-          && Distribution.uniform(x.k()).equals(x.find(Slot.SAMPLER)))
+      .hypotheses(() -> Matrices.withCondorcetWinner(3, 5).map(p -> Instance.of(p).with(Slot.SAMPLER, Distribution.uniform(p.k()))),
+          x -> Structure.condorcetWinner(x.pref()).isPresent() && x.pref().isExact() && Distribution.uniform(x.k()).equals(x.find(Slot.SAMPLER)))
       .margin((x, q) -> margin(x))
       .build();
 

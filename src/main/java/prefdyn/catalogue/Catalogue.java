@@ -74,13 +74,12 @@ public final class Catalogue {
 
   /** The built-in statements (sorted into catalogue order by the static initializer). */
   private static List<Statement> builtIn() {
-    List<Statement> all = new ArrayList<>(List.of(
+    return List.of(
         L1.STATEMENT, L2.STATEMENT, L3.STATEMENT, L4.STATEMENT,
         T1.STATEMENT, T2.STATEMENT, T3.STATEMENT, T3Lemma.STATEMENT, T4.STATEMENT, T4b.STATEMENT, T5.STATEMENT,
         T6.STATEMENT, T7.STATEMENT, T8.STATEMENT, T9.STATEMENT, T10.STATEMENT,
-        C1.STATEMENT, C2.STATEMENT, C3.STATEMENT, C4.STATEMENT, C5.STATEMENT, C6.STATEMENT, C7.STATEMENT));
-    all.addAll(MrsDpoStatements.all());
-    return all;
+        C1.STATEMENT, C2.STATEMENT, C3.STATEMENT, C4.STATEMENT, C5.STATEMENT, C6.STATEMENT, C7.STATEMENT,
+        DpoCycle.STATEMENT, DpoCollapse.STATEMENT, DpoJac.STATEMENT, DpoConc.STATEMENT, DpoConcGlobal.STATEMENT);
   }
 
   /** Registers a user's statement (e.g. a conjecture to search). @throws IllegalArgumentException on a duplicate ID */

@@ -1,6 +1,10 @@
 package prefdyn.catalogue;
 
+import java.util.List;
+import java.util.function.IntFunction;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import org.apfloat.Apfloat;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -8,6 +12,7 @@ import prefdyn.dynamics.FixedPoints;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.Stability;
+import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
@@ -26,6 +31,79 @@ public final class DynamicsStatements {
 
   /** The strength a of the 3-cycle P_a (T6, C4, the MRS-DPO cycle). */
   public static final Slot<Aprational> A = Slot.param("a");
+
+  /** The slots of an MRS instance: the round's parameters and the start (L4, T7-T9, C2, DPO-COLLAPSE). */
+  static final List<Slot<?>> MRS = List.of(Slot.ALPHA, Slot.LAMBDA, Slot.BETA, Slot.REF, Slot.PI0, Slot.INIT);
+
+  /** The slots of a 3-cycle instance (T6, C4, DPO-CYCLE, DPO-JAC): the parameters and the strength a, started at uniform. */
+  static final List<Slot<?>> THREE_CYCLE = List.of(Slot.ALPHA, Slot.LAMBDA, Slot.BETA, Slot.REF, Slot.PI0, A);
+
+  /** The frame of the MRS-IPO statements L4, T8 and T9: the kind, the proof note proofs-notes/ID.md, the {@link #MRS} slots, the tries. */
+  static StatementBuilder mrsStatement(String id, Kind kind, int tries) {
+    return Statement.named(id).kind(kind).proofNote("proofs-notes/" + id + ".md").slots(MRS).tries(tries);
+  }
+
+  /** The frame of the empirical MRS-DPO observations (DPO-CYCLE, DPO-COLLAPSE): kind, proof note proofs-notes/MRS-DPO.md, slots, tries. */
+  static StatementBuilder dpoObservation(String id, List<Slot<?>> slots, int tries) {
+    return Statement.named(id).kind(Kind.EMPIRICAL).proofNote("proofs-notes/MRS-DPO.md").slots(slots).tries(tries);
+  }
+
+  /** An MRS instance: the matrix, the round's parameters and the start. */
+  static Instance mrs(PreferenceMatrix p, Aprational alpha, Aprational lambda, Aprational beta, Distribution ref,
+      Distribution pi0, Distribution init) {
+    return Instance.of(p).with(Slot.ALPHA, alpha).with(Slot.LAMBDA, lambda).with(Slot.BETA, beta)
+        .with(Slot.REF, ref).with(Slot.PI0, pi0).with(Slot.INIT, init);
+  }
+
+  /**
+   * MRS instances with K = 2..4, the matrix and the distributions drawn for each K (the start
+   * interior), α, λ, β from the given grids.
+   */
+  static Arbitrary<Instance> mrsInstances(IntFunction<Arbitrary<PreferenceMatrix>> matrices, Arbitrary<Aprational> alphas,
+      Arbitrary<Aprational> lambdas, Arbitrary<Aprational> betas, IntFunction<Arbitrary<Distribution>> refs,
+      IntFunction<Arbitrary<Distribution>> pi0s) {
+    return Arbitraries.integers().between(2, 4).flatMap(k -> Combinators.combine(
+        matrices.apply(k), alphas, lambdas, betas, refs.apply(k), pi0s.apply(k), Distributions.interior(k))
+        .as(DynamicsStatements::mrs));
+  }
+
+  /** MRS instances at α = 1 with uniform π_ref, K = 2..4, π_0 and the start interior (T8, DPO-COLLAPSE). */
+  static Arbitrary<Instance> alphaOneInstances(IntFunction<Arbitrary<PreferenceMatrix>> matrices, Arbitrary<Aprational> lambdas,
+      Arbitrary<Aprational> betas) {
+    return Arbitraries.integers().between(2, 4).flatMap(k -> Combinators.combine(
+        matrices.apply(k), lambdas, betas, Distributions.interior(k), Distributions.interior(k))
+        .as((pm, l, b, pi0, init) -> mrs(pm, Rationals.ONE, l, b, Distribution.uniform(k), pi0, init)));
+  }
+
+  /** α ∈ [0, 1). */
+  static boolean alphaBelowOne(@Nullable Aprational alpha) {
+    return alpha != null && unit(alpha) && alpha.compareTo(Rationals.ONE) < 0;
+  }
+
+  /** 3-cycle instances ({@link #threeCycle}) with a from {@link Matrices#threeCycleStrengths} and the given parameters. */
+  static Arbitrary<Instance> threeCycles(int maxDenominator, Arbitrary<Aprational> alphas, Arbitrary<Aprational> lambdas,
+      Arbitrary<Aprational> betas) {
+    return Combinators.combine(Matrices.threeCycleStrengths(maxDenominator), alphas, lambdas, betas).as(DynamicsStatements::threeCycle);
+  }
+
+  /**
+   * The hypotheses every MRS statement shares: λ ∈ [0, 1], β > 0, and π_ref and the start interior
+   * when given (α, P and π_0 are each statement's own).
+   */
+  static boolean mrsParameters(Instance x) {
+    return unit(x.find(Slot.LAMBDA)) && positive(x.find(Slot.BETA)) && interiorOrNull(x.find(Slot.REF))
+        && interiorOrNull(x.find(Slot.INIT));
+  }
+
+  /** MRS-DPO parameters of an instance (ref and pi0 default to uniform). */
+  static MrsParameters dpo(Instance x) {
+    return parameters(x).withMethod(MrsParameters.Method.DPO);
+  }
+
+  /** Why an MRS-DPO check is UNDECIDED: the round at which the certified orbit stopped, and why. */
+  static String stopped(int round, String reason) {
+    return "the certified MRS-DPO orbit stops at round " + round + ": " + reason;
+  }
 
   static Aprational r(long n, long d) {
     return Rationals.of(n, d);

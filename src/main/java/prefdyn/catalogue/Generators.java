@@ -10,6 +10,7 @@ import prefdyn.gen.Matrices;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
+import prefdyn.pref.Structure;
 
 /** Generators and hypothesis tests that several statements share. */
 public final class Generators {
@@ -44,6 +45,22 @@ public final class Generators {
       }
     }
     return true;
+  }
+
+  /** Instances with only an exact transitive matrix, K = minK..maxK (T4b, C3). */
+  static Arbitrary<Instance> transitive(int minK, int maxK) {
+    return Matrices.transitive(minK, maxK).map(Instance::of);
+  }
+
+  /** An exact transitive matrix. */
+  static boolean exactTransitive(Instance x) {
+    return x.pref().isExact() && Structure.isTransitive(x.pref());
+  }
+
+  /** The hypotheses the optimum statements share: μ and π_ref interior, β > 0, P exact (L1, L2, T10, C5). */
+  static boolean optimumHypotheses(Instance x) {
+    return x.has(Slot.SAMPLER) && x.get(Slot.SAMPLER).interior() && x.has(Slot.REF) && x.get(Slot.REF).interior()
+        && x.has(Slot.BETA) && x.get(Slot.BETA).signum() > 0 && x.pref().isExact();
   }
 
   /** Instances (P, μ interior, ref interior, β) for the optimum statements. */

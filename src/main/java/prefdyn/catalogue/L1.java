@@ -15,14 +15,9 @@ import prefdyn.pref.PreferenceMatrix;
 public final class L1 {
   private L1() {}
 
-  public static final Statement STATEMENT = Statement.named("L1")
-      .kind(Kind.PAPER)
+  public static final Statement STATEMENT = Optima.lemma("L1", Kind.PAPER)
       .statement("The IPO closed form π_ref·exp(βPμ)/Z is a stationary point and strict minimum of the population IPO loss (full-support μ)")
-      .proofNote("proofs-notes/L1.md")
-      .slots(Slot.SAMPLER, Slot.REF, Slot.BETA)
-      .hypotheses(() -> Generators.optimumInstances(Matrices.any(2, 5)))
-      .admits(x -> x.has(Slot.SAMPLER) && x.get(Slot.SAMPLER).interior() && x.has(Slot.REF) && x.get(Slot.REF).interior()
-          && x.has(Slot.BETA) && x.get(Slot.BETA).signum() > 0 && x.pref().isExact())
+      .hypotheses(() -> Generators.optimumInstances(Matrices.any(2, 5)), Generators::optimumHypotheses)
       .margin((x, q) -> margin(x, ipoLogits(x, x.get(Slot.BETA), true, q), q))
       .wrong("2β instead of β in the closed form", (x, q) -> margin(x, ipoLogits(x, x.get(Slot.BETA).multiply(Rationals.of(2)), true, q), q),
           L1::example)

@@ -10,14 +10,10 @@ import prefdyn.optimum.DpoOptimum;
 public final class L2 {
   private L2() {}
 
-  public static final Statement STATEMENT = Statement.named("L2")
-      .kind(Kind.PROVED)
+  public static final Statement STATEMENT = Optima.lemma("L2", Kind.PROVED)
       .statement("The damped-Newton DPO optimum, certified by strong convexity, is a stationary point and strict minimum of the DPO loss (full-support μ, P in (0,1))")
-      .proofNote("proofs-notes/L2.md")
-      .slots(Slot.SAMPLER, Slot.REF, Slot.BETA)
-      .hypotheses(() -> Generators.optimumInstances(Generators.openMatrices(2, 4)))
-      .admits(x -> x.has(Slot.SAMPLER) && x.get(Slot.SAMPLER).interior() && x.has(Slot.REF) && x.get(Slot.REF).interior()
-          && x.has(Slot.BETA) && x.get(Slot.BETA).signum() > 0 && x.pref().isExact() && Generators.offDiagonalOpen(x.pref()))
+      .hypotheses(() -> Generators.optimumInstances(Generators.openMatrices(2, 4)),
+          x -> Generators.optimumHypotheses(x) && Generators.offDiagonalOpen(x.pref()))
       .margin((x, q) -> certifiedMargin(x, x.get(Slot.BETA), q))
       .wrong("the certified optimum for 2β", (x, q) -> certifiedMargin(x, x.get(Slot.BETA).multiply(Rationals.of(2)), q), L1::example)
       .build();

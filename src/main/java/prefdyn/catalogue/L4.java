@@ -1,45 +1,23 @@
 package prefdyn.catalogue;
 
 import static prefdyn.catalogue.DynamicsStatements.ball;
-import static prefdyn.catalogue.DynamicsStatements.enclosureBits;
 import static prefdyn.catalogue.DynamicsStatements.initOf;
-import static prefdyn.catalogue.DynamicsStatements.interiorNonNull;
-import static prefdyn.catalogue.DynamicsStatements.interiorOrNull;
 import static prefdyn.catalogue.DynamicsStatements.maxAbs;
-import static prefdyn.catalogue.DynamicsStatements.nonNegative;
-import static prefdyn.catalogue.DynamicsStatements.norm2;
 import static prefdyn.catalogue.DynamicsStatements.parameters;
-import static prefdyn.catalogue.DynamicsStatements.positive;
 import static prefdyn.catalogue.DynamicsStatements.r;
-import static prefdyn.catalogue.DynamicsStatements.top;
-import static prefdyn.catalogue.DynamicsStatements.unit;
 import static prefdyn.catalogue.Generators.grid;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import org.apfloat.Apfloat;
-import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
-import org.apfloat.AprationalMath;
 import prefdyn.dynamics.FastMrs;
 import prefdyn.dynamics.FixedPoints;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
-import prefdyn.dynamics.Stability;
-import prefdyn.dynamics.ThreeCycleFamily;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
-import prefdyn.pref.PreferenceMatrix;
-import prefdyn.pref.Sst;
-import prefdyn.pref.Structure;
 
 /**
  * L4: for α < 1 an interior fixed point θ* satisfies
@@ -59,31 +37,18 @@ public final class L4 {
         .with(Slot.REF, DynamicsStatements.dist(10, 5, 3, 2)).with(Slot.PI0, Distribution.uniform(3)).with(Slot.INIT, Distribution.uniform(3));
   }
 
-  public static final Statement STATEMENT = Statement.named("L4")
-      .kind(Kind.PROVED)
+  public static final Statement STATEMENT = DynamicsStatements.mrsStatement("L4", Kind.PROVED, 30)
       .statement("For alpha < 1, fixed points are one-shot IPO optima at strength beta/(1-alpha) with the self-consistent sampler.")
-      .proofNote("proofs-notes/L4.md")
-      .slots(Slot.ALPHA, Slot.LAMBDA, Slot.BETA, Slot.REF, Slot.PI0, Slot.INIT)
-      .tries(30)
-      .hypotheses(L4::instances)
-      .admits(L4::admits)
-      .margin((x, p) -> margin(x, p, false))
-      .wrong("strength β instead of β/(1-α)", (x, p) -> margin(x, p, true), L4::example)
+      .hypotheses(() -> DynamicsStatements.mrsInstances(k -> Matrices.any(k, k), grid(0, 9, 10), grid(0, 4, 4), grid(1, 12, 4),
+            Distributions::interior, Distributions::any)
+            .filter(x -> FastMrs.contractionUpperBound(parameters(x)) < 0.9),
+          L4::admits)
+      .margin(L4::margin, "strength β instead of β/(1-α)", L4::example)
       .build();
 
-  static Arbitrary<Instance> instances() {
-    return Arbitraries.integers().between(2, 4).flatMap(k -> Combinators.combine(
-        Matrices.any(k, k), grid(0, 9, 10), grid(0, 4, 4), grid(1, 12, 4),
-        Distributions.interior(k), Distributions.any(k), Distributions.interior(k))
-        .as((pm, a, l, b, ref, pi0, init) -> Instance.of(pm).with(Slot.ALPHA, a).with(Slot.LAMBDA, l).with(Slot.BETA, b)
-            .with(Slot.REF, ref).with(Slot.PI0, pi0).with(Slot.INIT, init)))
-        .filter(x -> FastMrs.contractionUpperBound(parameters(x)) < 0.9);
-  }
 
   static boolean admits(Instance x) {
-    Aprational al = x.find(Slot.ALPHA);
-    return al != null && al.compareTo(Rationals.ONE) < 0 && unit(al) && unit(x.find(Slot.LAMBDA))
-        && positive(x.find(Slot.BETA)) && interiorOrNull(x.find(Slot.REF)) && interiorOrNull(x.find(Slot.INIT));
+    return DynamicsStatements.alphaBelowOne(x.find(Slot.ALPHA)) && DynamicsStatements.mrsParameters(x);
   }
 
   static Margin margin(Instance x, Precision p, boolean wrongStrength) {

@@ -125,14 +125,7 @@ public record Margin(@Nullable Aprational lo, @Nullable Aprational hi, boolean s
 
   /** The interval minimum of a non-empty list (see {@link #min(Margin, Margin)}): the conjunction. */
   public static Margin min(List<Margin> margins) {
-    if (margins.isEmpty()) {
-      throw new IllegalArgumentException("the minimum of no margins");
-    }
-    Margin m = margins.get(0);
-    for (int i = 1; i < margins.size(); i++) {
-      m = min(m, margins.get(i));
-    }
-    return m;
+    return margins.stream().reduce(Margin::min).orElseThrow(() -> new IllegalArgumentException("the minimum of no margins"));
   }
 
   /**
@@ -152,14 +145,7 @@ public record Margin(@Nullable Aprational lo, @Nullable Aprational hi, boolean s
 
   /** The interval maximum of a non-empty list of margins of one strictness. */
   public static Margin max(List<Margin> margins) {
-    if (margins.isEmpty()) {
-      throw new IllegalArgumentException("the maximum of no margins");
-    }
-    Margin m = margins.get(0);
-    for (int i = 1; i < margins.size(); i++) {
-      m = max(m, margins.get(i));
-    }
-    return m;
+    return margins.stream().reduce(Margin::max).orElseThrow(() -> new IllegalArgumentException("the maximum of no margins"));
   }
 
   /**

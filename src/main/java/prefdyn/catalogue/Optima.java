@@ -4,10 +4,26 @@ import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.optimum.DpoOptimum;
 import prefdyn.pref.Distribution;
+import prefdyn.pref.PreferenceMatrix;
 
 /** Pieces of the optimum statements (L1, L2, T10, C5): losses' stationarity, certified optima, equalities of enclosures. */
 public final class Optima {
   private Optima() {}
+
+  /** The frame of the optimum lemmas L1 and L2: the kind, the proof note proofs-notes/ID.md, instances carrying μ, π_ref and β. */
+  static StatementBuilder lemma(String id, Kind kind) {
+    return Statement.named(id).kind(kind).proofNote("proofs-notes/" + id + ".md").slots(Slot.SAMPLER, Slot.REF, Slot.BETA);
+  }
+
+  /**
+   * Ford's condition (docs/theory.md L2(b)): with an interior sampler (every MRS-DPO round's
+   * λ softmax θ + (1-λ)π_0 with π_0 interior, or softmax θ) the support is everything, and a
+   * finite DPO optimum exists iff the graph {@code a → b iff P_ab > 0} is strongly connected.
+   * Exact.
+   */
+  static boolean finiteDpoOptimum(PreferenceMatrix p) {
+    return DpoOptimum.existence(p).attained();
+  }
 
   /** {@code log π_ref} of the instance's reference, in balls. */
   static Ball[] refLogits(Instance x, int prec) {

@@ -104,6 +104,14 @@ public final class StatementBuilder {
     return this;
   }
 
+  /**
+   * The instances satisfying the hypotheses and the test of whether an instance does, declared
+   * together (they must agree): {@link #hypotheses(Supplier)} and {@link #admits(Predicate)}.
+   */
+  public StatementBuilder hypotheses(Supplier<Arbitrary<Instance>> generator, Predicate<Instance> test) {
+    return hypotheses(generator).admits(test);
+  }
+
   /** Whether an instance satisfies the hypotheses (must agree with the generator). */
   public StatementBuilder admits(Predicate<Instance> predicate) {
     this.admits = predicate;
@@ -114,6 +122,22 @@ public final class StatementBuilder {
   public StatementBuilder margin(BiFunction<Instance, Precision, Margin> f) {
     this.margin = f;
     return this;
+  }
+
+  /** A margin written once with a switch for its one deliberate error (see {@link #margin(Switched, String, Supplier)}). */
+  @FunctionalInterface
+  public interface Switched {
+    /** The margin, with the deliberate error when {@code wrong} is true. */
+    Margin apply(Instance x, Precision precision, boolean wrong);
+  }
+
+  /**
+   * The margin {@code check(x, p, false)} and, as a wrong variant ({@link #wrong}), the same check
+   * with its deliberate error switched on, {@code check(x, p, true)}: certifiably violated on the
+   * witness while the statement holds there.
+   */
+  public StatementBuilder margin(Switched check, String wrongWhat, Supplier<Instance> witness) {
+    return margin((x, p) -> check.apply(x, p, false)).wrong(wrongWhat, (x, p) -> check.apply(x, p, true), witness);
   }
 
   /** Instances per {@code prefdyn check} run without {@code --tries} (default 100). */

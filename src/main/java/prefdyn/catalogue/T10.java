@@ -26,8 +26,7 @@ public final class T10 {
       .statement("DPO optimum: for BT P equal to π_ref ⊙ softmax(s/β) for every full-support μ; for non-BT P two samplers give certifiably different optima")
       .proofNote("proofs-notes/T10.md")
       .slots(Slot.SAMPLER, Slot.SAMPLER_PRIME, Slot.REF, Slot.BETA)
-      .hypotheses(T10::instances)
-      .admits(T10::admits)
+      .hypotheses(T10::instances, T10::admits)
       .margin((x, q) -> Structure.isBradleyTerry(x.pref()) ? btMargin(x, x.get(Slot.BETA), q) : nonBtMargin(x, q))
       .wrong("s·β instead of s/β", (x, q) -> btMargin(x, Rationals.ONE.divide(x.get(Slot.BETA)), q), T10::bt)
       .build();
@@ -43,9 +42,7 @@ public final class T10 {
   /** The hypotheses of T10 (and C5): interior samplers and reference, β > 0, P in (0,1). */
   static boolean admits(Instance x) {
     Distribution second = x.find(Slot.SAMPLER_PRIME);
-    return x.has(Slot.SAMPLER) && x.get(Slot.SAMPLER).interior() && x.has(Slot.REF) && x.get(Slot.REF).interior()
-        && x.has(Slot.BETA) && x.get(Slot.BETA).signum() > 0 && x.pref().isExact() && Generators.offDiagonalOpen(x.pref())
-        && (second == null || second.interior());
+    return Generators.optimumHypotheses(x) && Generators.offDiagonalOpen(x.pref()) && (second == null || second.interior());
   }
 
   /**

@@ -5,7 +5,6 @@ import net.jqwik.api.Arbitrary;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Rationals;
 import prefdyn.pref.PreferenceMatrix;
-import prefdyn.pref.Structure;
 import prefdyn.sampler.ExactLp;
 import prefdyn.sampler.Samplers;
 import prefdyn.sampler.Witnesses;
@@ -20,8 +19,7 @@ public final class T4 {
       .proofNote("proofs-notes/T4.md")
       .slots()
       .tries(24)
-      .hypotheses(T4::instances)
-      .admits(x -> x.k() == 4 && x.pref().isExact() && Structure.isTransitive(x.pref()))
+      .hypotheses(T4::instances, x -> x.k() == 4 && Generators.exactTransitive(x))
       .margin((x, q) -> margin(x.pref()))
       .build();
 

@@ -1,7 +1,6 @@
 package prefdyn.catalogue;
 
 import org.apfloat.Aprational;
-import prefdyn.gen.Matrices;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
@@ -17,8 +16,7 @@ public final class T4b {
       .statement("For K = 3 every transitive P has an order-preserving full-support sampler: the middle point mass, perturbed")
       .proofNote("proofs-notes/T4.md")
       .slots()
-      .hypotheses(() -> Matrices.transitive(3, 3).map(Instance::of))
-      .admits(x -> x.k() == 3 && x.pref().isExact() && Structure.isTransitive(x.pref()))
+      .hypotheses(() -> Generators.transitive(3, 3), x -> x.k() == 3 && Generators.exactTransitive(x))
       .margin((x, q) -> margin(x.pref(), 1))
       .wrong("the top response's point mass instead of the middle one's", (x, q) -> margin(x.pref(), 0), T4b::example)
       .build();

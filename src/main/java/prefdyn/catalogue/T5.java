@@ -25,8 +25,7 @@ public final class T5 {
       .statement("If μ' dominates μ toward the top and d = P_i· - P_j· is nonincreasing along the order, the logit gap of i over j does not shrink (grows where a gaining prefix meets a drop of d)")
       .proofNote("proofs-notes/T5.md")
       .slots(Slot.SAMPLER, Slot.SAMPLER_PRIME, Slot.BETA, I, J)
-      .hypotheses(T5::instances)
-      .admits(T5::admits)
+      .hypotheses(T5::instances, T5::admits)
       .margin((x, q) -> margin(x, GapChange.change(x.pref(), x.get(I).intValue(), x.get(J).intValue(),
           x.get(Slot.SAMPLER), x.get(Slot.SAMPLER_PRIME), x.get(Slot.BETA))))
       .build();

@@ -2,45 +2,25 @@ package prefdyn.catalogue;
 
 import static prefdyn.catalogue.DynamicsStatements.ball;
 import static prefdyn.catalogue.DynamicsStatements.enclosureBits;
-import static prefdyn.catalogue.DynamicsStatements.initOf;
-import static prefdyn.catalogue.DynamicsStatements.interiorNonNull;
-import static prefdyn.catalogue.DynamicsStatements.interiorOrNull;
-import static prefdyn.catalogue.DynamicsStatements.maxAbs;
-import static prefdyn.catalogue.DynamicsStatements.nonNegative;
-import static prefdyn.catalogue.DynamicsStatements.norm2;
 import static prefdyn.catalogue.DynamicsStatements.parameters;
 import static prefdyn.catalogue.DynamicsStatements.positive;
 import static prefdyn.catalogue.DynamicsStatements.r;
-import static prefdyn.catalogue.DynamicsStatements.top;
 import static prefdyn.catalogue.DynamicsStatements.unit;
 import static prefdyn.catalogue.Generators.grid;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
 import org.apfloat.AprationalMath;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import prefdyn.dynamics.FastMrs;
-import prefdyn.dynamics.FixedPoints;
-import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.Stability;
 import prefdyn.dynamics.ThreeCycleFamily;
-import prefdyn.gen.Distributions;
-import prefdyn.gen.Matrices;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
-import prefdyn.pref.PreferenceMatrix;
-import prefdyn.pref.Sst;
-import prefdyn.pref.Structure;
 
 /**
  * T6 (3-cycle family, uniform π_ref = π_0). (1) Eigenvalues, exact: the characteristic
@@ -85,18 +65,15 @@ public final class T6 {
       .kind(Kind.PAPER)
       .statement("3-cycle P_a: Jacobian eigenvalues alpha ± i a beta lambda/sqrt3 at uniform; rho > 1 persistent oscillation, rho < 1 convergence at rate rho.")
       .proofNote("proofs-notes/T6.md")
-      .slots(Slot.ALPHA, Slot.LAMBDA, Slot.BETA, Slot.REF, Slot.PI0, A)
-      .hypotheses(T6::instances)
-      .admits(T6::admits)
+      .slots(DynamicsStatements.THREE_CYCLE)
+      .hypotheses(T6::instances, T6::admits)
       .margin((x, p) -> margin(x, p, Sqrt3.INVERSE))
       .wrong("eigenvalues α ± i·aβλ/3 (f = 1/3 instead of 1/√3)", (x, p) -> margin(x, p, Sqrt3.WRONG_ONE_THIRD), T6::example)
       .wrong("eigenvalues α ± i·aβλ·√3 (f = √3 instead of 1/√3)", (x, p) -> margin(x, p, Sqrt3.WRONG_SQRT3), T6::example)
       .build();
 
   static Arbitrary<Instance> instances() {
-    return Combinators.combine(Matrices.threeCycleStrengths(4), grid(0, 10, 10), grid(2, 4, 4), grid(2, 16, 2))
-        .as((a, al, l, b) -> Instance.of(Matrices.threeCycle(a)).with(A, a).with(Slot.ALPHA, al).with(Slot.LAMBDA, l)
-            .with(Slot.BETA, b).with(Slot.REF, Distribution.uniform(3)).with(Slot.PI0, Distribution.uniform(3)))
+    return DynamicsStatements.threeCycles(4, grid(0, 10, 10), grid(2, 4, 4), grid(2, 16, 2))
         .filter(x -> {
           Aprational rho2 = ThreeCycleFamily.rhoSquared(x.get(A), x.get(Slot.ALPHA), x.get(Slot.LAMBDA), x.get(Slot.BETA));
           return ApfloatMath.abs(rho2.subtract(Rationals.ONE)).compareTo(r(1, 5)) >= 0

@@ -1,45 +1,30 @@
 package prefdyn.catalogue;
 
-import static prefdyn.catalogue.DynamicsStatements.ball;
 import static prefdyn.catalogue.DynamicsStatements.enclosureBits;
 import static prefdyn.catalogue.DynamicsStatements.initOf;
-import static prefdyn.catalogue.DynamicsStatements.interiorNonNull;
 import static prefdyn.catalogue.DynamicsStatements.interiorOrNull;
-import static prefdyn.catalogue.DynamicsStatements.maxAbs;
 import static prefdyn.catalogue.DynamicsStatements.nonNegative;
 import static prefdyn.catalogue.DynamicsStatements.norm2;
 import static prefdyn.catalogue.DynamicsStatements.parameters;
-import static prefdyn.catalogue.DynamicsStatements.positive;
 import static prefdyn.catalogue.DynamicsStatements.r;
-import static prefdyn.catalogue.DynamicsStatements.top;
 import static prefdyn.catalogue.DynamicsStatements.unit;
 import static prefdyn.catalogue.Generators.grid;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import org.apfloat.Apfloat;
-import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
-import org.apfloat.AprationalMath;
-import prefdyn.dynamics.FastMrs;
 import prefdyn.dynamics.FixedPoints;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.Stability;
-import prefdyn.dynamics.ThreeCycleFamily;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
-import prefdyn.pref.Distribution;
-import prefdyn.pref.PreferenceMatrix;
-import prefdyn.pref.Sst;
-import prefdyn.pref.Structure;
 
 /**
  * T7. Instance: the MRS-IPO parameters, two logit vectors u, v (params u0.., v0..) and a start
@@ -80,8 +65,7 @@ public final class T7 {
       .proofNote("proofs-notes/T7.md")
       .slots(slots())
       .tries(40)
-      .hypotheses(T7::instances)
-      .admits(T7::admits)
+      .hypotheses(T7::instances, T7::admits)
       .margin((x, p) -> margin(x, p, Rationals.HALF))
       .wrong("L with the factor 1/4 instead of 1/2", (x, p) -> margin(x, p, r(1, 4)), T7::example)
       .wrong("L = α (no norm term)", (x, p) -> margin(x, p, Rationals.ZERO), T7::example)

@@ -1,37 +1,17 @@
 package prefdyn.catalogue;
 
 import static prefdyn.catalogue.DynamicsStatements.ball;
-import static prefdyn.catalogue.DynamicsStatements.enclosureBits;
 import static prefdyn.catalogue.DynamicsStatements.initOf;
 import static prefdyn.catalogue.DynamicsStatements.interiorNonNull;
-import static prefdyn.catalogue.DynamicsStatements.interiorOrNull;
-import static prefdyn.catalogue.DynamicsStatements.maxAbs;
-import static prefdyn.catalogue.DynamicsStatements.nonNegative;
-import static prefdyn.catalogue.DynamicsStatements.norm2;
 import static prefdyn.catalogue.DynamicsStatements.parameters;
-import static prefdyn.catalogue.DynamicsStatements.positive;
 import static prefdyn.catalogue.DynamicsStatements.r;
 import static prefdyn.catalogue.DynamicsStatements.top;
-import static prefdyn.catalogue.DynamicsStatements.unit;
 import static prefdyn.catalogue.Generators.grid;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import org.apfloat.Apfloat;
-import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
-import org.apfloat.AprationalMath;
-import prefdyn.dynamics.FastMrs;
-import prefdyn.dynamics.FixedPoints;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
-import prefdyn.dynamics.Stability;
-import prefdyn.dynamics.ThreeCycleFamily;
-import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
@@ -60,30 +40,16 @@ public final class T8 {
         .with(Slot.REF, Distribution.uniform(4)).with(Slot.PI0, Distribution.uniform(4)).with(Slot.INIT, DynamicsStatements.dist(10, 1, 1, 1, 7));
   }
 
-  public static final Statement STATEMENT = Statement.named("T8")
-      .kind(Kind.PAPER)
+  public static final Statement STATEMENT = DynamicsStatements.mrsStatement("T8", Kind.PAPER, 50)
       .statement("alpha = 1, strictly SST: every log-odds of the top response increases every round, pi_t -> vertex, entropy eventually decreasing to 0.")
-      .proofNote("proofs-notes/T8.md")
-      .slots(Slot.ALPHA, Slot.LAMBDA, Slot.BETA, Slot.REF, Slot.PI0, Slot.INIT)
-      .tries(50)
-      .hypotheses(T8::instances)
-      .admits(T8::admits)
-      .margin((x, p) -> margin(x, p, false))
-      .wrong("the claim for the second response of the order instead of the top", (x, p) -> margin(x, p, true), T8::example)
+      .hypotheses(() -> DynamicsStatements.alphaOneInstances(k -> Matrices.strictlySst(k, k), grid(2, 4, 4), grid(4, 12, 2)), T8::admits)
+      .margin(T8::margin, "the claim for the second response of the order instead of the top", T8::example)
       .build();
 
-  static Arbitrary<Instance> instances() {
-    return Arbitraries.integers().between(2, 4).flatMap(k -> Combinators.combine(
-        Matrices.strictlySst(k, k), grid(2, 4, 4), grid(4, 12, 2), Distributions.interior(k), Distributions.interior(k))
-        .as((pm, l, b, pi0, init) -> Instance.of(pm).with(Slot.ALPHA, Rationals.ONE).with(Slot.LAMBDA, l).with(Slot.BETA, b)
-            .with(Slot.REF, Distribution.uniform(k)).with(Slot.PI0, pi0).with(Slot.INIT, init)));
-  }
 
   static boolean admits(Instance x) {
-    Aprational al = x.find(Slot.ALPHA);
-    return Structure.sst(x.pref()) == Sst.STRICT && al != null && Rationals.ONE.equals(al) && unit(x.find(Slot.LAMBDA))
-        && positive(x.find(Slot.BETA)) && interiorNonNull(x.find(Slot.PI0))
-        && interiorOrNull(x.find(Slot.INIT)) && interiorOrNull(x.find(Slot.REF));
+    return Structure.sst(x.pref()) == Sst.STRICT && DynamicsStatements.isOne(x.find(Slot.ALPHA)) && DynamicsStatements.mrsParameters(x)
+        && interiorNonNull(x.find(Slot.PI0));
   }
 
   static Margin margin(Instance x, Precision p, boolean wrongTop) {

@@ -1,43 +1,26 @@
 package prefdyn.catalogue;
 
 import static prefdyn.catalogue.DynamicsStatements.ball;
-import static prefdyn.catalogue.DynamicsStatements.enclosureBits;
 import static prefdyn.catalogue.DynamicsStatements.initOf;
 import static prefdyn.catalogue.DynamicsStatements.interiorNonNull;
-import static prefdyn.catalogue.DynamicsStatements.interiorOrNull;
-import static prefdyn.catalogue.DynamicsStatements.maxAbs;
-import static prefdyn.catalogue.DynamicsStatements.nonNegative;
-import static prefdyn.catalogue.DynamicsStatements.norm2;
 import static prefdyn.catalogue.DynamicsStatements.parameters;
-import static prefdyn.catalogue.DynamicsStatements.positive;
 import static prefdyn.catalogue.DynamicsStatements.r;
 import static prefdyn.catalogue.DynamicsStatements.top;
-import static prefdyn.catalogue.DynamicsStatements.unit;
 import static prefdyn.catalogue.Generators.grid;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import org.apfloat.Apfloat;
-import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
-import org.apfloat.AprationalMath;
-import prefdyn.dynamics.FastMrs;
 import prefdyn.dynamics.FixedPoints;
 import prefdyn.dynamics.MrsMap;
 import prefdyn.dynamics.MrsParameters;
-import prefdyn.dynamics.Stability;
-import prefdyn.dynamics.ThreeCycleFamily;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
-import prefdyn.pref.PreferenceMatrix;
 import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
 
@@ -58,34 +41,23 @@ public final class T9 {
         .with(Slot.REF, Distribution.uniform(3)).with(Slot.PI0, DynamicsStatements.dist(100, 1, 1, 98)).with(Slot.INIT, Distribution.uniform(3));
   }
 
-  public static final Statement STATEMENT = Statement.named("T9")
-      .kind(Kind.PAPER)
+  public static final Statement STATEMENT = DynamicsStatements.mrsStatement("T9", Kind.PAPER, 40)
       .statement("alpha < 1, strictly SST: fixed points are interior, and 1 - pi_top -> 0 as kappa = beta lambda/(1-alpha) grows.")
-      .proofNote("proofs-notes/T9.md")
-      .slots(Slot.ALPHA, Slot.LAMBDA, Slot.BETA, Slot.REF, Slot.PI0, Slot.INIT)
-      .tries(40)
-      .hypotheses(T9::instances)
-      .admits(T9::admits)
-      .margin((x, p) -> margin(x, p, true))
-      .wrong("the bound without the factor μ_low in the exponent", (x, p) -> margin(x, p, false), T9::example)
+      .hypotheses(T9::instances, T9::admits)
+      .margin(T9::margin, "the bound without the factor μ_low in the exponent", T9::example)
       .build();
 
   static Arbitrary<Instance> instances() {
-    return Arbitraries.integers().between(2, 4).flatMap(k -> Combinators.combine(
-        Matrices.strictlySst(k, k), grid(0, 8, 10), grid(1, 4, 4), grid(1, 8, 2),
-        Distributions.interior(k), Distributions.interior(k), Distributions.interior(k))
-        .as((pm, a, l, b, ref, pi0, init) -> Instance.of(pm).with(Slot.ALPHA, a).with(Slot.LAMBDA, l).with(Slot.BETA, b)
-            .with(Slot.REF, ref).with(Slot.PI0, pi0).with(Slot.INIT, init)));
+    return DynamicsStatements.mrsInstances(k -> Matrices.strictlySst(k, k), grid(0, 8, 10), grid(1, 4, 4), grid(1, 8, 2),
+        Distributions::interior, Distributions::interior);
   }
 
   static boolean admits(Instance x) {
-    Aprational al = x.find(Slot.ALPHA);
-    return Structure.sst(x.pref()) == Sst.STRICT && al != null && unit(al)
-        && al.compareTo(Rationals.ONE) < 0 && unit(x.find(Slot.LAMBDA)) && positive(x.find(Slot.BETA))
-        && interiorOrNull(x.find(Slot.REF)) && interiorNonNull(x.find(Slot.PI0)) && interiorOrNull(x.find(Slot.INIT));
+    return Structure.sst(x.pref()) == Sst.STRICT && DynamicsStatements.alphaBelowOne(x.find(Slot.ALPHA)) && DynamicsStatements.mrsParameters(x)
+        && interiorNonNull(x.find(Slot.PI0));
   }
 
-  static Margin margin(Instance x, Precision p, boolean withMuLow) {
+  static Margin margin(Instance x, Precision p, boolean withoutMuLow) {
     int s = top(x.pref());
     if (s < 0) {
       return Margin.exact(Rationals.of(-1), true, "P is not transitive: no top response");
@@ -131,7 +103,7 @@ public final class T9 {
       for (int j = 0; j < k; j++) {
         if (j != s) {
           Ball g = Ball.of(x.pref().exact(s, j).subtract(Rationals.HALF), prec);
-          Ball expo = kappa.mul(g, prec).mul(withMuLow ? muLow : Ball.ONE, prec).neg();
+          Ball expo = kappa.mul(g, prec).mul(withoutMuLow ? Ball.ONE : muLow, prec).neg();
           bound = bound.add(ref[j].div(ref[s], prec).mul(expo.exp(prec), prec), prec);
           off = off.add(theta[j].sub(lse, prec).exp(prec), prec);
         }

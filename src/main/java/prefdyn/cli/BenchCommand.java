@@ -16,9 +16,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import prefdyn.dynamics.BenchSuite;
 import prefdyn.dynamics.SweepBenchmark;
 import prefdyn.dynamics.TrajectoryBenchmark;
 import prefdyn.num.Benchmark;
@@ -56,29 +58,19 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Precisions in decimal digits to time at (default: ${DEFAULT-VALUE}).")
   List<Integer> at = new ArrayList<>();
 
-  @Option(names = "--rounds", paramLabel = "N", defaultValue = "300",
+  @Option(names = "--rounds", paramLabel = "N", defaultValue = "1000",
       description = "MRS rounds per trajectory, the same for prefdyn and every reference (default: ${DEFAULT-VALUE}).")
   int rounds = 300;
 
   @Option(names = "--repeats", paramLabel = "N", defaultValue = "5",
-      description = "Timed batches per kernel operation (the median is reported); prefdyn's MRS trajectory is timed "
-          + "min(N, 3) times (default: ${DEFAULT-VALUE}).")
+      description = "Timed batches per kernel operation, timed trajectories per MRS and sweep measurement (at least 3; "
+          + "references at most 3), interleaved; the median is reported (default: ${DEFAULT-VALUE}).")
   int repeats = 5;
 
   @Option(names = "--quick", description = "No warm-up, one tiny batch per operation (checks that the suites run; figures are not meaningful).")
   boolean quick;
 
-  @Option(names = "--python", paramLabel = "CMD",
-      description = "Python interpreter for the mpmath references (default: /usr/bin/python3 when present, else python3).")
-  @Nullable String python;
-
-  @Option(names = "--numpy-python", paramLabel = "CMD", defaultValue = "python3",
-      description = "Python interpreter with numpy for the sweep reference (default: ${DEFAULT-VALUE}).")
-  String numpyPython = "python3";
-
-  @Option(names = "--cc", paramLabel = "CMD", defaultValue = "cc",
-      description = "C compiler for the MPFR reference (default: ${DEFAULT-VALUE}).")
-  String cc = "cc";
+  @Mixin ReferencePrograms programs = new ReferencePrograms();
 
   @Option(names = "--json", description = "Print a JSON array of rows {suite, op, digits, prefdynMicros, referenceMicros, reference, ratio} instead of tables.")
   boolean json;
@@ -106,13 +98,12 @@ public final class BenchCommand implements Callable<Integer> {
     Benchmark.Settings settings = quick ? Benchmark.Settings.QUICK
         : new Benchmark.Settings(repeats, Benchmark.Settings.DEFAULT.minBatchMillis(), Benchmark.Settings.DEFAULT.warmupCalls());
 
-    String py = python != null ? python : Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-    TrajectoryBenchmark.Config config = new TrajectoryBenchmark.Config(rounds, checkoutRoot(), py, cc);
+    TrajectoryBenchmark.Config config = new TrajectoryBenchmark.Config(rounds, checkoutRoot(), programs.mpmathPython(), programs.cc());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Object> jsonRows = new ArrayList<>();
     StringBuilder text = new StringBuilder();
-    SweepBenchmark.Config sweepConfig = new SweepBenchmark.Config(rounds, config.root(), numpyPython, cc);
+    SweepBenchmark.Config sweepConfig = new SweepBenchmark.Config(rounds, config.root(), programs.numpyPython(), programs.cc());
     for (Benchmark b : suites(config, sweepConfig)) {
       if (suite != null && !b.suite().equals(suite)) {
         continue;
@@ -149,14 +140,44 @@ public final class BenchCommand implements Callable<Integer> {
     } else {
       out.print(text);
       out.println("timing: " + (quick ? "quick (not meaningful)"
-          : "kernel: median of " + repeats + " batches of >= " + settings.minBatchMillis() + " ms after warm-up; "
-              + "mrs: CPU time of " + rounds + " rounds (prefdyn: median of " + Math.min(repeats, 3)
-              + " after a warm-up trajectory; references: their own process, start-up excluded); "
-              + "sweep: CPU time of the runs, one core"));
+          : "kernel: median of " + repeats + " batches of >= " + settings.minBatchMillis() + " ms after warm-up, "
+              + "prefdyn and reference alternating; mrs and sweep: CPU time of " + rounds + " rounds, "
+              + BenchSuite.TIMING + "; prefdyn " + Math.max(3, repeats) + " repeats, references " + Math.min(Math.max(3, repeats), 3)));
     }
     out.flush();
     err.flush();
     return 0;
+  }
+
+  /**
+   * The programs the references run with. Each is a command name or path; unset, the default
+   * below is used (so the defaults live here, once).
+   */
+  static final class ReferencePrograms {
+    @Option(names = "--python", paramLabel = "CMD",
+        description = "Python interpreter for the mpmath references (default: /usr/bin/python3 when present, else python3).")
+    @Nullable String python;
+
+    @Option(names = "--numpy-python", paramLabel = "CMD", description = "Python interpreter with numpy for the sweep reference (default: python3).")
+    @Nullable String numpyPython;
+
+    @Option(names = "--cc", paramLabel = "CMD", description = "C compiler for the MPFR and scalar C references (default: cc).")
+    @Nullable String cc;
+
+    String mpmathPython() {
+      String p = python;
+      return p != null ? p : Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    }
+
+    String numpyPython() {
+      String p = numpyPython;
+      return p != null ? p : "python3";
+    }
+
+    String cc() {
+      String c = cc;
+      return c != null ? c : "cc";
+    }
   }
 
   /** The suites, in the order run by default (names as in {@link #SUITE_NAMES}). */

@@ -13,9 +13,7 @@ import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Kind;
@@ -58,9 +56,6 @@ public final class CheckCommand implements Callable<Integer> {
   /** The main job's fixed seed (the paper's arXiv number). */
   static final long DEFAULT_SEED = 2602_12180L;
 
-  @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
-  CommandSpec spec;
-
   @Mixin Common common = new Common();
 
   @Option(names = "--list", description = "List every catalogue statement (ID, kind: paper / proved / empirical / conjecture, one-line statement) and exit.")
@@ -75,11 +70,6 @@ public final class CheckCommand implements Callable<Integer> {
           + " depend on the machine's speed).")
   @Nullable Integer tries;
 
-  @Option(names = "--max-digits", paramLabel = "M",
-      description = "Cap for re-checking an undecided margin at doubled digits. Default: min(8 x --digits, 4000),"
-          + " at least --digits.")
-  @Nullable Integer maxDigits;
-
   @Option(names = "--seed", paramLabel = "S", defaultValue = "" + DEFAULT_SEED,
       description = "Seed of the run; each statement's draws depend only on it and the ID (default: ${DEFAULT-VALUE}).")
   long seed = DEFAULT_SEED;
@@ -88,11 +78,7 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Statements checked in parallel (default: ${DEFAULT-VALUE}); results do not depend on it.")
   int threads = 2;
 
-  @Option(names = "--shard", paramLabel = "i/n",
-      description = "Run only shard i of n: the (statement, try) pairs, numbered in the unsharded order, whose number"
-          + " u has u mod n = i - 1. Prints a shard file (JSON); 'prefdyn merge' combines the n files into"
-          + " exactly the unsharded --json output. See docs/sharding.md.")
-  @Nullable String shard;
+  @Mixin SharedOptions.Batch batch = new SharedOptions.Batch();
 
   @Option(names = "--report", paramLabel = "DIR",
       description = "Also write DIR/report.md with the table and PNG figures (smallest margins, times).")
@@ -101,11 +87,11 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (list) {
-      printList(spec.commandLine().getOut());
+      printList(common.out());
       return 0;
     }
     Precision precision = common.precision();
-    Escalation.of(precision, maxDigits == null ? 0 : maxDigits); // bad --max-digits: exit 2 before any output
+    int maxDigits = batch.maxDigits(precision); // bad --max-digits: exit 2 before any output
     if (tries != null && tries < 1) {
       throw new BadInput("--tries must be at least 1, got " + tries);
     }
@@ -113,45 +99,25 @@ public final class CheckCommand implements Callable<Integer> {
       throw new BadInput("--threads must be between 1 and 64, got " + threads);
     }
     List<Statement> statements = selected();
-    String shardText = shard;
-    if (shardText != null) {
-      Shard part = Shard.parse(shardText);
+    Shard part = batch.shard();
+    if (part != null) {
       if (report != null) {
         throw new BadInput("--report and --shard exclude each other (merge the shards, then report)");
       }
-      return runShard(statements, precision, part);
+      return runShard(statements, new CheckRunner.Options(tries, seed, precision, threads, maxDigits), part);
     }
     Path reportDir = report;
     if (reportDir != null) {
       OutDirs.probeWritable(reportDir, "--report");
     }
-    CheckRunner.Options options = new CheckRunner.Options(tries, seed, precision, threads, maxDigits == null ? 0 : maxDigits);
-    PrintWriter err = spec.commandLine().getErr();
+    CheckRunner.Options options = new CheckRunner.Options(tries, seed, precision, threads, maxDigits);
+    PrintWriter err = common.err();
     ProgressLine progress = new ProgressLine(err, statements.size());
     long start = System.nanoTime();
     List<CheckResult> results = CheckRunner.run(statements, options, progress);
     progress.done();
     double total = (System.nanoTime() - start) / 1e9;
-    PrintWriter out = spec.commandLine().getOut();
-    if (common.json()) {
-      List<Map<String, @Nullable Object>> json = new ArrayList<>();
-      for (CheckResult r : results) {
-        json.add(toJson(r, precision));
-      }
-      Output.printJson(out, json);
-    } else {
-      out.print(table(results, precision));
-      long held = results.stream().filter(CheckResult::holds).count();
-      out.printf(Locale.ROOT, "%d of %d statements hold (seed %d, %d digits, %.1f s)%n",
-          held, results.size(), seed, precision.digits(), total);
-      for (CheckResult r : results) {
-        if (!r.holds()) {
-          out.println();
-          out.print(details(r, precision));
-        }
-      }
-      out.flush();
-    }
+    print(common.out(), results, precision, seed, total, common.json());
     if (reportDir != null) {
       CheckReport.write(reportDir, results, precision, seed, total, commandLine());
       err.println("prefdyn check: report written to " + reportDir.resolve("report.md"));
@@ -160,9 +126,8 @@ public final class CheckCommand implements Callable<Integer> {
     return results.stream().allMatch(CheckResult::holds) ? 0 : Main.VIOLATED;
   }
 
-  private Integer runShard(List<Statement> statements, Precision precision, Shard part) {
-    CheckRunner.Options options = new CheckRunner.Options(tries, seed, precision, threads, maxDigits == null ? 0 : maxDigits);
-    PrintWriter err = spec.commandLine().getErr();
+  private Integer runShard(List<Statement> statements, CheckRunner.Options options, Shard part) {
+    PrintWriter err = common.err();
     ProgressLine progress = new ProgressLine(err, statements.size());
     List<CheckRunner.StatementShard> parts = CheckRunner.runShard(statements, options, part, progress);
     progress.done();
@@ -182,7 +147,7 @@ public final class CheckCommand implements Callable<Integer> {
     Map<String, @Nullable Object> file = new LinkedHashMap<>();
     file.put("shard", ShardFiles.header("check", shardSettings(statements, options), part));
     file.put("units", units);
-    Output.printJson(spec.commandLine().getOut(), file);
+    Output.printJson(common.out(), file);
     return 0;
   }
 
@@ -198,10 +163,37 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * Merges validated check shards into the unsharded {@code --json} rows; returns the exit code
-   * the unsharded run would give.
+   * Prints the results as the run does: the {@code --json} rows, or the table, the summary line
+   * ({@code total} seconds) and the details of each statement that does not hold.
    */
-  static int merge(List<ShardFiles.File> files, PrintWriter out) {
+  static void print(PrintWriter out, List<CheckResult> results, Precision precision, long seed, double total, boolean json) {
+    if (json) {
+      List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+      for (CheckResult r : results) {
+        rows.add(toJson(r, precision));
+      }
+      Output.printJson(out, rows);
+      return;
+    }
+    out.print(table(results, precision));
+    long held = results.stream().filter(CheckResult::holds).count();
+    out.printf(Locale.ROOT, "%d of %d statements hold (seed %d, %d digits, %.1f s)%n",
+        held, results.size(), seed, precision.digits(), total);
+    for (CheckResult r : results) {
+      if (!r.holds()) {
+        out.println();
+        out.print(details(r, precision));
+      }
+    }
+    out.flush();
+  }
+
+  /**
+   * Merges validated check shards into the unsharded run's results and prints them as that run
+   * does ({@link #print}: {@code json}, or the table with {@code seconds} as the run's time);
+   * returns the exit code the unsharded run would give.
+   */
+  static int merge(List<ShardFiles.File> files, boolean json, double seconds, PrintWriter out) {
     com.fasterxml.jackson.databind.JsonNode settings = files.get(0).settings();
     Precision precision;
     CheckRunner.Options options;
@@ -235,19 +227,16 @@ public final class CheckCommand implements Callable<Integer> {
         }
       }
     }
-    List<Map<String, @Nullable Object>> rows = new ArrayList<>();
-    boolean all = true;
+    List<CheckResult> results = new ArrayList<>();
     for (Statement s : statements) {
       Integer n = planned.get(s.id());
       if (n == null) {
         throw new BadInput("no shard has results for " + s.id());
       }
-      CheckResult r = CheckRunner.merge(s, options, n, outcomes.getOrDefault(s.id(), List.of()));
-      all &= r.holds();
-      rows.add(toJson(r, precision));
+      results.add(CheckRunner.merge(s, options, n, outcomes.getOrDefault(s.id(), List.of())));
     }
-    Output.printJson(out, rows);
-    return all ? 0 : Main.VIOLATED;
+    print(out, results, precision, options.seed(), seconds, json);
+    return results.stream().allMatch(CheckResult::holds) ? 0 : Main.VIOLATED;
   }
 
   private void printList(PrintWriter out) {
@@ -292,6 +281,7 @@ public final class CheckCommand implements Callable<Integer> {
       sb.append(" --tries ").append(tries);
     }
     sb.append(" --seed ").append(seed).append(" --digits ").append(common.digits);
+    Integer maxDigits = batch.maxDigitsGiven();
     if (maxDigits != null) {
       sb.append(" --max-digits ").append(maxDigits);
     }
@@ -412,49 +402,35 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * Progress on stderr: one updating line on a terminal, otherwise a plain line per finished
-   * statement. Called from the checking threads.
+   * Progress on stderr ({@link StatusLine}): on a terminal the statement and try being checked,
+   * and a line per finished statement (in place on a terminal). Called from the checking threads.
    */
   static final class ProgressLine implements CheckRunner.Progress {
-    private final PrintWriter err;
+    private final StatusLine line;
     private final int total;
-    private final boolean terminal = System.console() != null;
     private int finished;
-    private long lastPaint;
 
     ProgressLine(PrintWriter err, int total) {
-      this.err = err;
+      this.line = new StatusLine(err);
       this.total = total;
     }
 
     @Override
     public synchronized void tried(Statement statement, int done, int planned) {
-      long now = System.nanoTime();
-      if (terminal && now - lastPaint > 100_000_000L) {
-        lastPaint = now;
-        err.print("\r\033[K" + String.format(Locale.ROOT, "check [%d/%d] %s %d/%d", finished, total, statement.id(), done, planned));
-        err.flush();
+      if (line.terminal() && line.due(false)) {
+        line.show("check [%d/%d] %s %d/%d", finished, total, statement.id(), done, planned);
       }
     }
 
     @Override
     public synchronized void finished(CheckResult r) {
       finished++;
-      String line = String.format(Locale.ROOT, "check [%d/%d] %s %s (%d tries, %.1f s)", finished, total,
-          r.statement().id(), r.status().label(), r.tries(), r.seconds());
-      if (terminal) {
-        err.print("\r\033[K" + line);
-      } else {
-        err.println(line);
-      }
-      err.flush();
+      line.show("check [%d/%d] %s %s (%d tries, %.1f s)", finished, total, r.statement().id(), r.status().label(), r.tries(),
+          r.seconds());
     }
 
     synchronized void done() {
-      if (terminal && finished > 0) {
-        err.print("\r\033[K");
-        err.flush();
-      }
+      line.clear();
     }
   }
 }

@@ -14,9 +14,6 @@ import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import prefdyn.num.Precision;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
@@ -41,23 +38,18 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.Pref pref = new SharedOptions.Pref();
 
-  @Option(names = "--sampler", paramLabel = "S",
-      description = "Optional sampler μ (uniform, point:I, a list of K entries, or @FILE): also report the exact scores Pμ and whether the IPO optimum (uniform π_ref) is Condorcet-top, Smith-top and order-preserving.")
-  @Nullable String sampler;
-
-  @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
-  CommandSpec spec;
+  @Mixin SharedOptions.Sampler sampler = new SharedOptions.Sampler();
 
   @Override
   public Integer call() {
     Precision precision = common.precision();
     PreferenceMatrix p = pref.matrix();
-    Distribution mu = sampler == null ? null : Inputs.distribution(sampler, p.k(), "--sampler");
+    Distribution mu = sampler.ifGiven(p.k());
     Map<String, @Nullable Object> r = classify(p, precision);
     if (mu != null) {
       r.putAll(ranking(p, mu));
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = common.out();
     if (common.json()) {
       Output.printJson(out, r);
       return 0;

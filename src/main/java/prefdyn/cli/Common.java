@@ -3,8 +3,8 @@ package prefdyn.cli;
 import picocli.CommandLine.Option;
 import prefdyn.num.Precision;
 
-/** Options shared by every command: precision and output format. */
-public final class Common {
+/** Options shared by every command: precision and output format (and the streams, {@link Streams}). */
+public final class Common extends Streams {
   @Option(names = "--digits", paramLabel = "D", defaultValue = "50",
       description = "Working precision in significant decimal digits (default: ${DEFAULT-VALUE}). Every printed non-exact number is correct to the digits it prints.")
   int digits = 50;

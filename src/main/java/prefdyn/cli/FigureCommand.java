@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import prefdyn.num.Rationals;
@@ -25,6 +25,9 @@ import prefdyn.plot.Plots;
         "baseline (alpha=1/2, beta=4, lambda=1/2), larger alpha (9/10) and larger beta lambda (lambda=1); each title prints",
         "the T6 modulus rho = sqrt(alpha^2 + a^2 beta^2 lambda^2/3) (rho^2 exact). --samples N uses the finite-sample map."})
 public final class FigureCommand implements Callable<Integer> {
+  @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
+  CommandSpec spec;
+
   @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The PNG to write.")
   @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
   String out;
@@ -36,9 +39,6 @@ public final class FigureCommand implements Callable<Integer> {
 
   @Option(names = "--replicates", paramLabel = "R", description = "Also draw the mean policy of R seeded replicates, dashed (needs --samples; default 1).")
   @Nullable Integer replicates;
-
-  @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
-  CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -58,7 +58,7 @@ public final class FigureCommand implements Callable<Integer> {
     }
     OutDirs.probeWritableFile(file, "--out");
     List<Figure1.Panel> panels = Figure1.compute(steps, mode);
-    Figure1.write(file, panels, mode);
+    Output.writeAtomically(file, Figure1.png(panels, mode));
     PrintWriter o = spec.commandLine().getOut();
     o.println("wrote " + file + " (" + steps + " iterations, " + (mode.sampled()
         ? "finite-sample map, N = " + mode.samples() + ", seed " + mode.seed() + ", replicates " + mode.replicates()

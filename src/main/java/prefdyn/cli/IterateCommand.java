@@ -12,9 +12,7 @@ import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import prefdyn.dynamics.CheckedTrajectory;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.dynamics.Trajectory;
@@ -22,7 +20,6 @@ import prefdyn.finite.SampledMrs;
 import prefdyn.num.Precision;
 import prefdyn.plot.Plots;
 import prefdyn.plot.TrajectoryPlot;
-import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
 
 /**
@@ -51,8 +48,6 @@ public final class IterateCommand implements Callable<Integer> {
   @Option(names = "--steps", required = true, paramLabel = "T", description = "Number of rounds (>= 0).")
   long steps;
 
-  @Mixin SharedOptions.Method method = new SharedOptions.Method();
-
   @Option(names = "--every", paramLabel = "N", description = "Trace every N rounds (default: first and last only).")
   long every = 0;
 
@@ -62,15 +57,20 @@ public final class IterateCommand implements Callable<Integer> {
   @Option(names = "--progress", description = "Report progress on stderr (default: only when attached to a terminal).")
   boolean progress;
 
-  @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
-  CommandSpec spec;
+  /** How the run was certified, as {@code --json} prints it: the keys are the components, in this order. */
+  record Certification(int certifiedDigits, boolean complete, long workingDigits, int workingBits, int runs,
+      String finalErrorBound) {
+    static Certification of(CheckedTrajectory.Result r) {
+      return new Certification(r.certifiedDigits(), r.complete(), r.workingDigits(), r.workingBits(), r.runs(), r.finalError());
+    }
+  }
 
   @Override
   public Integer call() {
     Precision precision = common.precision();
-    PreferenceMatrix p = mrs.matrix();
-    MrsParameters params = mrs.parameters(p, method.method);
-    Distribution start = mrs.start(p);
+    MrsOptions.Input in = mrs.read();
+    MrsParameters params = in.params();
+    PreferenceMatrix p = in.matrix();
     boolean sampled = sampling.sampled();
     if (sampled && params.method() != MrsParameters.Method.IPO) {
       throw new BadInput("--samples needs --method ipo: a finite-sample round is the tabular IPO optimum of its sample");
@@ -78,14 +78,14 @@ public final class IterateCommand implements Callable<Integer> {
     if (steps < 0) {
       throw new BadInput("--steps must be >= 0, got " + steps);
     }
-    if (spec.commandLine().getParseResult().hasMatchedOption("--every") && every < 1) {
+    if (common.given("--every") && every < 1) {
       throw new BadInput("--every must be >= 1, got " + every);
     }
     @Nullable Path plotPath = plot == null ? null : Plots.requirePng(plot, "plot");
     if (plotPath != null) {
       OutDirs.probeWritableFile(plotPath, "--plot");
     }
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = common.err();
     boolean showProgress = progress || System.console() != null;
     Trajectory.@Nullable Progress reporter = !showProgress ? null : (t, total) -> {
       err.printf(Locale.ROOT, "\riterate: round %d / %d", t, total);
@@ -96,11 +96,11 @@ public final class IterateCommand implements Callable<Integer> {
     };
     int plotPoints = plotPath == null ? 0 : 2000;
     CheckedTrajectory.Result result = sampled
-        ? SampledMrs.certified(params, start, steps, every, precision, plotPoints, reporter, sampling.seed(),
+        ? SampledMrs.certified(params, in.start(), steps, every, precision, plotPoints, reporter, sampling.seed(),
             sampling.samples())
-        : CheckedTrajectory.run(params, start, steps, every, precision, plotPoints, reporter);
+        : CheckedTrajectory.run(params, in.start(), steps, every, precision, plotPoints, reporter);
     if (plotPath != null) {
-      TrajectoryPlot.write(plotPath, result, params);
+      Output.writeAtomically(plotPath, TrajectoryPlot.png(result, params));
     }
     Map<String, Object> json = new LinkedHashMap<>();
     if (result.trace().isEmpty() || result.last().t() != steps) {
@@ -129,12 +129,7 @@ public final class IterateCommand implements Callable<Integer> {
       trace.add(m);
     }
     json.put("trace", trace);
-    json.put("certifiedDigits", result.certifiedDigits());
-    json.put("complete", result.complete());
-    json.put("workingDigits", result.workingDigits());
-    json.put("workingBits", result.workingBits());
-    json.put("runs", result.runs());
-    json.put("finalErrorBound", result.finalError());
+    json.putAll(Output.fields(Certification.of(result)));
     if (result.uncertified() != null) {
       json.put("uncertified", result.uncertified());
     }
@@ -142,7 +137,7 @@ public final class IterateCommand implements Callable<Integer> {
       json.put("samples", sampling.samples());
       json.put("seed", sampling.seed());
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = common.out();
     if (common.json()) {
       Output.printJson(out, json);
       return 0;

@@ -44,32 +44,43 @@ public final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return merge(files, out, true, 0.0, spec.commandLine().getOut());
+  }
+
+  /**
+   * Merges shard files (or experiment shard folders) and prints the unsharded command's output:
+   * check and search as that command prints it ({@code json}: its {@code --json} output, else its
+   * table, with {@code seconds} as the run's time), experiment as the merged folder's summary
+   * (written into {@code out}). Nothing reaches {@code stdout} unless the whole merge succeeds.
+   * Also the merge of {@code prefdyn-spark}.
+   *
+   * @return the exit code of the unsharded run
+   * @throws BadInput for a missing, duplicated or foreign shard, or an unreadable file
+   */
+  public static int merge(List<Path> files, @Nullable Path out, boolean json, double seconds, PrintWriter stdout) {
     List<Path> paths = new ArrayList<>();
     for (Path p : files) {
       paths.add(Files.isDirectory(p) ? p.resolve("shard.json") : p);
     }
     List<ShardFiles.File> shards = ShardFiles.read(paths);
-    // render into a buffer first: nothing reaches stdout unless the whole merge succeeds
     StringWriter buffer = new StringWriter();
     PrintWriter pw = new PrintWriter(buffer);
     String command = shards.get(0).command();
-    Path dir = out;
-    if (dir != null && !command.equals("experiment")) {
+    if (out != null && !command.equals("experiment")) {
       throw new BadInput("--out is for experiment shards; " + command + " shards merge to stdout");
     }
     int code = switch (command) {
-      case "check" -> CheckCommand.merge(shards, pw);
-      case "search" -> SearchCommand.merge(shards, pw);
+      case "check" -> CheckCommand.merge(shards, json, seconds, pw);
+      case "search" -> SearchCommand.merge(shards, json, seconds, pw);
       case "experiment" -> {
-        if (dir == null) {
+        if (out == null) {
           throw new BadInput("merging experiment shards needs --out DIR (the merged folder)");
         }
-        yield ExperimentCommand.merge(shards, dir, pw);
+        yield ExperimentCommand.merge(shards, out, pw);
       }
       default -> throw new BadInput("cannot merge shards of '" + command + "'");
     };
     pw.flush();
-    PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(buffer);
     stdout.flush();
     return code;

@@ -10,9 +10,6 @@ import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.num.Ball;
 import prefdyn.num.Precision;
@@ -50,16 +47,11 @@ public final class OptimumCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.Method method = new SharedOptions.Method();
 
-  @Option(names = "--sampler", paramLabel = "S", defaultValue = "uniform",
-      description = "Sampler μ: uniform (default), point:I, a list of K entries, or @FILE.")
-  String sampler = "uniform";
+  @Mixin SharedOptions.Sampler sampler = new SharedOptions.Sampler();
 
   @Mixin SharedOptions.Reference ref = new SharedOptions.Reference();
 
   @Mixin SharedOptions.Beta beta = new SharedOptions.Beta();
-
-  @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
-  CommandSpec spec;
 
   /** The certified optimum: centered logits, policy, entropy, and for DPO its certificate. */
   record Evaluation(Ball[] logits, Ball[] policy, Ball entropy, DpoOptimum.@Nullable Certificate certificate) {}
@@ -69,7 +61,7 @@ public final class OptimumCommand implements Callable<Integer> {
     Precision precision = common.precision();
     boolean dpo = method.method() == MrsParameters.Method.DPO;
     PreferenceMatrix p = pref.matrix();
-    Distribution mu = Inputs.distribution(sampler, p.k(), "--sampler");
+    Distribution mu = sampler.orUniform(p.k());
     Distribution r = ref.reference(p.k());
     Aprational b = beta.beta();
     Evaluation e = evaluate(p, mu, r, b, dpo, precision);
@@ -85,7 +77,7 @@ public final class OptimumCommand implements Callable<Integer> {
       out.put("certifiedRadius", c.radius().upperDecimal(3));
       out.put("iterations", c.iterations());
     }
-    PrintWriter w = spec.commandLine().getOut();
+    PrintWriter w = common.out();
     if (common.json()) {
       Output.printJson(w, out);
       return 0;

@@ -1,6 +1,7 @@
 package prefdyn.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -11,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** JSON and table output, and atomic file writes. */
 public final class Output {
@@ -25,6 +28,11 @@ public final class Output {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render JSON: " + e.getMessage(), e);
     }
+  }
+
+  /** A record's components as JSON keys and values, in declaration order (to put into a larger object). */
+  public static Map<String, Object> fields(Record value) {
+    return JSON.convertValue(value, new TypeReference<LinkedHashMap<String, Object>>() {});
   }
 
   public static void printJson(PrintWriter out, Object value) {

@@ -10,9 +10,7 @@ import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
@@ -55,16 +53,13 @@ public final class SamplerCommand implements Callable<Integer> {
   @SuppressWarnings("initialization.field.uninitialized") // required option, set by picocli
   String goal;
 
-  @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
-  CommandSpec spec;
-
   @Override
   public Integer call() {
     Samplers.Goal g = Samplers.Goal.parse(goal);
     PreferenceMatrix p = pref.matrix();
     Samplers.Result result = Samplers.solve(p, g);
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
-    PrintWriter w = spec.commandLine().getOut();
+    PrintWriter w = common.out();
     if (result instanceof Samplers.Found f) {
       out.put("feasible", true);
       out.put("sampler", exact(f.sampler()));

@@ -14,9 +14,7 @@ import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import prefdyn.catalogue.Catalogue;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Kind;
@@ -50,9 +48,6 @@ import prefdyn.shard.ShardFiles;
 public final class SearchCommand implements Callable<Integer> {
   static final long DEFAULT_BUDGET = 20_000;
 
-  @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
-  CommandSpec spec;
-
   @Mixin Common common = new Common();
 
   @Option(names = "--list", description = "List the conjecture IDs with their one-line statements.")
@@ -68,16 +63,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
-  @Option(names = "--max-digits", paramLabel = "M",
-      description = "Cap for re-checking an undecided candidate at doubled digits. Default: min(8 x --digits, 4000),"
-          + " at least --digits.")
-  @Nullable Integer maxDigits;
-
-  @Option(names = "--shard", paramLabel = "i/n",
-      description = "Run only shard i of n: the budget's work units of " + Search.UNIT + " evaluations (each from its own"
-          + " seed), unit u going to shard (u mod n) + 1. Prints a shard file (JSON); 'prefdyn merge' combines the n"
-          + " files into exactly the unsharded --json output. See docs/sharding.md.")
-  @Nullable String shard;
+  @Mixin SharedOptions.Batch batch = new SharedOptions.Batch();
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Also write the result as JSON to DIR/search-ID-seed-S.json (atomically).")
@@ -85,7 +71,7 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stdout = common.out();
     if (list) {
       if (conjecture != null) {
         throw new BadInput("--list and --conjecture exclude each other");
@@ -103,37 +89,32 @@ public final class SearchCommand implements Callable<Integer> {
       throw new BadInput("--budget must be at least 1, got " + budget);
     }
     Precision precision = common.precision();
-    Escalation.of(precision, maxDigits == null ? 0 : maxDigits); // bad --max-digits: exit 2 before any output
+    int maxDigits = batch.maxDigits(precision); // bad --max-digits: exit 2 before any output
     Path outDir = out;
-    Shard part = shard == null ? null : Shard.parse(shard);
+    Shard part = batch.shard();
     if (part != null && outDir != null) {
       throw new BadInput("--out and --shard exclude each other (merge the shards instead)");
     }
     if (outDir != null) {
       OutDirs.probeWritable(outDir, "--out");
     }
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = common.err();
     Progress progress = new Progress(err, id);
-    Search.Options options = new Search.Options(budget, seed, precision, 4000, maxDigits == null ? 0 : maxDigits);
+    Search.Options options = new Search.Options(budget, seed, precision, 4000, maxDigits);
     if (part != null) {
       return runShard(s, options, part, progress);
     }
     SearchResult r = Search.run(s, options, progress);
     progress.done();
-    Map<String, @Nullable Object> json = toJson(r, precision);
+    Summary summary = Summary.of(r);
+    Map<String, @Nullable Object> json = toJson(summary, precision);
     if (outDir != null) {
       Path file = outDir.resolve("search-" + id + "-seed-" + seed + ".json");
       Output.writeAtomically(file, (Output.json(json) + "\n").getBytes(StandardCharsets.UTF_8));
       err.println("prefdyn search: written " + file);
       err.flush();
     }
-    if (common.json()) {
-      Output.printJson(stdout, json);
-    } else {
-      stdout.print(human(s, r, precision));
-      stdout.println(Output.json(json));
-      stdout.flush();
-    }
+    print(stdout, s, summary, precision, common.json());
     return r.found() ? Main.VIOLATED : 0;
   }
 
@@ -168,23 +149,51 @@ public final class SearchCommand implements Callable<Integer> {
     stdout.flush();
   }
 
+  /**
+   * What a search printed (one shape for a run and a merge): instances as their descriptions,
+   * the margins, the counts and the shrinking.
+   */
+  record Summary(String id, boolean found, @Nullable Object counterexample, @Nullable Margin margin, @Nullable Object closest,
+      @Nullable Margin closestMargin, long seed, long budget, long evaluations, long restarts, @Nullable Object shrunkFrom,
+      @Nullable Margin shrunkFromMargin, int shrinkSteps, long shrinkEvaluations, int verifiedAtDigits, double seconds) {
+    static Summary of(SearchResult r) {
+      return new Summary(r.id(), r.found(), describe(r.counterexample()), r.margin(), describe(r.closest()), r.closestMargin(),
+          r.seed(), r.budget(), r.evaluations(), r.restarts(), describe(r.unshrunk()), r.unshrunkMargin(), r.shrinkSteps(),
+          r.shrinkEvaluations(), r.verifiedAtDigits(), r.seconds());
+    }
+  }
+
   static Map<String, @Nullable Object> toJson(SearchResult r, Precision precision) {
-    return toJson(r.id(), r.found(), describe(r.counterexample()), r.margin(), describe(r.closest()), r.closestMargin(),
-        r.seed(), r.budget(), r.evaluations(), r.restarts(), describe(r.unshrunk()), r.unshrunkMargin(),
-        r.shrinkSteps(), r.shrinkEvaluations(), r.verifiedAtDigits(), precision, r.seconds());
+    return toJson(Summary.of(r), precision);
+  }
+
+  /** Prints a search's answer: the {@code --json} object, or the human lines followed by that object. */
+  static void print(PrintWriter out, Statement s, Summary summary, Precision precision, boolean json) {
+    if (json) {
+      Output.printJson(out, toJson(summary, precision));
+      return;
+    }
+    out.print(human(s, summary, precision));
+    out.println(Output.json(toJson(summary, precision)));
+    out.flush();
   }
 
   private static @Nullable Object describe(@Nullable Instance x) {
     return x == null ? null : x.describe();
   }
 
-  /** The {@code --json} object (one definition for a run and a merge; instances as their descriptions). */
-  private static Map<String, @Nullable Object> toJson(String id, boolean found, @Nullable Object cx, @Nullable Margin margin,
-      @Nullable Object near, @Nullable Margin cm, long seed, long budget, long evaluations, long restarts,
-      @Nullable Object raw, @Nullable Margin rawMargin, int shrinkSteps, long shrinkEvaluations, int verifiedAtDigits,
-      Precision precision, double seconds) {
+  /** The {@code --json} object (one definition for a run and a merge). */
+  private static Map<String, @Nullable Object> toJson(Summary r, Precision precision) {
+    boolean found = r.found();
+    @Nullable Object cx = r.counterexample();
+    @Nullable Margin margin = r.margin();
+    @Nullable Object near = r.closest();
+    @Nullable Margin cm = r.closestMargin();
+    @Nullable Object raw = r.shrunkFrom();
+    @Nullable Margin rawMargin = r.shrunkFromMargin();
+    int verifiedAtDigits = r.verifiedAtDigits();
     Map<String, @Nullable Object> m = new LinkedHashMap<>();
-    m.put("conjecture", id);
+    m.put("conjecture", r.id());
     m.put("found", found);
     if (found && cx != null && margin != null) {
       m.put("counterexample", cx);
@@ -203,10 +212,10 @@ public final class SearchCommand implements Callable<Integer> {
     }
     // counts are JSON integers (as "k" and "tries" in docs/cli.md); the seed is a string, as in check,
     // so that 64-bit seeds survive JSON readers that parse numbers as doubles
-    m.put("seed", String.valueOf(seed));
-    m.put("budget", budget);
-    m.put("evaluations", evaluations);
-    m.put("restarts", restarts);
+    m.put("seed", String.valueOf(r.seed()));
+    m.put("budget", r.budget());
+    m.put("evaluations", r.evaluations());
+    m.put("restarts", r.restarts());
     if (found) {
       if (raw != null) {
         m.put("shrunkFrom", raw);
@@ -214,12 +223,12 @@ public final class SearchCommand implements Callable<Integer> {
       if (rawMargin != null) {
         m.put("shrunkFromMargin", rawMargin.format(precision));
       }
-      m.put("shrinkSteps", shrinkSteps);
-      m.put("shrinkEvaluations", shrinkEvaluations);
+      m.put("shrinkSteps", r.shrinkSteps());
+      m.put("shrinkEvaluations", r.shrinkEvaluations());
       m.put("verifiedAtDigits", verifiedAtDigits == 0 ? "exact" : String.valueOf(verifiedAtDigits));
     }
     m.put("digits", precision.digits());
-    m.put("seconds", String.format(Locale.ROOT, "%.3f", seconds));
+    m.put("seconds", String.format(Locale.ROOT, "%.3f", r.seconds()));
     return m;
   }
 
@@ -252,7 +261,7 @@ public final class SearchCommand implements Callable<Integer> {
     Map<String, @Nullable Object> file = new LinkedHashMap<>();
     file.put("shard", ShardFiles.header("search", shardSettings(s, options), part));
     file.put("units", json);
-    Output.printJson(spec.commandLine().getOut(), file);
+    Output.printJson(common.out(), file);
     return 0;
   }
 
@@ -281,8 +290,11 @@ public final class SearchCommand implements Callable<Integer> {
     return n.isMissingNode() || n.isNull() ? null : n;
   }
 
-  /** Merges validated search shards into the unsharded {@code --json} object; returns the exit code. */
-  static int merge(List<ShardFiles.File> files, PrintWriter out) {
+  /**
+   * Merges validated search shards into the unsharded search's answer and prints it as that run
+   * does ({@link #print}; {@code seconds} as its time); returns the exit code.
+   */
+  static int merge(List<ShardFiles.File> files, boolean json, double seconds, PrintWriter out) {
     JsonNode settings = files.get(0).settings();
     String id = settings.path("conjecture").asText();
     long budget = settings.path("budget").asLong();
@@ -306,24 +318,23 @@ public final class SearchCommand implements Callable<Integer> {
     Search.Combined c = Search.combine(units, budget);
     FileUnit f = c.found() >= 0 ? units.get(c.found()) : null;
     FileUnit near = c.closest() >= 0 ? units.get(c.closest()) : null;
-    Map<String, @Nullable Object> json;
+    Summary summary;
     if (f != null) {
       JsonNode n = f.node();
-      json = toJson(id, true, nodeOrNull(n.path("counterexample")), marginOrNull(n.path("margin")),
+      summary = new Summary(id, true, nodeOrNull(n.path("counterexample")), marginOrNull(n.path("margin")),
           nodeOrNull(n.path("counterexample")), marginOrNull(n.path("margin")), Long.parseLong(settings.path("seed").asText()),
           budget, c.evaluations(), c.restarts(), nodeOrNull(n.path("shrunkFrom")), marginOrNull(n.path("shrunkFromMargin")),
-          n.path("shrinkSteps").asInt(), n.path("shrinkEvaluations").asLong(), n.path("verifiedAtDigits").asInt(),
-          precision, 0.0);
+          n.path("shrinkSteps").asInt(), n.path("shrinkEvaluations").asLong(), n.path("verifiedAtDigits").asInt(), seconds);
     } else {
-      json = toJson(id, false, null, null, near == null ? null : nodeOrNull(near.node().path("closest")),
+      summary = new Summary(id, false, null, null, near == null ? null : nodeOrNull(near.node().path("closest")),
           near == null ? null : near.closestMargin(), Long.parseLong(settings.path("seed").asText()), budget,
-          c.evaluations(), c.restarts(), null, null, 0, 0, -1, precision, 0.0);
+          c.evaluations(), c.restarts(), null, null, 0, 0, -1, seconds);
     }
-    Output.printJson(out, json);
+    print(out, Catalogue.require(id), summary, precision, json);
     return f != null ? Main.VIOLATED : 0;
   }
 
-  private static String human(Statement s, SearchResult r, Precision precision) {
+  private static String human(Statement s, Summary r, Precision precision) {
     StringBuilder sb = new StringBuilder();
     sb.append(s.id()).append(": ").append(s.title()).append('\n');
     Margin margin = r.margin();
@@ -341,44 +352,25 @@ public final class SearchCommand implements Callable<Integer> {
     return sb.toString();
   }
 
-  /** Progress on stderr: an updating line on a terminal, a plain line every few seconds otherwise. */
+  /** Progress on stderr ({@link StatusLine}): evaluations done, the smallest margin so far, the time. */
   static final class Progress implements Search.Progress {
-    private final PrintWriter err;
+    private final StatusLine line;
     private final String id;
-    private final boolean terminal = System.console() != null;
-    private final long start = System.nanoTime();
-    private long last = System.nanoTime();
-    private boolean painted;
 
     Progress(PrintWriter err, String id) {
-      this.err = err;
+      this.line = new StatusLine(err);
       this.id = id;
     }
 
     @Override
     public void update(long evaluations, long budget, double best) {
-      long now = System.nanoTime();
-      long interval = terminal ? 100_000_000L : 5_000_000_000L;
-      if (now - last < interval) {
-        return;
+      if (line.due(false)) {
+        line.show("search %s: %d/%d evaluations, smallest margin %.3g, %.0f s", id, evaluations, budget, best, line.seconds());
       }
-      last = now;
-      String line = String.format(Locale.ROOT, "search %s: %d/%d evaluations, smallest margin %.3g, %.0f s",
-          id, evaluations, budget, best, (now - start) / 1e9);
-      if (terminal) {
-        err.print("\r\033[K" + line);
-        painted = true;
-      } else {
-        err.println(line);
-      }
-      err.flush();
     }
 
     void done() {
-      if (painted) {
-        err.print("\r\033[K");
-        err.flush();
-      }
+      line.clear();
     }
   }
 }

@@ -1,11 +1,16 @@
 package prefdyn.cli;
 
 import java.util.Locale;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apfloat.Aprational;
 import picocli.CommandLine.Option;
 import prefdyn.dynamics.MrsParameters;
+import prefdyn.num.Precision;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
+import prefdyn.search.Escalation;
+import prefdyn.search.Search;
+import prefdyn.search.Shard;
 
 /**
  * Flags that several commands share, each declared once as a picocli mixin (names, defaults and
@@ -25,6 +30,27 @@ public final class SharedOptions {
     /** The matrix, validated ({@link Inputs#pref}). */
     public PreferenceMatrix matrix() {
       return Inputs.pref(pref);
+    }
+  }
+
+  /** {@code --sampler S}: the sampler μ of one round (optimum: default uniform; classify: optional). */
+  public static final class Sampler {
+    @Option(names = "--sampler", paramLabel = "S",
+        description = "Sampler μ: uniform, point:I, a list of K entries, or @FILE (optimum: default uniform; classify:"
+            + " optional, also reports the exact scores Pμ and whether the IPO optimum is Condorcet-top, Smith-top and"
+            + " order-preserving).")
+    @Nullable String sampler;
+
+    /** The sampler for K responses, or null when {@code --sampler} is not given. */
+    public @Nullable Distribution ifGiven(int k) {
+      String spec = sampler;
+      return spec == null ? null : Inputs.distribution(spec, k, "--sampler");
+    }
+
+    /** The sampler for K responses, uniform when {@code --sampler} is not given. */
+    public Distribution orUniform(int k) {
+      Distribution mu = ifGiven(k);
+      return mu == null ? Distribution.uniform(k) : mu;
     }
   }
 
@@ -67,6 +93,46 @@ public final class SharedOptions {
         case "dpo" -> MrsParameters.Method.DPO;
         default -> throw new BadInput("--method must be ipo or dpo, got '" + text + "'");
       };
+    }
+  }
+
+  /**
+   * {@code --max-digits M} and {@code --shard i/n}: the flags of a run of certified margins that
+   * can be split into shards (check, search).
+   */
+  public static final class Batch {
+    @Option(names = "--max-digits", paramLabel = "M",
+        description = "Cap for re-checking an undecided margin at doubled digits. Default: min(8 x --digits, 4000),"
+            + " at least --digits.")
+    @Nullable Integer maxDigits;
+
+    @Option(names = "--shard", paramLabel = "i/n",
+        description = "Run only shard i of n of the work units (check: the (statement, try) pairs in the unsharded"
+            + " order; search: blocks of " + Search.UNIT + " evaluations, each from its own seed): unit u goes to shard"
+            + " (u mod n) + 1. Prints a shard file (JSON); 'prefdyn merge' combines the n files into exactly the"
+            + " unsharded --json output. See docs/sharding.md.")
+    @Nullable String shard;
+
+    /**
+     * The cap as the runners take it (0: the default), checked against {@code precision}.
+     *
+     * @throws prefdyn.num.InvalidParameter (maxDigits) when below the working digits or too large
+     */
+    public int maxDigits(Precision precision) {
+      int m = maxDigits == null ? 0 : maxDigits;
+      Escalation.of(precision, m);
+      return m;
+    }
+
+    /** {@code --max-digits} as given, or null. */
+    public @Nullable Integer maxDigitsGiven() {
+      return maxDigits;
+    }
+
+    /** The shard, or null without {@code --shard}. @throws prefdyn.num.InvalidParameter for a malformed i/n */
+    public @Nullable Shard shard() {
+      String text = shard;
+      return text == null ? null : Shard.parse(text);
     }
   }
 }

@@ -13,9 +13,7 @@ import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import prefdyn.dynamics.DpoStability;
 import prefdyn.dynamics.FixedPoints;
 import prefdyn.dynamics.LogitPolicy;
@@ -26,11 +24,11 @@ import prefdyn.dynamics.ThreeCycleFamily;
 import prefdyn.num.Ball;
 import prefdyn.num.Complex;
 import prefdyn.num.Precision;
+import prefdyn.num.PrecisionLadder;
 import prefdyn.num.Rationals;
 import prefdyn.plot.Plots;
 import prefdyn.plot.StabilityPlot;
 import prefdyn.pref.Distribution;
-import prefdyn.pref.PreferenceMatrix;
 import prefdyn.verified.BallMatrix;
 import prefdyn.verified.ComplexBall;
 import prefdyn.verified.Eigen;
@@ -90,39 +88,44 @@ public final class StabilityCommand implements Callable<Integer> {
     }
   }
 
-  /** {@link #enclose} at the requested digits, retried once at doubled digits when too wide. */
+  /**
+   * {@link #enclose} on the precision ladder ({@link PrecisionLadder}): at the requested digits,
+   * and when the spectral radius is not certified to all of them, once more at doubled digits
+   * (the cap), from the fixed point refined by Newton's method there. The answer is the last
+   * attempt that gave enclosures (the doubled one if it did), else the last attempt's failure.
+   */
   static Attempt certify(MrsParameters params, Apfloat[] approx, Precision precision) {
-    Attempt a = enclose(params, approx, precision);
-    Enclosed e = a.enclosed();
-    if (e != null && e.rho().certifiedDigits() >= precision.digits()) {
-      return a;
-    }
-    Precision twice = Precision.ofDigits(Math.min(Precision.MAX_DIGITS, 2 * precision.digits()));
-    Apfloat[] better = approx;
-    try {
-      FixedPoints.Result nt = FixedPoints.newton(new MrsMap(params, twice), approx, 60);
-      if (nt.converged()) {
-        better = nt.logits();
+    int d = precision.digits();
+    List<Attempt> tried = new ArrayList<>();
+    new PrecisionLadder(Math.min(Precision.MAX_DIGITS, 2 * d)).climb(precision, q -> {
+      Attempt t = enclose(params, q.digits() == d ? approx : refined(params, approx, q), q);
+      tried.add(t);
+      return t;
+    }, t -> {
+      Enclosed e = t.enclosed();
+      return e != null && e.rho().certifiedDigits() >= d;
+    });
+    for (int i = tried.size() - 1; i >= 0; i--) {
+      if (tried.get(i).enclosed() != null) {
+        return tried.get(i);
       }
+    }
+    return tried.get(tried.size() - 1);
+  }
+
+  /** The fixed point refined by Newton's method at {@code q} (60 steps), or {@code approx} when that fails. */
+  private static Apfloat[] refined(MrsParameters params, Apfloat[] approx, Precision q) {
+    try {
+      FixedPoints.Result nt = FixedPoints.newton(new MrsMap(params, q), approx, 60);
+      return nt.converged() ? nt.logits() : approx;
     } catch (RuntimeException ex) {
-      // keep approx
+      return approx;
     }
-    Attempt b = enclose(params, better, twice);
-    Enclosed f = b.enclosed();
-    if (f != null) {
-      return b;
-    }
-    return e != null ? a : b;
   }
 
   @Mixin Common common = new Common();
 
   @Mixin MrsOptions mrs = new MrsOptions();
-
-
-  @Option(names = "--method", defaultValue = "ipo", paramLabel = "ipo|dpo",
-      description = "Round optimizer (default: ${DEFAULT-VALUE}). ipo: beta is a strength; dpo: beta is the DPO KL weight.")
-  String method = "ipo";
 
   @Option(names = "--max-rounds", defaultValue = "5000", paramLabel = "N", description = "Iteration budget for the fixed point (default: ${DEFAULT-VALUE}).")
   long maxRounds = 5000;
@@ -130,15 +133,11 @@ public final class StabilityCommand implements Callable<Integer> {
   @Option(names = "--plot", paramLabel = "FILE", description = "Write a picture (.png): for the 3-cycle family the (alpha, a beta lambda) stability diagram, else the eigenvalues and the unit circle.")
   @Nullable String plot;
 
-  @Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
-  CommandSpec spec;
-
   @Override
   public Integer call() {
     Precision precision = common.precision();
-    PreferenceMatrix p = mrs.matrix();
-    MrsParameters params = mrs.parameters(p, method);
-    Distribution start = mrs.start(p);
+    MrsOptions.Input in = mrs.read();
+    MrsParameters params = in.params();
     if (maxRounds < 1) {
       throw new BadInput("--max-rounds must be >= 1, got " + maxRounds);
     }
@@ -146,15 +145,15 @@ public final class StabilityCommand implements Callable<Integer> {
       if (plot != null) {
         throw new BadInput("--plot is only available for --method ipo");
       }
-      return callDpo(params, start, precision);
+      return callDpo(params, in.start(), precision);
     }
-    @Nullable Path plotPath = plot == null ? null : Plots.requirePng(plot, "--plot");
+    @Nullable Path plotPath = plot == null ? null : Plots.requirePng(plot, "plot");
     if (plotPath != null) {
       OutDirs.probeWritableFile(plotPath, "--plot");
     }
     Stability.Report r;
     try {
-      r = Stability.analyze(params, start, precision, maxRounds);
+      r = Stability.analyze(params, in.start(), precision, maxRounds);
     } catch (ArithmeticException e) {
       throw new BadInput(String.valueOf(e.getMessage()));
     }
@@ -162,15 +161,14 @@ public final class StabilityCommand implements Callable<Integer> {
         ? certify(params, r.fixedPoint(), precision)
         : new Attempt(null, "alpha = 1: the fixed-point certificate (Krawczyk test) is only attempted for alpha < 1");
     Enclosed enc = attempt.enclosed();
-    Optional<Aprational> a = ThreeCycleFamily.strength(p);
+    Optional<Aprational> a = ThreeCycleFamily.strength(in.matrix());
     if (plotPath != null) {
-      StabilityPlot.write(plotPath, params, a, Stability.toDoubles(r.eigenvalues()));
+      Output.writeAtomically(plotPath, StabilityPlot.png(params, a, Stability.toDoubles(r.eigenvalues())));
     }
-    PrintWriter out = spec.commandLine().getOut();
     if (enc != null) {
-      return printCertified(out, enc, r, precision, plotPath);
+      return printCertified(enc, r, precision, plotPath);
     }
-    Map<String, Object> json = new LinkedHashMap<>();
+    Map<String, @Nullable Object> json = new LinkedHashMap<>();
     Apfloat[] pi = LogitPolicy.policy(r.fixedPoint(), precision);
     List<String> fp = new ArrayList<>();
     for (Apfloat x : pi) {
@@ -186,11 +184,15 @@ public final class StabilityCommand implements Callable<Integer> {
     }
     List<String> printed = precision.formatAbsolute(parts, r.spectralRadius());
     List<Map<String, String>> eig = new ArrayList<>();
+    List<String> eigText = new ArrayList<>();
     for (int i = 0; i < zs.size(); i++) {
       Map<String, String> m = new LinkedHashMap<>();
-      m.put("re", printed.get(2 * i));
-      m.put("im", printed.get(2 * i + 1));
+      String re = printed.get(2 * i);
+      String im = printed.get(2 * i + 1);
+      m.put("re", re);
+      m.put("im", im);
       eig.add(m);
+      eigText.add(re + "  " + (im.startsWith("-") ? "- " + im.substring(1) : "+ " + im) + " i");
     }
     json.put("eigenvalues", eig);
     json.put("spectralRadius", precision.format(r.spectralRadius()));
@@ -198,33 +200,62 @@ public final class StabilityCommand implements Callable<Integer> {
     json.put("contraction", r.contractionConstant().compareTo(precision.real(1)) < 0);
     json.put("locallyStable", r.spectralRadius().compareTo(precision.real(1)) < 0);
     json.put("fixedPointLogits", precision.formatAbsolute(r.fixedPoint(), new Apfloat(1)));
+    putIteration(json, r, precision, HELMERT);
+    // not yet from enclosures: the numbers are approximate and say so (no verdict words)
+    json.put("certified", false);
+    json.put("note", APPROXIMATE);
+    json.put("reason", attempt.failure());
+    List<List<String>> rows = valueRows(String.join(", ", fp) + "  (" + r.source() + ")", eigText,
+        json, "  (approximate)");
+    return print(json, rows, List.of(APPROXIMATE, "reason: " + attempt.failure()), plotPath);
+  }
+
+  /** The basis of the approximate answer's eigenvalues. */
+  static final String HELMERT = "Helmert orthonormal basis of the centered space 1^perp";
+
+  /** The basis of the certified answers' eigenvalues. */
+  static final String TANGENT = "tangent space 1^perp (exact basis e_i - e_K; same eigenvalues as the Helmert basis)";
+
+  /** How the fixed point was found (IPO): source, rounds, convergence, Newton's agreement, and the basis. */
+  private static void putIteration(Map<String, @Nullable Object> json, Stability.Report r, Precision precision, String basis) {
     json.put("fixedPointSource", r.source());
     json.put("iterationRounds", r.iteration().steps());
     json.put("iterationConverged", r.iteration().converged());
     Apfloat agreement = r.agreement();
     json.put("newtonAgreement", agreement == null ? "n/a" : precision.format(agreement));
-    json.put("basis", "Helmert orthonormal basis of the centered space 1^perp");
-    // not yet from enclosures: the numbers are approximate and say so (no verdict words)
-    json.put("certified", false);
-    json.put("note", APPROXIMATE);
-    json.put("reason", attempt.failure());
+    json.put("basis", basis);
+  }
+
+  /**
+   * The IPO table: fixed point, eigenvalues (as given), spectral radius and contraction constant
+   * (from {@code json}, each followed by {@code how}), iteration vs Newton.
+   */
+  private static List<List<String>> valueRows(String fixedPoint, List<String> eigenvalues, Map<String, @Nullable Object> json,
+      String how) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("fixed point", fixedPoint));
+    for (String z : eigenvalues) {
+      rows.add(List.of("eigenvalue", z));
+    }
+    rows.add(List.of("spectral radius", json.get("spectralRadius") + how));
+    rows.add(List.of("contraction constant L", json.get("contractionConstant") + how));
+    rows.add(List.of("iteration vs Newton", String.valueOf(json.get("newtonAgreement"))));
+    return rows;
+  }
+
+  /** Prints {@code json} (--json), or the table (if any rows), the notes and the picture's path. */
+  private int print(Map<String, @Nullable Object> json, List<List<String>> rows, List<String> notes, @Nullable Path plotPath) {
+    PrintWriter out = common.out();
     if (common.json()) {
       Output.printJson(out, json);
       return 0;
     }
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("fixed point", String.join(", ", fp) + "  (" + r.source() + ")"));
-    for (Map<String, String> m : eig) {
-      String re = String.valueOf(m.get("re"));
-      String im = String.valueOf(m.get("im"));
-      rows.add(List.of("eigenvalue", re + "  " + (im.startsWith("-") ? "- " + im.substring(1) : "+ " + im) + " i"));
+    if (!rows.isEmpty()) {
+      out.print(Output.table(List.of("quantity", "value"), rows));
     }
-    rows.add(List.of("spectral radius", String.valueOf(json.get("spectralRadius")) + "  (approximate)"));
-    rows.add(List.of("contraction constant L", String.valueOf(json.get("contractionConstant")) + "  (approximate)"));
-    rows.add(List.of("iteration vs Newton", String.valueOf(json.get("newtonAgreement"))));
-    out.print(Output.table(List.of("quantity", "value"), rows));
-    out.println(APPROXIMATE);
-    out.println("reason: " + attempt.failure());
+    for (String n : notes) {
+      out.println(n);
+    }
     if (plotPath != null) {
       out.println("picture: " + plotPath);
     }
@@ -232,22 +263,21 @@ public final class StabilityCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The fixed point as printed and its certified digits per entry. */
-  private record FixedPointText(List<String> fp, List<Integer> fpDigits) {}
-
   /**
-   * Puts the certified fixed point, eigenvalues and spectral radius ({@code d} digits, each with
-   * its certified digits) into {@code json} (shared by the IPO and DPO answers).
+   * Puts the certified answer into {@code json} (shared by the IPO and DPO answers): the fixed
+   * point, eigenvalues and spectral radius ({@code d} digits), the contraction constant (null for
+   * DPO), the verdict booleans, and the fixed point's logits. Returns the certified digits of the
+   * fixed point's entries.
    */
-  private static FixedPointText putEnclosures(Map<String, @Nullable Object> json, Ball[] policy, List<ComplexBall> eigenvalues,
-      Ball rho, int d) {
-    List<String> fp = new ArrayList<>();
+  private static List<Integer> putEnclosures(Map<String, @Nullable Object> json, Ball[] policy, Ball[] logits,
+      List<ComplexBall> eigenvalues, Ball rho, @Nullable Ball contraction, Precision precision) {
+    int d = precision.digits();
+    int prec = precision.bits();
     List<Integer> fpDigits = new ArrayList<>();
     for (Ball x : policy) {
-      fp.add(x.format(d));
       fpDigits.add(Math.min(d, x.certifiedDigits()));
     }
-    json.put("fixedPoint", fp);
+    json.put("fixedPoint", format(policy, d));
     List<Map<String, Object>> eig = new ArrayList<>();
     for (ComplexBall z : eigenvalues) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -259,63 +289,59 @@ public final class StabilityCommand implements Callable<Integer> {
     }
     json.put("eigenvalues", eig);
     json.put("spectralRadius", rho.format(d));
-    return new FixedPointText(fp, fpDigits);
-  }
-
-  private int printCertified(PrintWriter out, Enclosed enc, Stability.Report r, Precision precision, @Nullable Path plotPath) {
-    int d = precision.digits();
-    Map<String, @Nullable Object> json = new LinkedHashMap<>();
-    FixedPointText text = putEnclosures(json, enc.policy(), enc.eigenvalues(), enc.rho(), d);
-    List<String> fp = text.fp();
-    List<Integer> fpDigits = text.fpDigits();
-    json.put("contractionConstant", enc.contraction().format(d));
-    Ball one = Ball.ONE;
-    int prec = precision.bits();
+    json.put("contractionConstant", contraction == null ? null : contraction.format(d));
     // The contract's booleans say what is certified: true only when the enclosure lies below 1.
     // When it straddles 1 they are false and the extension keys "...Decided" say so.
-    Ball lm1 = enc.contraction().sub(one, prec);
-    Ball rm1 = enc.rho().sub(one, prec);
-    json.put("contraction", lm1.isNegative());
+    @Nullable Ball lm1 = contraction == null ? null : contraction.sub(Ball.ONE, prec);
+    Ball rm1 = rho.sub(Ball.ONE, prec);
+    json.put("contraction", lm1 != null && lm1.isNegative());
     json.put("locallyStable", rm1.isNegative());
-    json.put("contractionDecided", lm1.isNegative() || lm1.isNonNegative());
+    json.put("contractionDecided", lm1 != null && (lm1.isNegative() || lm1.isNonNegative()));
     json.put("locallyStableDecided", rm1.isNegative() || rm1.isNonNegative());
-    List<String> logits = new ArrayList<>();
-    for (Ball x : enc.logits()) {
-      logits.add(x.format(d));
+    json.put("fixedPointLogits", format(logits, d));
+    return fpDigits;
+  }
+
+  private static List<String> format(Ball[] xs, int d) {
+    List<String> out = new ArrayList<>();
+    for (Ball x : xs) {
+      out.add(x.format(d));
     }
-    json.put("fixedPointLogits", logits);
-    json.put("fixedPointSource", r.source());
-    json.put("iterationRounds", r.iteration().steps());
-    json.put("iterationConverged", r.iteration().converged());
-    Apfloat agreement = r.agreement();
-    json.put("newtonAgreement", agreement == null ? "n/a" : precision.format(agreement));
-    json.put("basis", "tangent space 1^perp (exact basis e_i - e_K; same eigenvalues as the Helmert basis)");
-    json.put("certified", true);
+    return out;
+  }
+
+  /** The certified eigenvalues as the tables print them. */
+  private static List<String> certified(List<ComplexBall> zs, int d) {
+    List<String> out = new ArrayList<>();
+    for (ComplexBall z : zs) {
+      out.add(z.format(d) + "  (certified)");
+    }
+    return out;
+  }
+
+  /** The certified digits of the fixed point and spectral radius (and of L when given). */
+  private static Map<String, Object> certifiedDigits(List<Integer> fixedPoint, Ball rho, @Nullable Ball contraction, int d) {
     Map<String, Object> digits = new LinkedHashMap<>();
-    digits.put("fixedPoint", fpDigits);
-    digits.put("spectralRadius", Math.min(d, enc.rho().certifiedDigits()));
-    digits.put("contractionConstant", Math.min(d, enc.contraction().certifiedDigits()));
-    json.put("certifiedDigits", digits);
+    digits.put("fixedPoint", fixedPoint);
+    digits.put("spectralRadius", Math.min(d, rho.certifiedDigits()));
+    if (contraction != null) {
+      digits.put("contractionConstant", Math.min(d, contraction.certifiedDigits()));
+    }
+    return digits;
+  }
+
+  private int printCertified(Enclosed enc, Stability.Report r, Precision precision, @Nullable Path plotPath) {
+    int d = precision.digits();
+    Map<String, @Nullable Object> json = new LinkedHashMap<>();
+    List<Integer> fpDigits = putEnclosures(json, enc.policy(), enc.logits(), enc.eigenvalues(), enc.rho(), enc.contraction(),
+        precision);
+    putIteration(json, r, precision, TANGENT);
+    json.put("certified", true);
+    json.put("certifiedDigits", certifiedDigits(fpDigits, enc.rho(), enc.contraction(), d));
     json.put("note", CERTIFIED);
-    if (common.json()) {
-      Output.printJson(out, json);
-      return 0;
-    }
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("fixed point", String.join(", ", fp) + "  (certified)"));
-    for (ComplexBall z : enc.eigenvalues()) {
-      rows.add(List.of("eigenvalue", z.format(d) + "  (certified)"));
-    }
-    rows.add(List.of("spectral radius", String.valueOf(json.get("spectralRadius")) + "  (certified)"));
-    rows.add(List.of("contraction constant L", String.valueOf(json.get("contractionConstant")) + "  (certified)"));
-    rows.add(List.of("iteration vs Newton", String.valueOf(json.get("newtonAgreement"))));
-    out.print(Output.table(List.of("quantity", "value"), rows));
-    out.println(CERTIFIED);
-    if (plotPath != null) {
-      out.println("picture: " + plotPath);
-    }
-    out.flush();
-    return 0;
+    List<List<String>> rows = valueRows(String.join(", ", format(enc.policy(), d)) + "  (certified)",
+        certified(enc.eigenvalues(), d), json, "  (certified)");
+    return print(json, rows, List.of(CERTIFIED), plotPath);
   }
 
   /** Printed for --method dpo with a certificate. */
@@ -333,49 +359,25 @@ public final class StabilityCommand implements Callable<Integer> {
     if (enc == null && (at.failure().startsWith("alpha = 1") || at.failure().startsWith("no fixed point"))) {
       throw new BadInput(at.failure());
     }
-    PrintWriter out = spec.commandLine().getOut();
     int d = precision.digits();
     int prec = precision.bits();
     Map<String, @Nullable Object> json = new LinkedHashMap<>();
     json.put("method", "dpo");
     if (enc == null) {
-      json.put("fixedPoint", null);
-      json.put("eigenvalues", List.of());
-      json.put("spectralRadius", null);
-      json.put("contractionConstant", null);
-      json.put("contraction", false);
-      json.put("locallyStable", false);
-      json.put("contractionDecided", false);
-      json.put("locallyStableDecided", false);
-      json.put("certified", false);
+      for (String key : List.of("fixedPoint", "eigenvalues", "spectralRadius", "contractionConstant")) {
+        json.put(key, key.equals("eigenvalues") ? List.of() : null);
+      }
+      for (String key : List.of("contraction", "locallyStable", "contractionDecided", "locallyStableDecided", "certified")) {
+        json.put(key, false);
+      }
       json.put("reason", at.failure());
       json.put("betaConvention", BETA_CONVENTION);
-      if (common.json()) {
-        Output.printJson(out, json);
-      } else {
-        out.println("MRS-DPO stability not certified: " + at.failure());
-        out.println(BETA_CONVENTION);
-      }
-      out.flush();
-      return 0;
+      return print(json, List.of(), List.of("MRS-DPO stability not certified: " + at.failure(), BETA_CONVENTION), null);
     }
-    FixedPointText text = putEnclosures(json, enc.policy(), enc.eigenvalues(), enc.rho(), d);
-    List<String> fp = text.fp();
-    List<Integer> fpDigits = text.fpDigits();
-    json.put("contractionConstant", null);
-    Ball rm1 = enc.rho().sub(Ball.ONE, prec);
-    json.put("contraction", false);
-    json.put("locallyStable", rm1.isNegative());
-    json.put("contractionDecided", false);
-    json.put("locallyStableDecided", rm1.isNegative() || rm1.isNonNegative());
-    List<String> logits = new ArrayList<>();
-    for (Ball x : enc.logits()) {
-      logits.add(x.format(d));
-    }
-    json.put("fixedPointLogits", logits);
+    List<Integer> fpDigits = putEnclosures(json, enc.policy(), enc.logits(), enc.eigenvalues(), enc.rho(), null, precision);
     json.put("fixedPointSource", enc.source());
     json.put("iterationRounds", enc.rounds());
-    json.put("basis", "tangent space 1^perp (exact basis e_i - e_K; same eigenvalues as the Helmert basis)");
+    json.put("basis", TANGENT);
     Optional<Aprational> a = ThreeCycleFamily.strength(params.pref());
     if (a.isPresent() && enc.source().equals("uniform")) {
       Ball rho = Ball.of(ThreeCycleFamily.dpoRhoSquared(a.get(), params.alpha(), params.lambda(), params.beta()), prec).sqrt(prec);
@@ -383,20 +385,13 @@ public final class StabilityCommand implements Callable<Integer> {
       json.put("closedForm", "alpha +- i 4 a lambda/(sqrt3 beta) (3-cycle at uniform, proofs-notes/MRS-DPO.md)");
     }
     json.put("certified", true);
-    Map<String, Object> digits = new LinkedHashMap<>();
-    digits.put("fixedPoint", fpDigits);
-    digits.put("spectralRadius", Math.min(d, enc.rho().certifiedDigits()));
-    json.put("certifiedDigits", digits);
+    json.put("certifiedDigits", certifiedDigits(fpDigits, enc.rho(), null, d));
     json.put("note", CERTIFIED_DPO);
     json.put("betaConvention", BETA_CONVENTION);
-    if (common.json()) {
-      Output.printJson(out, json);
-      return 0;
-    }
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("fixed point", String.join(", ", fp) + "  (certified, " + enc.source() + ")"));
-    for (ComplexBall z : enc.eigenvalues()) {
-      rows.add(List.of("eigenvalue", z.format(d) + "  (certified)"));
+    rows.add(List.of("fixed point", String.join(", ", format(enc.policy(), d)) + "  (certified, " + enc.source() + ")"));
+    for (String z : certified(enc.eigenvalues(), d)) {
+      rows.add(List.of("eigenvalue", z));
     }
     rows.add(List.of("spectral radius", enc.rho().format(d) + "  (certified)"));
     if (json.containsKey("closedFormSpectralRadius")) {
@@ -404,10 +399,6 @@ public final class StabilityCommand implements Callable<Integer> {
           + "  (sqrt(alpha^2 + 16 a^2 lambda^2/(3 beta^2)))"));
     }
     rows.add(List.of("contraction constant L", "none for DPO (T7 is the IPO map's)"));
-    out.print(Output.table(List.of("quantity", "value"), rows));
-    out.println(CERTIFIED_DPO);
-    out.println(BETA_CONVENTION);
-    out.flush();
-    return 0;
+    return print(json, rows, List.of(CERTIFIED_DPO, BETA_CONVENTION), null);
   }
 }

@@ -78,6 +78,7 @@ public final class BallOrbit {
     Ball[] y = map.roundPoint(mid, prec);
     Ball[] rad = new Ball[y.length];
     Ball[] next = new Ball[y.length];
+    previous = null;
     for (int i = 0; i < y.length; i++) {
       if (!y[i].isFinite()) {
         err = Ball.whole();
@@ -87,6 +88,8 @@ public final class BallOrbit {
       next[i] = MrsMap.midpoint(y[i]);
       rad[i] = MrsMap.radius(y[i]);
     }
+    Ball roundingError = norm2Upper(rad);
+    Previous before = new Previous(mid, next, err, roundingError);
     Ball propagated = Ball.ZERO;
     if (!(err.isExact() && err.containsZero())) {
       if (!err.isFinite()) {
@@ -96,12 +99,100 @@ public final class BallOrbit {
       lastLipschitz = lipschitz(box());
       propagated = lastLipschitz.mul(err, MrsMap.JACOBIAN_BITS);
     }
-    err = propagated.add(norm2Upper(rad), MrsMap.JACOBIAN_BITS);
+    err = propagated.add(roundingError, MrsMap.JACOBIAN_BITS);
     if (!err.isFinite()) {
       err = Ball.whole();
     }
     mid = next;
+    previous = before;
     t++;
+  }
+
+  /**
+   * The state before the last round: {@code m_{t-1}}, {@code m_t}, {@code e_{t-1}} and the
+   * rounding term {@code ||rad y||} of the round, y the ball containing {@code Φ(m_{t-1})}.
+   */
+  private record Previous(Ball[] mid, Ball[] next, Ball err, Ball rounding) {
+    /** {@code D >= ||Φ(m_{t-1}) - m_{t-1}||_2}: {@code ||m_t - m_{t-1}||_2 + ||rad y||_2} (Φ(m_{t-1}) lies in y). */
+    Ball drift() {
+      Ball[] move = new Ball[mid.length];
+      for (int i = 0; i < mid.length; i++) {
+        move[i] = next[i].sub(mid[i], MrsMap.JACOBIAN_BITS);
+      }
+      return norm2Upper(move).add(rounding, MrsMap.JACOBIAN_BITS);
+    }
+
+    /** A double estimate of {@code ||m_t - m_{t-1}||_1} (a cheap pre-check only). */
+    double moveEstimate() {
+      double s = 0;
+      for (int i = 0; i < mid.length; i++) {
+        s += Math.abs(next[i].midDouble() - mid[i].midDouble());
+      }
+      return s;
+    }
+  }
+
+  private @org.checkerframework.checker.nullness.qual.Nullable Previous previous;
+
+  /**
+   * A ball that the orbit never leaves again: θ_s lies in {@code B(center, radius)} (2-norm) for
+   * every round {@code s >= from}.
+   *
+   * @param center the exact center (the midpoints {@code m_from})
+   * @param radius R, exact
+   * @param from the first round it holds for
+   */
+  public record Invariant(Ball[] center, Ball radius, long from) {
+    /** The coordinate box {@code center ± R}, which contains the 2-norm ball. */
+    public Ball[] box() {
+      Ball[] out = new Ball[center.length];
+      for (int i = 0; i < center.length; i++) {
+        out[i] = center[i].inflate(radius);
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Tries to certify, after a round, that the orbit stays from round {@code t-1} on in a ball of
+   * radius at most {@code maxRadius} around {@code m_{t-1}} (proofs-notes/recheck.md): with
+   * {@code D >= ||Φ(m) - m||_2}, {@code e_{t-1} <= R} and {@code L >= sup ||ΠJ||_2} over the box
+   * {@code m ± R}, the condition {@code D + L·R <= R} gives
+   * {@code ||Φ(θ) - m||_2 <= ||Φ(θ) - Φ(m)||_2 + ||Φ(m) - m||_2 <= L·R + D <= R} for every θ in
+   * the ball (mean-value theorem on the segment, which lies in the box), so Φ maps the ball into
+   * itself and, as θ_{t-1} lies in it, so does every later θ_s. Needs a contraction near the orbit
+   * (L < 1, T7); returns null when the condition fails (or R would exceed {@code maxRadius}).
+   */
+  public @org.checkerframework.checker.nullness.qual.Nullable Invariant invariant(double maxRadius) {
+    Previous p = previous;
+    if (p == null || !p.err().isFinite() || !lastLipschitz.isFinite() || !(p.moveEstimate() <= maxRadius)) {
+      return null;
+    }
+    double l = upper(lastLipschitz);
+    Ball drift = p.drift();
+    if (!(l < 0.999) || !drift.isFinite()) {
+      return null;
+    }
+    // a guess from the last bound (checked below): R >= D / (1 - L) with some room, R >= e
+    double r = Math.max(upper(p.err()), upper(drift) / (1 - l) * 1.25);
+    if (!(r <= maxRadius) || r == 0) {
+      return null;
+    }
+    Ball radius = MrsMap.exactDouble(r);
+    Ball[] box = new Ball[p.mid().length];
+    for (int i = 0; i < box.length; i++) {
+      box[i] = p.mid()[i].inflate(radius);
+    }
+    Ball lip = lipschitz(box);
+    boolean mapsInto = drift.add(lip.mul(radius, MrsMap.JACOBIAN_BITS), MrsMap.JACOBIAN_BITS)
+        .sub(radius, MrsMap.JACOBIAN_BITS).isNonPositive();
+    boolean startsInside = p.err().sub(radius, MrsMap.JACOBIAN_BITS).isNonPositive();
+    return mapsInto && startsInside ? new Invariant(p.mid(), radius, t - 1) : null;
+  }
+
+  /** A double at least the upper end of a finite ball. */
+  private static double upper(Ball b) {
+    return Math.nextUp(Math.nextUp(Math.abs(b.midDouble()) + b.radUpper()));
   }
 
   /** The box on which {@link #cachedL} was computed (a slightly enlarged box), or null. */

@@ -149,6 +149,90 @@ public final class FastMrs {
    * previous, unfused round {@link #stepUnfused}).
    */
   public void step(double[] theta, double[] pi) {
+    if (k == 4) {
+      step4(theta, pi);
+    } else {
+      stepLoop(theta, pi);
+    }
+  }
+
+  /**
+   * {@link #step(double[], double[])} for K = 4 (the experiment's size), written out: the same
+   * operations in the same order (each row sum {@code ((((c_i + p_i0·π_0) + p_i1·π_1) + p_i2·π_2)
+   * + p_i3·π_3)}, the mean {@code (((0 + v_0) + v_1) + v_2) + v_3} times 1/4, which equals the
+   * division by 4 exactly (a power of two), the first strict maximum, the terms and their sum in
+   * index order, each divided by the sum), so the same doubles, with the values in locals instead
+   * of arrays: no loads and stores between the steps, no bounds checks, one multiplication where the
+   * loop divides. {@code FastMrsUnrolledTest} checks it bit for bit against the general loop.
+   */
+  private void step4(double[] theta, double[] pi) {
+    final double[] lt = lastTheta;
+    final double[] lp = lastPi;
+    double[] in = lp;
+    if (!cached || theta[0] != lt[0] || theta[1] != lt[1] || theta[2] != lt[2] || theta[3] != lt[3]) {
+      softmax(theta, mu);
+      in = mu;
+    }
+    final double[] p = onPolicyFlat;
+    final double[] c = constantPart;
+    final double a = alpha;
+    double i0 = in[0];
+    double i1 = in[1];
+    double i2 = in[2];
+    double i3 = in[3];
+    double v0 = a * theta[0] + (c[0] + p[0] * i0 + p[1] * i1 + p[2] * i2 + p[3] * i3);
+    double v1 = a * theta[1] + (c[1] + p[4] * i0 + p[5] * i1 + p[6] * i2 + p[7] * i3);
+    double v2 = a * theta[2] + (c[2] + p[8] * i0 + p[9] * i1 + p[10] * i2 + p[11] * i3);
+    double v3 = a * theta[3] + (c[3] + p[12] * i0 + p[13] * i1 + p[14] * i2 + p[15] * i3);
+    double mean = (0 + v0 + v1 + v2 + v3) * 0.25;
+    v0 -= mean;
+    v1 -= mean;
+    v2 -= mean;
+    v3 -= mean;
+    int top = 0;
+    double max = v0;
+    if (v1 > max) {
+      top = 1;
+      max = v1;
+    }
+    if (v2 > max) {
+      top = 2;
+      max = v2;
+    }
+    if (v3 > max) {
+      top = 3;
+      max = v3;
+    }
+    double e0 = top == 0 ? 1 : Math.exp(v0 - max);
+    double e1 = top == 1 ? 1 : Math.exp(v1 - max);
+    double e2 = top == 2 ? 1 : Math.exp(v2 - max);
+    double e3 = top == 3 ? 1 : Math.exp(v3 - max);
+    double sum = 0 + e0 + e1 + e2 + e3;
+    double q0 = e0 / sum;
+    double q1 = e1 / sum;
+    double q2 = e2 / sum;
+    double q3 = e3 / sum;
+    theta[0] = v0;
+    theta[1] = v1;
+    theta[2] = v2;
+    theta[3] = v3;
+    lt[0] = v0;
+    lt[1] = v1;
+    lt[2] = v2;
+    lt[3] = v3;
+    lp[0] = q0;
+    lp[1] = q1;
+    lp[2] = q2;
+    lp[3] = q3;
+    pi[0] = q0;
+    pi[1] = q1;
+    pi[2] = q2;
+    pi[3] = q3;
+    cached = true;
+  }
+
+  /** The general loop of {@link #step(double[], double[])} for any K (tests compare the K = 4 form with it). */
+  void stepLoop(double[] theta, double[] pi) {
     final int k = this.k;
     final double[] lt = lastTheta;
     final double[] lp = lastPi;

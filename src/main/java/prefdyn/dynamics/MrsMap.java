@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import org.apfloat.Apfloat;
 import org.apfloat.Apint;
 import org.apfloat.Aprational;
+import org.checkerframework.checker.nullness.qual.MonotonicNonNull;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Ball;
 import prefdyn.num.Rationals;
@@ -29,71 +30,90 @@ import prefdyn.qual.Centered;
 public final class MrsMap {
   private final MrsParameters params;
   private final Precision precision;
-  private final Apfloat[][] p;
-  private final Apfloat[] logRef;
-  private final Apfloat[] scaledLogRef;
-  private final Apfloat[] offlinePart;
-  private final Apfloat alpha;
-  private final Apfloat lambda;
-  private final Apfloat beta;
   private final boolean alphaOne;
   private final boolean alphaZero;
-  /** P scaled to small exact integers when P is exact ({@code D·P}, D the common denominator), else P. */
-  private final Apfloat[][] scaledP;
-  /** {@code βλ/D}: the on-policy strength applied to {@code scaledP · softmax(θ)}. */
-  private final Apfloat onPolicyStrength;
-  /** {@code (1-α) log π_ref + β(1-λ) P π_0}: the part of the round that does not depend on θ. */
-  private final Apfloat[] constantPart;
+  /** The round's constants at {@link #precision} (Apfloat), made on first use: the ball round does not need them. */
+  private @MonotonicNonNull Reals reals;
+
+  /** The Apfloat constants of the round at one precision (immutable once made). */
+  private static final class Reals {
+    final Apfloat[][] p;
+    final Apfloat[] logRef;
+    final Apfloat[] scaledLogRef;
+    final Apfloat[] offlinePart;
+    final Apfloat alpha;
+    final Apfloat lambda;
+    final Apfloat beta;
+    /** P scaled to small exact integers when P is exact ({@code D·P}, D the common denominator), else P. */
+    final Apfloat[][] scaledP;
+    /** {@code βλ/D}: the on-policy strength applied to {@code scaledP · softmax(θ)}. */
+    final Apfloat onPolicyStrength;
+    /** {@code (1-α) log π_ref + β(1-λ) P π_0}: the part of the round that does not depend on θ. */
+    final Apfloat[] constantPart;
+
+    Reals(MrsParameters params, Precision precision) {
+      this.p = params.pref().real(precision);
+      this.logRef = LogitPolicy.logitsOf(params.ref().real(precision), precision);
+      this.alpha = precision.real(params.alpha());
+      this.lambda = precision.real(params.lambda());
+      this.beta = precision.real(params.beta());
+      Apfloat oneMinusAlpha = precision.real(prefdyn.num.Rationals.ONE.subtract(params.alpha()));
+      Apfloat oneMinusLambda = precision.real(prefdyn.num.Rationals.ONE.subtract(params.lambda()));
+      int k = params.k();
+      this.scaledLogRef = new Apfloat[k];
+      this.offlinePart = new Apfloat[k];
+      Apfloat[] pi0 = params.pi0().real(precision);
+      for (int i = 0; i < k; i++) {
+        scaledLogRef[i] = oneMinusAlpha.multiply(logRef[i]);
+        offlinePart[i] = oneMinusLambda.multiply(pi0[i]);
+      }
+      // Speed (same arithmetic, reorganized): with exact P = N/D (N small integers), the products
+      // N_ij·π_j are exact-integer times working-precision numbers, linear in the digits; and the
+      // offline part β(1-λ)Pπ_0 of the sampler is the same every round, so it joins the reference.
+      java.math.BigInteger d = java.math.BigInteger.ONE;
+      if (params.pref().isExact()) {
+        for (int i = 0; i < k; i++) {
+          for (int j = 0; j < k; j++) {
+            java.math.BigInteger q = params.pref().exact(i, j).denominator().toBigInteger();
+            d = d.divide(d.gcd(q)).multiply(q);
+          }
+        }
+        this.scaledP = new Apfloat[k][k];
+        for (int i = 0; i < k; i++) {
+          for (int j = 0; j < k; j++) {
+            org.apfloat.Aprational e = params.pref().exact(i, j);
+            scaledP[i][j] = new org.apfloat.Apint(e.numerator().toBigInteger().multiply(d).divide(e.denominator().toBigInteger()));
+          }
+        }
+      } else {
+        this.scaledP = p;
+      }
+      this.onPolicyStrength = precision.real(params.beta().multiply(params.lambda())
+          .divide(new org.apfloat.Aprational(new org.apfloat.Apint(d))));
+      Apfloat offlineStrength = precision.real(params.beta().multiply(prefdyn.num.Rationals.ONE.subtract(params.lambda())));
+      Apfloat[] pPi0 = Linalg.multiply(p, pi0, precision);
+      this.constantPart = new Apfloat[k];
+      for (int i = 0; i < k; i++) {
+        constantPart[i] = scaledLogRef[i].add(offlineStrength.multiply(pPi0[i]));
+      }
+    }
+  }
 
   public MrsMap(MrsParameters params, Precision precision) {
     this.params = params;
     this.precision = precision;
-    this.p = params.pref().real(precision);
-    this.logRef = LogitPolicy.logitsOf(params.ref().real(precision), precision);
-    this.alpha = precision.real(params.alpha());
-    this.lambda = precision.real(params.lambda());
-    this.beta = precision.real(params.beta());
     this.alphaOne = params.alpha().equals(prefdyn.num.Rationals.ONE);
     this.alphaZero = params.alpha().signum() == 0;
-    Apfloat oneMinusAlpha = precision.real(prefdyn.num.Rationals.ONE.subtract(params.alpha()));
-    Apfloat oneMinusLambda = precision.real(prefdyn.num.Rationals.ONE.subtract(params.lambda()));
-    int k = params.k();
-    this.scaledLogRef = new Apfloat[k];
-    this.offlinePart = new Apfloat[k];
-    Apfloat[] pi0 = params.pi0().real(precision);
-    for (int i = 0; i < k; i++) {
-      scaledLogRef[i] = oneMinusAlpha.multiply(logRef[i]);
-      offlinePart[i] = oneMinusLambda.multiply(pi0[i]);
+  }
+
+  /** The Apfloat constants, made on first use (a race makes two equal ones; either is kept). */
+  private Reals reals() {
+    Reals r = reals;
+    if (r == null) {
+      r = new Reals(params, precision);
+      reals = r;
     }
-    // Speed (same arithmetic, reorganized): with exact P = N/D (N small integers), the products
-    // N_ij·π_j are exact-integer times working-precision numbers, linear in the digits; and the
-    // offline part β(1-λ)Pπ_0 of the sampler is the same every round, so it joins the reference.
-    java.math.BigInteger d = java.math.BigInteger.ONE;
-    if (params.pref().isExact()) {
-      for (int i = 0; i < k; i++) {
-        for (int j = 0; j < k; j++) {
-          java.math.BigInteger q = params.pref().exact(i, j).denominator().toBigInteger();
-          d = d.divide(d.gcd(q)).multiply(q);
-        }
-      }
-      this.scaledP = new Apfloat[k][k];
-      for (int i = 0; i < k; i++) {
-        for (int j = 0; j < k; j++) {
-          org.apfloat.Aprational e = params.pref().exact(i, j);
-          scaledP[i][j] = new org.apfloat.Apint(e.numerator().toBigInteger().multiply(d).divide(e.denominator().toBigInteger()));
-        }
-      }
-    } else {
-      this.scaledP = p;
-    }
-    this.onPolicyStrength = precision.real(params.beta().multiply(params.lambda())
-        .divide(new org.apfloat.Aprational(new org.apfloat.Apint(d))));
-    Apfloat offlineStrength = precision.real(params.beta().multiply(prefdyn.num.Rationals.ONE.subtract(params.lambda())));
-    Apfloat[] pPi0 = Linalg.multiply(p, pi0, precision);
-    this.constantPart = new Apfloat[k];
-    for (int i = 0; i < k; i++) {
-      constantPart[i] = scaledLogRef[i].add(offlineStrength.multiply(pPi0[i]));
-    }
+    return r;
   }
 
   public MrsParameters parameters() {
@@ -105,11 +125,12 @@ public final class MrsMap {
   }
 
   public int k() {
-    return p.length;
+    return params.k();
   }
 
   /** P at working precision (a copy). */
   public Apfloat[][] preference() {
+    Apfloat[][] p = reals().p;
     Apfloat[][] out = new Apfloat[p.length][];
     for (int i = 0; i < p.length; i++) {
       out[i] = p[i].clone();
@@ -119,30 +140,32 @@ public final class MrsMap {
 
   /** Centered {@code log π_ref}. */
   public Apfloat[] referenceLogits() {
-    return logRef.clone();
+    return reals().logRef.clone();
   }
 
   /** Centered logits of a start distribution (must be interior). */
   public Apfloat @Centered [] logitsOf(Distribution start) {
-    start.requireK(k(), "--init").requireInterior("--init");
+    start.requireK(k(), "start").requireInterior("start");
     return LogitPolicy.logitsOf(start.real(precision), precision);
   }
 
   /** The round's sampler {@code μ_t = λ softmax(θ_t) + (1-λ) π_0}. */
   public Apfloat[] sampler(Apfloat[] theta) {
     Apfloat[] pi = Kernel.softmax(theta, precision);
+    Reals c = reals();
     Apfloat[] mu = new Apfloat[pi.length];
     for (int i = 0; i < pi.length; i++) {
-      mu[i] = lambda.multiply(pi[i]).add(offlinePart[i]);
+      mu[i] = c.lambda.multiply(pi[i]).add(c.offlinePart[i]);
     }
     return mu;
   }
 
   /** The round's reference logits {@code α θ_t + (1-α) log π_ref} (not centered). */
   public Apfloat[] roundReference(Apfloat[] theta) {
+    Reals c = reals();
     Apfloat[] r = new Apfloat[theta.length];
     for (int i = 0; i < theta.length; i++) {
-      r[i] = alphaOne ? precision.real(theta[i]) : alpha.multiply(theta[i]).add(scaledLogRef[i]);
+      r[i] = alphaOne ? precision.real(theta[i]) : c.alpha.multiply(theta[i]).add(c.scaledLogRef[i]);
     }
     return r;
   }
@@ -155,6 +178,7 @@ public final class MrsMap {
       // softmax(θ) = e/S with e_i = exp(θ_i - max θ): the normalization 1/S joins the strength
       // (one division per round instead of K).
       int k = theta.length;
+      Reals c = reals();
       int imax = Kernel.argmax(theta);
       Apfloat top = precision.real(theta[imax]);
       Apfloat[] e = new Apfloat[k];
@@ -165,12 +189,13 @@ public final class MrsMap {
       }
       Apfloat[] ref = new Apfloat[k];
       for (int i = 0; i < k; i++) {
-        Apfloat own = alphaOne ? precision.real(theta[i]) : alphaZero ? null : alpha.multiply(theta[i]);
-        ref[i] = own == null ? constantPart[i] : own.add(constantPart[i]);
+        Apfloat own = alphaOne ? precision.real(theta[i]) : alphaZero ? null : c.alpha.multiply(theta[i]);
+        ref[i] = own == null ? c.constantPart[i] : own.add(c.constantPart[i]);
       }
-      return IpoOptimum.logits(scaledP, e, ref, onPolicyStrength.divide(sum), precision);
+      return IpoOptimum.logits(c.scaledP, e, ref, c.onPolicyStrength.divide(sum), precision);
     }
-    return DpoRound.logits(p, sampler(theta), roundReference(theta), beta, precision);
+    Reals c = reals();
+    return DpoRound.logits(c.p, sampler(theta), roundReference(theta), c.beta, precision);
   }
 
   /**
@@ -182,13 +207,14 @@ public final class MrsMap {
       throw new UnsupportedOperationException("the closed-form Jacobian is the IPO round's");
     }
     int k = k();
-    Apfloat[][] ps = Linalg.multiply(p, softmaxJacobian(Kernel.softmax(theta, precision), precision), precision);
-    Apfloat bl = beta.multiply(lambda);
+    Reals re = reals();
+    Apfloat[][] ps = Linalg.multiply(re.p, softmaxJacobian(Kernel.softmax(theta, precision), precision), precision);
+    Apfloat bl = re.beta.multiply(re.lambda);
     Apfloat[][] j = new Apfloat[k][k];
     for (int r = 0; r < k; r++) {
       for (int c = 0; c < k; c++) {
         Apfloat v = bl.multiply(ps[r][c]);
-        j[r][c] = r == c ? v.add(alpha) : v;
+        j[r][c] = r == c ? v.add(re.alpha) : v;
       }
     }
     return j;
@@ -303,9 +329,12 @@ public final class MrsMap {
     return center(out, prec);
   }
 
-  /** Centered logits of a start distribution (must be interior), in balls. */
-  public Ball[] logitsOfBalls(Distribution start, int prec, String flag) {
-    start.requireK(k(), flag).requireInterior(flag);
+  /**
+   * Centered logits of a start distribution (must be interior), in balls; {@code field} names the
+   * distribution in the error (a field name such as {@code "start"}, which the CLI maps to its flag).
+   */
+  public Ball[] logitsOfBalls(Distribution start, int prec, String field) {
+    start.requireK(k(), field).requireInterior(field);
     return logitsOfBalls(start, prec);
   }
 

@@ -1,9 +1,5 @@
 package prefdyn.dynamics;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +23,7 @@ import prefdyn.pref.PreferenceMatrix;
  * {@code P_ij = sigmoid(s_i - s_j)} of random scores (the timing does not depend on the draws).
  * The experiment runs the fast path on every core; numpy uses one.
  */
-public final class SweepBenchmark implements Benchmark {
+public final class SweepBenchmark extends BenchSuite {
   public static final String OP = "sweep run-round (K=4, double)";
   private static final int MATRICES = 2000;
   /** {@code -Dprefdyn.fastMrs=unfused}: time the previous, unfused round (before/after measurements). */
@@ -37,15 +33,10 @@ public final class SweepBenchmark implements Benchmark {
   public record Config(int rounds, @Nullable Path root, String python, String cc) {}
 
   private final Config config;
-  private final List<String> notes = new ArrayList<>();
 
   public SweepBenchmark(Config config) {
+    super("sweep");
     this.config = config;
-  }
-
-  @Override
-  public String suite() {
-    return "sweep";
   }
 
   @Override
@@ -55,59 +46,61 @@ public final class SweepBenchmark implements Benchmark {
   }
 
   @Override
-  public List<String> notes() {
-    return List.copyOf(notes);
-  }
-
-  @Override
   public List<Row> run(List<Integer> digits, Settings settings) {
-    notes.clear();
-    List<MrsParameters> params = matrices(settings.quick() ? 4 : MATRICES);
+    clearNotes();
+    int n = settings.quick() ? 4 : MATRICES;
+    List<MrsParameters> params = matrices(n);
     int rounds = config.rounds();
     if (!settings.quick()) {
       time(params, Math.min(rounds, 500)); // JIT
     }
-    int repeats = settings.quick() ? 1 : Math.max(1, Math.min(settings.repeats(), 3));
-    double[] t = new double[repeats];
-    for (int r = 0; r < repeats; r++) {
-      t[r] = time(params, rounds);
-    }
-    double micros = Benchmark.median(t);
-    List<Row> rows = Benchmark.rows();
+    int repeats = settings.quick() ? 1 : Math.max(3, settings.repeats());
     Path root = config.root();
+    List<Timed> measurements = new ArrayList<>();
+    measurements.add(new Timed(repeats, () -> time(params, rounds)));
     if (root == null) {
-      notes.add("references skipped: the bench/ folder of the prefdyn checkout was not found");
+      note("references skipped: the bench/ folder of the prefdyn checkout was not found");
     } else {
-      double numpy = numpy(root, settings.quick() ? 4 : MATRICES, rounds);
-      if (!Double.isNaN(numpy)) {
-        rows.add(new Row(OP, 16, micros, "numpy", numpy));
+      String why = buildC(root, "sweep_scalar.c", "sweep_scalar", config.cc(), List.of("-lm"), "");
+      if (why != null) {
+        note("scalar C: skipped (" + why + ")");
       }
-      double scalar = scalar(root, settings.quick() ? 4 : MATRICES, rounds);
-      if (!Double.isNaN(scalar)) {
-        rows.add(new Row(OP, 16, micros, "scalar C", scalar));
+      measurements.add(new Timed(Math.min(repeats, 3), () -> perRound("numpy", List.of(config.python(),
+          root.resolve("bench").resolve("sweep_numpy.py").toString(), "--random", Integer.toString(n), "--steps",
+          Integer.toString(rounds), "--alpha", "0.5", "--lam", "1", "--beta", "1"))));
+      measurements.add(new Timed(why != null ? 0 : Math.min(repeats, 3), () -> why != null ? Double.NaN
+          : perRound("scalar C", List.of(root.resolve("target").resolve("sweep_scalar").toString(), Integer.toString(n),
+              Integer.toString(rounds)))));
+    }
+    double[] t = interleaved(measurements);
+    List<Row> rows = Benchmark.rows();
+    String[] names = {"numpy", "scalar C"};
+    for (int i = 1; i < t.length; i++) {
+      if (!Double.isNaN(t[i])) {
+        rows.add(new Row(OP, 16, t[0], names[i - 1], t[i]));
       }
     }
     if (rows.isEmpty()) {
-      rows.add(new Row(OP, 16, micros, null, Double.NaN));
+      rows.add(new Row(OP, 16, t[0], null, Double.NaN));
     }
     return rows;
   }
 
   /** Thread-CPU microseconds per matrix-round of the sweep loop over all {@code params}. */
   private static double time(List<MrsParameters> params, int rounds) {
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     double[] theta = new double[4];
     double[] pi = new double[4];
-    double sink = 0;
-    long c0 = mx.getCurrentThreadCpuTime();
-    for (MrsParameters p : params) {
-      sink += run(new FastMrs(p), rounds, theta, pi);
-    }
-    long dc = mx.getCurrentThreadCpuTime() - c0;
-    if (sink == 42.4242) {
+    double[] sink = {0};
+    double micros = cpuMicrosPerUnit(() -> {
+      for (MrsParameters p : params) {
+        sink[0] += run(new FastMrs(p), rounds, theta, pi);
+      }
+      return (long) params.size() * rounds;
+    });
+    if (sink[0] == 42.4242) {
       System.gc(); // keeps the result observable
     }
-    return dc / 1e3 / ((double) params.size() * rounds);
+    return micros;
   }
 
   /** One run as the sweep does it: rounds, new policy, underflow flag, Welford moments (all rounds and tail). */
@@ -169,49 +162,17 @@ public final class SweepBenchmark implements Benchmark {
     return out;
   }
 
-  /** numpy's CPU microseconds per matrix-round, or NaN with a note. */
-  private double numpy(Path root, int n, int rounds) {
-    TrajectoryBenchmark.Run r = TrajectoryBenchmark.Run.of(List.of(config.python(), root.resolve("bench").resolve("sweep_numpy.py").toString(),
-        "--random", Integer.toString(n), "--steps", Integer.toString(rounds), "--alpha", "0.5", "--lam", "1", "--beta", "1"), Map.of(), 1800);
-    return perRound("numpy", r);
-  }
-
-  /** The scalar C loop's CPU microseconds per matrix-round, built on demand; NaN with a note. */
-  private double scalar(Path root, int n, int rounds) {
-    Path src = root.resolve("bench").resolve("sweep_scalar.c");
-    Path bin = root.resolve("target").resolve("sweep_scalar");
-    try {
-      if (!Files.isRegularFile(src)) {
-        notes.add("scalar C: skipped (bench/sweep_scalar.c not found)");
-        return Double.NaN;
-      }
-      if (!Files.isExecutable(bin) || Files.getLastModifiedTime(bin).compareTo(Files.getLastModifiedTime(src)) < 0) {
-        java.nio.file.Path binDir = bin.toAbsolutePath().getParent();
-      if (binDir != null) {
-        Files.createDirectories(binDir);
-      }
-        TrajectoryBenchmark.Run b = TrajectoryBenchmark.Run.of(List.of(config.cc(), "-O2", src.toString(), "-o", bin.toString(), "-lm"), Map.of(), 300);
-        if (b.failure != null || b.exit != 0) {
-          notes.add("scalar C: skipped ('" + config.cc() + "' could not build bench/sweep_scalar.c: "
-              + (b.failure != null ? b.failure : b.lastLine()) + ")");
-          return Double.NaN;
-        }
-      }
-    } catch (IOException e) {
-      notes.add("scalar C: skipped (" + e.getMessage() + ")");
-      return Double.NaN;
-    }
-    return perRound("scalar C", TrajectoryBenchmark.Run.of(List.of(bin.toString(), Integer.toString(n), Integer.toString(rounds)), Map.of(), 1800));
-  }
-
-  private double perRound(String name, TrajectoryBenchmark.Run r) {
-    if (r.failure != null || r.exit != 0) {
-      notes.add(name + ": skipped (" + (r.failure != null ? r.failure : "exited with " + r.exit + ": " + r.lastLine()) + ")");
+  /** A reference's CPU microseconds per matrix-round (its own {@code ns per matrix-round=}), or NaN with a note. */
+  private double perRound(String name, List<String> command) {
+    Run r = Run.of(command, Map.of(), 1800);
+    String problem = r.problem();
+    if (problem != null) {
+      note(name + ": skipped (" + problem + ")");
       return Double.NaN;
     }
     double ns = r.number("ns per matrix-round");
     if (Double.isNaN(ns)) {
-      notes.add(name + ": skipped (no 'ns per matrix-round=' in its output: " + r.lastLine() + ")");
+      note(name + ": skipped (no 'ns per matrix-round=' in its output: " + r.lastLine() + ")");
     }
     return ns / 1e3;
   }

@@ -572,9 +572,24 @@ public final class Sweep {
   static final int MOMENT_BITS = 64;
 
   /**
+   * Largest radius of an invariant ball ({@link BallOrbit#invariant}) that ends a re-check early:
+   * 2^-64, the resolution of the per-round statistics ({@link #MOMENT_BITS}), so the policies of the
+   * remaining rounds are enclosed as tightly as a round's own 64-bit policy would be. A converging
+   * run (contraction near its fixed point, T7) reaches it after tens to hundreds of rounds; an
+   * oscillating one never does and is re-checked round by round.
+   */
+  static final double INVARIANT_RADIUS = 0x1p-64;
+
+  /**
    * The same run in ball arithmetic, in one pass ({@link BallOrbit} at the precision's bits),
    * compared with the fast path by enclosure ({@link Agreement}): final logits, terminal entropy,
-   * cycle strength and its tail.
+   * cycle strength and its tail. Once the orbit is certified to stay in a ball of radius at most
+   * {@link #INVARIANT_RADIUS} ({@link BallOrbit#invariant}: the round maps the ball into itself),
+   * the remaining rounds enter the moments as one enclosure repeated (every later θ_t lies in
+   * that ball) and the final logits are that ball: a converging run costs the rounds until its
+   * orbit settles, not T (proofs-notes/recheck.md). Runs that underflowed in double record the
+   * re-check's own statistics, and keep the round-by-round computation (their recorded values
+   * stay what they were before the shortcut existed).
    */
   static Recheck precise(MrsParameters params, Distribution init, long steps, Precision precision, Run fast,
       double[] fastTheta, String reason) {
@@ -591,19 +606,23 @@ public final class Sweep {
     BallMoments all = new BallMoments(k);
     BallMoments tail = new BallMoments(k);
     long tailStart = steps / 2 + 1;
-    Ball[] d = new Ball[k];
+    boolean shortcut = !fast.underflow();
+    BallOrbit.@Nullable Invariant invariant = null;
     for (long t = 1; t <= steps; t++) {
       orbit.step();
-      Ball[] pi = MrsMap.policy(orbit.box(), MOMENT_BITS);
-      for (int i = 0; i < k; i++) {
-        d[i] = pi[i].sub(shift[i], MOMENT_BITS);
+      invariant = shortcut ? orbit.invariant(INVARIANT_RADIUS) : null;
+      if (invariant != null) {
+        // θ_s lies in the invariant ball for every s >= t - 1: rounds t..T in one enclosure
+        Ball[] d = shifted(MrsMap.policy(invariant.box(), MOMENT_BITS), shift);
+        all.add(d, steps - t + 1);
+        tail.add(d, steps - Math.max(t, tailStart) + 1);
+        break;
       }
-      all.add(d);
-      if (t >= tailStart) {
-        tail.add(d);
-      }
+      Ball[] d = shifted(MrsMap.policy(orbit.box(), MOMENT_BITS), shift);
+      all.add(d, 1);
+      tail.add(d, t >= tailStart ? 1 : 0);
     }
-    Ball[] theta = orbit.box();
+    Ball[] theta = invariant != null ? invariant.box() : orbit.box();
     Ball h = MrsMap.entropy(theta, bits);
     Ball cs = all.meanVariance();
     Ball csTail = tail.meanVariance();
@@ -626,7 +645,17 @@ public final class Sweep {
         + cycleStrengthFloor(fast.cycleStrengthTail(), scale), csTail));
     Apfloat hValue = h.isFinite() ? h.mid(Math.max(20, precision.digits())) : new Apfloat(0);
     return new Recheck(reason, cs.midDouble(), csTail.midDouble(), hValue, fast.cycleStrength(),
-        fast.cycleStrengthTail(), fastH, err, Agreement.all(parts), orbit.error().upperDecimal(3));
+        fast.cycleStrengthTail(), fastH, err, Agreement.all(parts),
+        (invariant != null ? invariant.radius() : orbit.error()).upperDecimal(3));
+  }
+
+  /** {@code π − c}, entry by entry, at {@link #MOMENT_BITS}. */
+  private static Ball[] shifted(Ball[] pi, Ball[] c) {
+    Ball[] d = new Ball[pi.length];
+    for (int i = 0; i < pi.length; i++) {
+      d[i] = pi[i].sub(c[i], MOMENT_BITS);
+    }
+    return d;
   }
 
   static int argmax(double[] x) {
@@ -689,22 +718,29 @@ public final class Sweep {
    * enclosing its rounding.
    */
   static final class BallMoments {
-    private final Ball[] sum;
-    private final Ball[] sumSq;
+    /** {@code powerSums[p - 1][i] = Σ_t d_{t,i}^p} for the powers p = 1, 2. */
+    private final Ball[][] powerSums;
     private long n;
 
     BallMoments(int k) {
-      sum = new Ball[k];
-      sumSq = new Ball[k];
-      java.util.Arrays.fill(sum, Ball.ZERO);
-      java.util.Arrays.fill(sumSq, Ball.ZERO);
+      powerSums = new Ball[2][k];
+      for (Ball[] s : powerSums) {
+        java.util.Arrays.fill(s, Ball.ZERO);
+      }
     }
 
-    void add(Ball[] d) {
-      n++;
+    /** Adds {@code times} values, each lying in the ball d (times = 0: nothing). */
+    void add(Ball[] d, long times) {
+      if (times <= 0) {
+        return;
+      }
+      n += times;
       for (int i = 0; i < d.length; i++) {
-        sum[i] = sum[i].add(d[i], MOMENT_BITS);
-        sumSq[i] = sumSq[i].add(d[i].sqr(MOMENT_BITS), MOMENT_BITS);
+        Ball power = d[i];
+        for (int p = 0; p < powerSums.length; p++) {
+          power = p == 0 ? power : power.mul(d[i], MOMENT_BITS);
+          powerSums[p][i] = powerSums[p][i].add(times == 1 ? power : power.mul(times), MOMENT_BITS);
+        }
       }
     }
 
@@ -714,11 +750,13 @@ public final class Sweep {
       }
       Ball count = Ball.exact(n);
       Ball s = Ball.ZERO;
-      for (int i = 0; i < sum.length; i++) {
-        Ball mean = sum[i].div(count, MOMENT_BITS);
-        s = s.add(sumSq[i].div(count, MOMENT_BITS).sub(mean.sqr(MOMENT_BITS), MOMENT_BITS), MOMENT_BITS);
+      int k = powerSums[0].length;
+      for (int i = 0; i < k; i++) {
+        Ball mean = powerSums[0][i].div(count, MOMENT_BITS);
+        Ball meanSquare = powerSums[1][i].div(count, MOMENT_BITS);
+        s = s.add(meanSquare.sub(mean.sqr(MOMENT_BITS), MOMENT_BITS), MOMENT_BITS);
       }
-      return s.div(Ball.exact(sum.length), MOMENT_BITS);
+      return s.div(Ball.exact(k), MOMENT_BITS);
     }
   }
 }

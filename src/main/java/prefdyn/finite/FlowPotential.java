@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apfloat.Aprational;
+import prefdyn.num.Linalg;
 import prefdyn.num.Rationals;
 import prefdyn.pref.PreferenceMatrix;
 
@@ -55,7 +56,7 @@ public final class FlowPotential {
         }
         a[u][n] = c.netWins(comp[u]);
       }
-      Aprational[] x = gauss(a);
+      Aprational[] x = Linalg.eliminate(a, Linalg.EXACT, "singular reduced Laplacian (component not connected)");
       Aprational mean = Rationals.ZERO;
       for (Aprational v : x) {
         mean = mean.add(v);
@@ -102,40 +103,5 @@ public final class FlowPotential {
       r[i] = r[i].subtract(mean);
     }
     return r;
-  }
-
-  /** Exact Gaussian elimination on an augmented n x (n+1) system with a nonsingular matrix. */
-  private static Aprational[] gauss(Aprational[][] a) {
-    int n = a.length;
-    for (int col = 0; col < n; col++) {
-      int piv = col;
-      while (piv < n && a[piv][col].signum() == 0) {
-        piv++;
-      }
-      if (piv == n) {
-        throw new ArithmeticException("singular reduced Laplacian (component not connected)");
-      }
-      Aprational[] t = a[piv];
-      a[piv] = a[col];
-      a[col] = t;
-      for (int row = col + 1; row < n; row++) {
-        if (a[row][col].signum() == 0) {
-          continue;
-        }
-        Aprational f = a[row][col].divide(a[col][col]);
-        for (int c = col; c <= n; c++) {
-          a[row][c] = a[row][c].subtract(f.multiply(a[col][c]));
-        }
-      }
-    }
-    Aprational[] x = new Aprational[n];
-    for (int row = n - 1; row >= 0; row--) {
-      Aprational s = a[row][n];
-      for (int c = row + 1; c < n; c++) {
-        s = s.subtract(a[row][c].multiply(x[c]));
-      }
-      x[row] = s.divide(a[row][row]);
-    }
-    return x;
   }
 }

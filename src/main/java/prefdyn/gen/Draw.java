@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.JqwikException;
@@ -27,6 +28,27 @@ public final class Draw {
   public static final int GEN_SIZE = 1000;
 
   private Draw() {}
+
+  /**
+   * Waits for a task of a worker thread (the drawing thread, or the check's pool): its result, or
+   * its unchecked exception rethrown as it is.
+   *
+   * @param interrupted the message when this thread is interrupted while waiting
+   */
+  public static <T> T await(Future<T> task, String interrupted) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(interrupted, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
 
   /**
    * A generator with jqwik's edge cases embedded (so point masses, K = 2 and entries 0, 1/2, 1 come
@@ -123,18 +145,7 @@ public final class Draw {
 
     /** Runs {@code body} on the drawing thread and waits for it. */
     public <T> T call(Callable<T> body) {
-      try {
-        return thread.submit(body).get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while drawing", e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException(cause);
-      }
+      return await(thread.submit(body), "interrupted while drawing");
     }
 
     @Override

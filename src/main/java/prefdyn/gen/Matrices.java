@@ -1,7 +1,6 @@
 package prefdyn.gen;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -93,7 +92,7 @@ public final class Matrices {
         entries(DEFAULT_MAX_DENOMINATOR).list().ofSize(pairs(k)),
         strictMajorities(DEFAULT_MAX_DENOMINATOR).list().ofSize(pairs(k)),
         permutations(k)).as((free, strict, perm) -> {
-          Aprational[][] p = half(k);
+          Aprational[][] p = diagonalHalf(k);
           int n = 0;
           for (int a = 0; a < k; a++) {
             for (int b = a + 1; b < k; b++, n++) {
@@ -169,7 +168,7 @@ public final class Matrices {
               max = Math.max(max, level[a][c]);
             }
           }
-          Aprational[][] p = half(k);
+          Aprational[][] p = diagonalHalf(k);
           for (int a = 0; a < k; a++) {
             for (int c = a + 1; c < k; c++) {
               p[a][c] = Rationals.of(max + z + level[a][c], 2 * (max + z));
@@ -277,7 +276,7 @@ public final class Matrices {
   }
 
   private static PreferenceMatrix fromUpper(int k, List<Aprational> upper) {
-    Aprational[][] p = half(k);
+    Aprational[][] p = diagonalHalf(k);
     int n = 0;
     for (int a = 0; a < k; a++) {
       for (int b = a + 1; b < k; b++, n++) {
@@ -288,10 +287,11 @@ public final class Matrices {
     return PreferenceMatrix.of(p);
   }
 
-  private static Aprational[][] half(int k) {
+  /** A k×k array with 1/2 on the diagonal; every caller sets each pair {@code p[a][b]}, {@code p[b][a] = 1 - p[a][b]}. */
+  private static Aprational[][] diagonalHalf(int k) {
     Aprational[][] p = new Aprational[k][k];
-    for (Aprational[] row : p) {
-      Arrays.fill(row, Rationals.HALF);
+    for (int a = 0; a < k; a++) {
+      p[a][a] = Rationals.HALF;
     }
     return p;
   }

@@ -479,30 +479,30 @@ public final class Ball {
 
   /** e^x. Non-finite when the ball reaches |x| >= 2^40 or its radius exceeds 2^20. */
   public Ball exp(int prec) {
-    checkPrec(prec);
-    if (!isFinite()) {
-      return WHOLE;
-    }
-    Ball c = expMid(m, e, prec);
-    if (r.isZero() || !c.isFinite()) {
-      return c;
-    }
-    // |e^x - e^m| <= e^m (e^r - 1)
-    return c.addRadius(Mag.mul(c.absUpper(), expm1Upper(r)));
+    return expOrExpm1(false, prec);
   }
 
   /** e^x - 1, accurate relative to its value also for tiny |x|. */
   public Ball expm1(int prec) {
+    return expOrExpm1(true, prec);
+  }
+
+  /**
+   * e^x, or e^x - 1 ({@code minusOne}): the value at the midpoint m plus the radius e^m (e^r - 1),
+   * which bounds |f(x) - f(m)| for both (|e^x - e^m| = e^m |e^{x-m} - 1|); e^m is at most the
+   * upper end of the midpoint's ball for exp, and 1 plus it for expm1.
+   */
+  private Ball expOrExpm1(boolean minusOne, int prec) {
     checkPrec(prec);
     if (!isFinite()) {
       return WHOLE;
     }
-    Ball c = expm1Mid(m, e, prec);
+    Ball c = minusOne ? expm1Mid(m, e, prec) : expMid(m, e, prec);
     if (r.isZero() || !c.isFinite()) {
       return c;
     }
-    // |expm1(x) - expm1(m)| <= e^m (e^r - 1), e^m = 1 + expm1(m)
-    return c.addRadius(Mag.mul(Mag.add(Mag.ONE, c.absUpper()), expm1Upper(r)));
+    Mag expM = minusOne ? Mag.add(Mag.ONE, c.absUpper()) : c.absUpper();
+    return c.addRadius(Mag.mul(expM, expm1Upper(r)));
   }
 
   /** Natural logarithm; non-finite unless the ball lies in (0, ∞). */

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Binary fixed-point arithmetic on {@link BigInteger}s: a number v is held as the integer V =
@@ -228,10 +229,28 @@ final class FixedPointMath {
         rem = rem.subtract(c.shiftLeft(sh));
       }
     }
+    // e^r = e^u · P, P = prod_l e^{c_l}: P comes from a cache keyed by all the chunks (a
+    // converging orbit repeats them round after round), so a hit costs one product in place of L
+    @Nullable Approx prefix = PREFIX_CACHE ? chunkProduct(p, g) : null;
     BigInteger one = BigInteger.ONE.shiftLeft(g);
-    BigInteger acc = expm1(rem, g).add(one);
-    long err = EXPM1_ULPS;
-    for (int l = levels; l >= 1; l--) {
+    BigInteger eu = expm1(rem, g).add(one);
+    if (prefix != null) {
+      // e^u in [1, 1 + 2^-14], P <= e^{1/2} (1 + 2^-14) < 1.66: error <= 1.66 a + (1 + 2^-14) b + 1 + ab 2^-g
+      long b = prefix.err();
+      return new Approx(eu.multiply(prefix.value()).shiftRight(g), 2 * EXPM1_ULPS + b + (b >>> 13) + 3);
+    }
+    return multiplyChunks(eu, EXPM1_ULPS, p, g);
+  }
+
+  /**
+   * {@code acc · prod_l e^{p_l 2^-16l}} at g bits, from the deepest level up, where acc
+   * approximates a value in [1, 1 + 2^-14] with error {@code err} (kernel.md, "exp by chunks"
+   * step 4): the value and its error bound.
+   */
+  private static Approx multiplyChunks(BigInteger acc0, long err0, long[] p, int g) {
+    BigInteger acc = acc0;
+    long err = err0;
+    for (int l = p.length; l >= 1; l--) {
       if (p[l - 1] == 0) {
         continue;
       }
@@ -243,6 +262,42 @@ final class FixedPointMath {
       err = l >= 2 ? ab + (ab >>> 13) + 3 : 2 * ab + 3;
     }
     return new Approx(acc, err);
+  }
+
+  /**
+   * System property {@code prefdyn.chunkProducts=off} turns the cache of chunk products off (the
+   * previous evaluation, for before/after measurements and as a second opinion in the tests).
+   */
+  static final boolean PREFIX_CACHE = !"off".equals(System.getProperty("prefdyn.chunkProducts"));
+
+  /** The chunks of one argument at g bits: the key of {@link #PRODUCTS}. */
+  private record Chunks(int g, long[] p) {
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Chunks c && c.g == g && java.util.Arrays.equals(c.p, p);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * g + java.util.Arrays.hashCode(p);
+    }
+  }
+
+  /** Products of chunk exponentials by (g, chunks); cleared like {@link #CHUNKS}. */
+  private static final ConcurrentHashMap<Chunks, Approx> PRODUCTS = new ConcurrentHashMap<>();
+
+  /** {@code prod_l e^{p_l 2^-16l}} at g bits with its error bound (the product of step 4 started from 1, exact), cached. */
+  static Approx chunkProduct(long[] p, int g) {
+    Chunks key = new Chunks(g, p.clone());
+    Approx a = PRODUCTS.get(key);
+    if (a == null) {
+      a = multiplyChunks(BigInteger.ONE.shiftLeft(g), 0, p, g);
+      if (PRODUCTS.size() >= Math.min(CHUNK_CACHE_LIMIT, CHUNK_CACHE_BITS / g)) {
+        PRODUCTS.clear();
+      }
+      PRODUCTS.put(key, a);
+    }
+    return a;
   }
 
   /** e^{p 2^-q} at g bits, cached. */

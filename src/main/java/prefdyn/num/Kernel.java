@@ -102,15 +102,28 @@ public final class Kernel {
 
   /** {@code e^x - 1} with relative error below 10^-working() (also for tiny |x|). */
   public static Apfloat expm1(Apfloat x, Precision p) {
+    return nearZeroFirst(x, p, Kernel::expm1At);
+  }
+
+  /**
+   * The frame of expm1 and log1p, functions with f(0) = 0 and f(x) = x(1 + O(x)): x at working
+   * precision; 0 for 0; x itself when |x| < 10^-(wp+5) (relative error of x below 10^-wp, wp the
+   * internal digits); otherwise {@code body(x, wp)}.
+   */
+  private static Apfloat nearZeroFirst(Apfloat x, Precision p, java.util.function.BiFunction<Apfloat, Long, Apfloat> body) {
     Apfloat xa = p.real(x);
     long wp = internal(p);
     if (xa.signum() == 0) {
       return new Apfloat(0);
     }
     if (xa.scale() < -(wp + 5)) {
-      // |x| < 10^-(wp+5): expm1(x) = x (1 + x/2 + ...), relative error of x below 10^-wp
       return decimalToApfloat(decimal(xa), wp);
     }
+    return body.apply(xa, wp);
+  }
+
+  /** expm1 of a working-precision x with 10^-(wp+5) <= |x|, at wp digits. */
+  private static Apfloat expm1At(Apfloat xa, long wp) {
     if (xa.scale() > 1) {
       return expAt(xa, wp + 1).subtract(one(wp + 1)).precision(wp);
     }
@@ -198,15 +211,11 @@ public final class Kernel {
 
   /** {@code log(1 + t)} for t > -1, relative error below 10^-working() (also for tiny |t|). */
   public static Apfloat log1p(Apfloat t, Precision p) {
-    Apfloat ta = p.real(t);
-    long wp = internal(p);
-    if (ta.signum() == 0) {
-      return new Apfloat(0);
-    }
-    if (ta.scale() < -(wp + 5)) {
-      // |t| < 10^-(wp+5): log1p(t) = t (1 - t/2 + ...), relative error of t below 10^-wp
-      return decimalToApfloat(decimal(ta), wp);
-    }
+    return nearZeroFirst(t, p, (ta, wp) -> log1pAt(t, ta, wp, p));
+  }
+
+  /** log1p of t (ta: t at working precision, 10^-(wp+5) <= |ta|), at wp digits. */
+  private static Apfloat log1pAt(Apfloat t, Apfloat ta, long wp, Precision p) {
     if (ta.scale() <= 1) {
       BigDecimal tb = decimal(ta);
       double td = approx(tb);

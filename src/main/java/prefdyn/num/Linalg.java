@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.BinaryOperator;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import org.apfloat.Aprational;
 import prefdyn.qual.Centered;
 
 /** Small dense linear algebra over {@link Apfloat} at a given precision (K up to about 50). */
@@ -74,36 +79,63 @@ public final class Linalg {
       }
       m[i][n] = p.real(b[i]);
     }
+    return eliminate(m, ROUNDED, "singular matrix");
+  }
+
+  /**
+   * The arithmetic of {@link #eliminate}: exact ({@link #EXACT}, rationals) or rounded ({@link
+   * #ROUNDED}, working-precision numbers), and which pivot it prefers ({@code betterPivot(candidate,
+   * current)}).
+   */
+  public record Field<T>(BinaryOperator<T> subtract, BinaryOperator<T> multiply, BinaryOperator<T> divide,
+      ToIntFunction<T> signum, BiPredicate<T, T> betterPivot, IntFunction<T[]> newArray) {}
+
+  /** Rounded arithmetic; the pivot of largest magnitude (partial pivoting). */
+  public static final Field<Apfloat> ROUNDED = new Field<>(Apfloat::subtract, Apfloat::multiply, Apfloat::divide,
+      Apfloat::signum, (c, cur) -> ApfloatMath.abs(c).compareTo(ApfloatMath.abs(cur)) > 0, Apfloat[]::new);
+
+  /** Exact rational arithmetic; the first nonzero pivot (any nonzero pivot is exact). */
+  public static final Field<Aprational> EXACT = new Field<>(Aprational::subtract, Aprational::multiply,
+      Aprational::divide, Aprational::signum, (c, cur) -> cur.signum() == 0 && c.signum() != 0, Aprational[]::new);
+
+  /**
+   * Gaussian elimination on an augmented n x (n+1) system {@code m} (overwritten), then back
+   * substitution: the solution x of {@code m[.][0..n-1] x = m[.][n]}.
+   *
+   * @throws ArithmeticException ({@code singular}) when no nonzero pivot is left in a column
+   */
+  public static <T> T[] eliminate(T[][] m, Field<T> f, String singular) {
+    int n = m.length;
     for (int c = 0; c < n; c++) {
       int piv = c;
       for (int r = c + 1; r < n; r++) {
-        if (ApfloatMath.abs(m[r][c]).compareTo(ApfloatMath.abs(m[piv][c])) > 0) {
+        if (f.betterPivot().test(m[r][c], m[piv][c])) {
           piv = r;
         }
       }
-      if (m[piv][c].signum() == 0) {
-        throw new ArithmeticException("singular matrix");
+      if (f.signum().applyAsInt(m[piv][c]) == 0) {
+        throw new ArithmeticException(singular);
       }
-      Apfloat[] t = m[c];
+      T[] t = m[c];
       m[c] = m[piv];
       m[piv] = t;
       for (int r = c + 1; r < n; r++) {
-        if (m[r][c].signum() == 0) {
+        if (f.signum().applyAsInt(m[r][c]) == 0) {
           continue;
         }
-        Apfloat f = m[r][c].divide(m[c][c]);
+        T q = f.divide().apply(m[r][c], m[c][c]);
         for (int j = c; j <= n; j++) {
-          m[r][j] = m[r][j].subtract(f.multiply(m[c][j]));
+          m[r][j] = f.subtract().apply(m[r][j], f.multiply().apply(q, m[c][j]));
         }
       }
     }
-    Apfloat[] x = new Apfloat[n];
+    T[] x = f.newArray().apply(n);
     for (int i = n - 1; i >= 0; i--) {
-      Apfloat s = m[i][n];
+      T s = m[i][n];
       for (int j = i + 1; j < n; j++) {
-        s = s.subtract(m[i][j].multiply(x[j]));
+        s = f.subtract().apply(s, f.multiply().apply(m[i][j], x[j]));
       }
-      x[i] = s.divide(m[i][i]);
+      x[i] = f.divide().apply(s, m[i][i]);
     }
     return x;
   }
@@ -174,16 +206,7 @@ public final class Linalg {
   public static Apfloat[] symmetricEigenvalues(Apfloat[][] a, Precision p) {
     int n = a.length;
     long wp = p.working() + EIG_GUARD;
-    Apfloat[][] m = new Apfloat[n][n];
-    for (int i = 0; i < n; i++) {
-      if (a[i].length != n) {
-        throw new IllegalArgumentException("matrix is not square");
-      }
-      for (int j = i; j < n; j++) {
-        m[i][j] = p.real(a[i][j]).precision(wp);
-        m[j][i] = m[i][j];
-      }
-    }
+    Apfloat[][] m = atWorkingPlusGuard(a, p, true);
     Apfloat zero = new Apfloat(0);
     Apfloat one = new Apfloat(1, wp);
     Apfloat fro = zero;
@@ -285,15 +308,7 @@ public final class Linalg {
   public static List<Complex> eigenvalues(Apfloat[][] a, Precision p) {
     int nn = a.length;
     long wp = p.working() + EIG_GUARD;
-    Apfloat[][] h = new Apfloat[nn][nn];
-    for (int i = 0; i < nn; i++) {
-      if (a[i].length != nn) {
-        throw new IllegalArgumentException("matrix is not square");
-      }
-      for (int j = 0; j < nn; j++) {
-        h[i][j] = p.real(a[i][j]).precision(wp);
-      }
-    }
+    Apfloat[][] h = atWorkingPlusGuard(a, p, false);
     hessenberg(h, wp);
     Apfloat[] d = new Apfloat[nn];
     Apfloat[] e = new Apfloat[nn];
@@ -304,6 +319,50 @@ public final class Linalg {
     }
     out.sort(Comparator.comparing(Complex::re).reversed().thenComparing(Complex::im, Comparator.reverseOrder()));
     return out;
+  }
+
+  /**
+   * One line of a Householder reflection with u = {@code u[m..high]}: column {@code line} (from
+   * the left, h[.][line] -= f u) or row {@code line} (from the right, h[line][.] -= f u), with f =
+   * (u · that line) / hh.
+   */
+  private static void reflect(Apfloat[][] h, Apfloat[] u, Apfloat hh, int m, int high, int line, boolean column, long wp) {
+    Apfloat f = new Apfloat(0);
+    for (int k = high; k >= m; k--) {
+      f = f.add(u[k].multiply(column ? h[k][line] : h[line][k]));
+    }
+    f = f.divide(hh);
+    for (int k = m; k <= high; k++) {
+      if (column) {
+        h[k][line] = h[k][line].subtract(f.multiply(u[k])).precision(wp);
+      } else {
+        h[line][k] = h[line][k].subtract(f.multiply(u[k])).precision(wp);
+      }
+    }
+  }
+
+  /**
+   * A copy of the square matrix {@code a} at working precision with {@link #EIG_GUARD} guard
+   * digits; {@code symmetric}: only the upper triangle is read and mirrored.
+   *
+   * @throws IllegalArgumentException when {@code a} is not square
+   */
+  private static Apfloat[][] atWorkingPlusGuard(Apfloat[][] a, Precision p, boolean symmetric) {
+    int n = a.length;
+    long wp = p.working() + EIG_GUARD;
+    Apfloat[][] m = new Apfloat[n][n];
+    for (int i = 0; i < n; i++) {
+      if (a[i].length != n) {
+        throw new IllegalArgumentException("matrix is not square");
+      }
+      for (int j = symmetric ? i : 0; j < n; j++) {
+        m[i][j] = p.real(a[i][j]).precision(wp);
+        if (symmetric) {
+          m[j][i] = m[i][j];
+        }
+      }
+    }
+    return m;
   }
 
   /** Householder reduction to upper Hessenberg form in place (EISPACK orthes, as in JAMA). */
@@ -332,25 +391,13 @@ public final class Linalg {
       }
       hh = hh.subtract(ort[m].multiply(g)).precision(wp);
       ort[m] = ort[m].subtract(g).precision(wp);
+      // H = (I - u uᵀ/hh) H (I - u uᵀ/hh), u = ort[m..high]: every column j >= m from the left,
+      // then every row from the right
       for (int j = m; j < n; j++) {
-        Apfloat f = zero;
-        for (int i = high; i >= m; i--) {
-          f = f.add(ort[i].multiply(h[i][j]));
-        }
-        f = f.divide(hh);
-        for (int i = m; i <= high; i++) {
-          h[i][j] = h[i][j].subtract(f.multiply(ort[i])).precision(wp);
-        }
+        reflect(h, ort, hh, m, high, j, true, wp);
       }
       for (int i = 0; i <= high; i++) {
-        Apfloat f = zero;
-        for (int j = high; j >= m; j--) {
-          f = f.add(ort[j].multiply(h[i][j]));
-        }
-        f = f.divide(hh);
-        for (int j = m; j <= high; j++) {
-          h[i][j] = h[i][j].subtract(f.multiply(ort[j])).precision(wp);
-        }
+        reflect(h, ort, hh, m, high, i, false, wp);
       }
       h[m][m - 1] = scale.multiply(g).precision(wp);
       for (int i = m + 1; i <= high; i++) {

@@ -42,6 +42,16 @@ final class Mag implements Comparable<Mag> {
 
   /** t·2^e rounded up (t >= 0). */
   static Mag up(long t, long e) {
+    return of(t, e, true);
+  }
+
+  /** t·2^e rounded down (t >= 0). */
+  static Mag down(long t, long e) {
+    return of(t, e, false);
+  }
+
+  /** t·2^e (t >= 0), rounded up or down to the mantissa's bits. */
+  private static Mag of(long t, long e, boolean roundUp) {
     if (t == 0) {
       return ZERO;
     }
@@ -49,27 +59,11 @@ final class Mag implements Comparable<Mag> {
     if (bl > BITS) {
       int sh = bl - BITS;
       long m = t >>> sh;
-      if ((m << sh) != t) {
+      if (roundUp && (m << sh) != t) {
         m++;
       }
-      if (m == HIGH) {
-        return new Mag(LOW, e + sh + 1);
-      }
-      return new Mag(m, e + sh);
-    }
-    int sh = BITS - bl;
-    return new Mag(t << sh, e - sh);
-  }
-
-  /** t·2^e rounded down (t >= 0). */
-  static Mag down(long t, long e) {
-    if (t == 0) {
-      return ZERO;
-    }
-    int bl = 64 - Long.numberOfLeadingZeros(t);
-    if (bl > BITS) {
-      int sh = bl - BITS;
-      return new Mag(t >>> sh, e + sh);
+      // only rounding up can carry into the next power of two
+      return m == HIGH ? new Mag(LOW, e + sh + 1) : new Mag(m, e + sh);
     }
     int sh = BITS - bl;
     return new Mag(t << sh, e - sh);

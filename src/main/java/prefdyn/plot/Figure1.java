@@ -3,21 +3,13 @@ package prefdyn.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -144,8 +136,8 @@ public final class Figure1 {
 
   private static final Color[] COLORS = {new Color(200, 40, 40), new Color(30, 90, 200), new Color(20, 150, 60)};
 
-  /** Draws the panels side by side with a caption line, and writes the PNG atomically. */
-  public static void write(Path file, List<Panel> panels, Mode mode) {
+  /** The panels side by side with a caption line, as a PNG. */
+  public static byte[] png(List<Panel> panels, Mode mode) {
     List<JFreeChart> charts = new ArrayList<>();
     for (Panel p : panels) {
       charts.add(chart(p, mode));
@@ -156,7 +148,7 @@ public final class Figure1 {
             + "). P_a, a = 1/2, π_ref = π_0 = uniform, start (0.4, 0.35, 0.25)."
         : "Population MRS-IPO map (computed at " + PRECISION.digits() + " digits, drawn in double). "
             + "P_a, a = 1/2 (examples/cycle.txt), π_ref = π_0 = uniform, start (0.4, 0.35, 0.25). ρ = √(α² + a²β²λ²/3) (T6).";
-    TrajectoryPlot.writeFile(file, png(1800, 620, caption, charts));
+    return Plots.png(1800, 620, caption, charts);
   }
 
   private static JFreeChart chart(Panel p, Mode mode) {
@@ -203,32 +195,6 @@ public final class Figure1 {
         new Font(Font.SANS_SERIF, Font.PLAIN, 14)));
     Plots.style(chart);
     return chart;
-  }
-
-  private static byte[] png(int width, int height, String caption, List<JFreeChart> charts) {
-    System.setProperty("java.awt.headless", "true");
-    int captionHeight = 34;
-    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, width, height);
-    double w = (double) width / charts.size();
-    for (int i = 0; i < charts.size(); i++) {
-      charts.get(i).draw(g, new Rectangle2D.Double(i * w, 0, w, height - captionHeight));
-    }
-    g.setColor(Color.DARK_GRAY);
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
-    g.drawString(caption, 16, height - 12);
-    g.dispose();
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      ChartUtils.writeBufferedImageAsPNG(bytes, img);
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot encode PNG: " + e.getMessage(), e);
-    }
   }
 
   /** Validates the run length. */

@@ -3,7 +3,6 @@ package prefdyn.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,9 +27,9 @@ import prefdyn.num.Rationals;
 public final class StabilityPlot {
   private StabilityPlot() {}
 
-  public static void write(Path file, MrsParameters params, Optional<Aprational> a, List<double[]> eigenvalues) {
-    JFreeChart chart = a.isPresent() ? diagram(params, a.get()) : eigenvalueChart(params, eigenvalues);
-    TrajectoryPlot.writeFile(file, Plots.png(900, 750, chart));
+  /** The picture of {@code stability --plot} as a PNG ({@code a}: the 3-cycle strength, if P is P_a). */
+  public static byte[] png(MrsParameters params, Optional<Aprational> a, List<double[]> eigenvalues) {
+    return Plots.png(900, 750, a.isPresent() ? diagram(params, a.get()) : eigenvalueChart(params, eigenvalues));
   }
 
   private static JFreeChart diagram(MrsParameters params, Aprational a) {
@@ -51,16 +50,10 @@ public final class StabilityPlot {
     data.addSeries(rho);
     data.addSeries(contraction);
     data.addSeries(point);
-    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
-    r.setSeriesShapesVisible(0, false);
-    r.setSeriesPaint(0, new Color(200, 40, 40));
-    r.setSeriesStroke(0, new BasicStroke(2.2f));
-    r.setSeriesShapesVisible(1, false);
-    r.setSeriesPaint(1, new Color(30, 90, 200));
-    r.setSeriesStroke(1, new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
-    r.setSeriesLinesVisible(2, false);
-    r.setSeriesPaint(2, Color.BLACK);
-    r.setSeriesShape(2, new Ellipse2D.Double(-6, -6, 12, 12));
+    XYLineAndShapeRenderer r = Plots.renderer(Plots.Look.line(new Color(200, 40, 40), new BasicStroke(2.2f)),
+        Plots.Look.line(new Color(30, 90, 200),
+            new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f)),
+        Plots.Look.marker(Color.BLACK, new Ellipse2D.Double(-6, -6, 12, 12)));
     NumberAxis x = new NumberAxis("α (reference weight)");
     x.setRange(-0.03, 1.05);
     NumberAxis y = new NumberAxis("aβλ (3-cycle strength × update strength × on-policy share)");
@@ -93,12 +86,8 @@ public final class StabilityPlot {
     XYSeriesCollection data = new XYSeriesCollection();
     data.addSeries(circle);
     data.addSeries(eig);
-    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
-    r.setSeriesShapesVisible(0, false);
-    r.setSeriesPaint(0, Color.GRAY);
-    r.setSeriesLinesVisible(1, false);
-    r.setSeriesPaint(1, new Color(200, 40, 40));
-    r.setSeriesShape(1, new Ellipse2D.Double(-5, -5, 10, 10));
+    XYLineAndShapeRenderer r = Plots.renderer(Plots.Look.line(Color.GRAY, null),
+        Plots.Look.marker(new Color(200, 40, 40), new Ellipse2D.Double(-5, -5, 10, 10)));
     NumberAxis x = new NumberAxis("Re");
     x.setRange(-m, m);
     NumberAxis y = new NumberAxis("Im");

@@ -5,10 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
@@ -21,7 +17,6 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import prefdyn.dynamics.CheckedTrajectory;
 import prefdyn.dynamics.MrsParameters;
-import prefdyn.num.InvalidParameter;
 import prefdyn.num.Rationals;
 
 /**
@@ -33,28 +28,11 @@ public final class TrajectoryPlot {
 
   private static final double SQRT3_2 = Math.sqrt(3) / 2;
 
-  public static void write(Path file, CheckedTrajectory.Result r, MrsParameters params) {
-    byte[] png = params.k() == 3
+  /** The picture of {@code iterate --plot} as a PNG. */
+  public static byte[] png(CheckedTrajectory.Result r, MrsParameters params) {
+    return params.k() == 3
         ? Plots.png(1500, 650, simplex(r, params), timeSeries(r, params))
         : Plots.png(900, 650, timeSeries(r, params));
-    writeFile(file, png);
-  }
-
-  static void writeFile(Path file, byte[] png) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      Path dir = parent == null ? Path.of(".") : parent;
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-      try {
-        Files.write(tmp, png);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new InvalidParameter("file", "cannot write " + file + ": " + e.getMessage());
-    }
   }
 
   static String subtitle(MrsParameters p) {
@@ -121,22 +99,10 @@ public final class TrajectoryPlot {
     data.addSeries(orbit);
     data.addSeries(start);
     data.addSeries(end);
-    XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer();
-    rend.setSeriesLinesVisible(0, true);
-    rend.setSeriesShapesVisible(0, false);
-    rend.setSeriesPaint(0, Color.BLACK);
-    rend.setSeriesLinesVisible(1, true);
-    rend.setSeriesShapesVisible(1, false);
-    rend.setSeriesPaint(1, new Color(30, 90, 200));
-    rend.setSeriesStroke(1, new BasicStroke(1.0f));
-    rend.setSeriesLinesVisible(2, false);
-    rend.setSeriesShapesVisible(2, true);
-    rend.setSeriesPaint(2, new Color(0, 150, 0));
-    rend.setSeriesShape(2, new Ellipse2D.Double(-5, -5, 10, 10));
-    rend.setSeriesLinesVisible(3, false);
-    rend.setSeriesShapesVisible(3, true);
-    rend.setSeriesPaint(3, Color.RED);
-    rend.setSeriesShape(3, new Rectangle2D.Double(-5, -5, 10, 10));
+    XYLineAndShapeRenderer rend = Plots.renderer(Plots.Look.line(Color.BLACK, null),
+        Plots.Look.line(new Color(30, 90, 200), new BasicStroke(1.0f)),
+        Plots.Look.marker(new Color(0, 150, 0), new Ellipse2D.Double(-5, -5, 10, 10)),
+        Plots.Look.marker(Color.RED, new Rectangle2D.Double(-5, -5, 10, 10)));
     NumberAxis x = new NumberAxis("barycentric x = π_1 + π_2/2");
     x.setRange(-0.08, 1.08);
     NumberAxis y = new NumberAxis("barycentric y = (√3/2) π_2");

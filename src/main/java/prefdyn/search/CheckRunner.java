@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,7 +44,8 @@ public final class CheckRunner {
    * @param threads statements checked in parallel (at least 1)
    * @param maxDigits the escalation cap in digits (0: {@link Escalation#defaultCap})
    */
-  public record Options(@Nullable Integer tries, long seed, Precision precision, int threads, int maxDigits) {
+  public record Options(@Nullable Integer tries, long seed, Precision precision, int threads, int maxDigits)
+      implements Escalation.Settings {
     public Options {
       if (tries != null && tries < 1) {
         throw new InvalidParameter("tries", "the number of tries must be at least 1, got " + tries);
@@ -54,14 +54,6 @@ public final class CheckRunner {
         throw new IllegalArgumentException("threads must be at least 1");
       }
       Escalation.of(precision, maxDigits); // validates the cap
-    }
-
-    public static Options of(int tries, long seed, Precision precision) {
-      return new Options(tries, seed, precision, 1, 0);
-    }
-
-    public Escalation escalation() {
-      return Escalation.of(precision, maxDigits);
     }
   }
 
@@ -84,7 +76,7 @@ public final class CheckRunner {
 
   /** Checks one statement. */
   public static CheckResult run(Statement statement, int tries, long seed, Precision precision) {
-    return run(List.of(statement), Options.of(tries, seed, precision), Progress.NONE).get(0);
+    return run(List.of(statement), new Options(tries, seed, precision, 1, 0), Progress.NONE).get(0);
   }
 
   /** Checks the statements; results in the given order. */
@@ -206,18 +198,9 @@ public final class CheckRunner {
       }
       List<R> out = new ArrayList<>();
       for (Future<R> f : futures) {
-        out.add(f.get());
+        out.add(Draw.await(f, "interrupted"));
       }
       return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(cause);
     } finally {
       pool.shutdownNow();
     }
@@ -320,6 +303,15 @@ public final class CheckRunner {
       this.decidedDigits = requestedDigits;
     }
 
+    /** The statement's status becomes {@code s} because of this try (its instance, margin and message are reported). */
+    private void offend(Verdict s, TryOutcome o, @Nullable Margin m) {
+      status = s;
+      offending = o.instance();
+      offendingTry = o.index();
+      offendingMargin = m;
+      message = o.message();
+    }
+
     /** Adds the next try; true when the statement stops here. */
     boolean add(TryOutcome o) {
       switch (o.kind()) {
@@ -331,11 +323,7 @@ public final class CheckRunner {
         }
         case NOT_ADMITTED -> {
           done++;
-          status = Verdict.ERROR;
-          offending = o.instance();
-          offendingTry = o.index();
-          offendingMargin = null;
-          message = o.message();
+          offend(Verdict.ERROR, o, null);
           return true;
         }
         default -> {
@@ -354,21 +342,13 @@ public final class CheckRunner {
             decidedDigits = Math.max(decidedDigits, o.digits());
           }
           if (v == Verdict.VIOLATED) {
-            status = Verdict.VIOLATED;
-            offending = o.instance();
-            offendingTry = o.index();
-            offendingMargin = m;
-            message = o.message();
+            offend(Verdict.VIOLATED, o, m);
             return true;
           }
           if (v == Verdict.UNDECIDED) {
             undecidedTries++;
             if (status == Verdict.HOLDS) {
-              status = Verdict.UNDECIDED;
-              offending = o.instance();
-              offendingTry = o.index();
-              offendingMargin = m;
-              message = o.message();
+              offend(Verdict.UNDECIDED, o, m);
             }
           }
           return false;

@@ -87,4 +87,17 @@ public record Escalation(int capDigits) {
           s.id() + ": no margin (the check threw)");
     }
   }
+
+  /** Run options with a working precision and a cap in digits (those of {@code prefdyn check} and of {@code prefdyn search}). */
+  public interface Settings {
+    Precision precision();
+
+    /** The cap in digits (0: {@link #defaultCap}). */
+    int maxDigits();
+
+    /** The escalation these options ask for. */
+    default Escalation escalation() {
+      return Escalation.of(precision(), maxDigits());
+    }
+  }
 }

@@ -45,7 +45,8 @@ public final class Search {
    * @param shrinkBudget predicate evaluations for shrinking
    * @param maxDigits the escalation cap for certifying a candidate (0: {@link Escalation#defaultCap})
    */
-  public record Options(long budget, long seed, Precision precision, long shrinkBudget, int maxDigits) {
+  public record Options(long budget, long seed, Precision precision, long shrinkBudget, int maxDigits)
+      implements Escalation.Settings {
     public Options {
       if (budget < 1) {
         throw new InvalidParameter("budget", "the search budget must be at least 1, got " + budget);
@@ -55,10 +56,6 @@ public final class Search {
 
     public static Options of(long budget, long seed, Precision precision) {
       return new Options(budget, seed, precision, 4000, 0);
-    }
-
-    public Escalation escalation() {
-      return Escalation.of(precision, maxDigits);
     }
   }
 

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import prefdyn.dynamics.MrsParameters;
 import prefdyn.gen.Matrices;
 import prefdyn.num.InvalidParameter;
@@ -54,7 +57,7 @@ class BadInputTest {
     return rejects(new String[] {"classify", "--pref", p.toString(), "--sampler", spec}, fragments);
   }
 
-  // ---- text matrix ----
+  // ---- --pref files: text matrices and PrefLib ----
 
   @Test
   void nonexistentFile() {
@@ -66,104 +69,62 @@ class BadInputTest {
     rejectsPref(dir, "--pref", "is a directory");
   }
 
-  @Test
-  void emptyFile() throws IOException {
-    rejectsPref(file("empty.txt", ""), "empty.txt", "no matrix");
-    rejectsPref(file("comments.txt", "# only a comment\n\n"), "comments.txt", "no matrix");
-  }
-
-  @Test
-  void raggedRows() throws IOException {
-    rejectsPref(file("ragged.txt", "# c\n1/2 1/2 1/2\n1/2 1/2\n1/2 1/2 1/2\n"), "ragged.txt line 3", "2 entries, expected 3");
-  }
-
-  @Test
-  void tooFewAndTooManyRows() throws IOException {
-    rejectsPref(file("few.txt", "1/2 1/2 1/2\n1/2 1/2 1/2\n"), "few.txt", "needs K = 3 rows");
-    rejectsPref(file("many.txt", "1/2 1/2\n1/2 1/2\n1/2 1/2\n"), "many.txt line 3", "more than K = 2 rows");
-  }
-
-  @Test
-  void nonNumberEntry() throws IOException {
-    rejectsPref(file("word.txt", "1/2, 0.3\nabc, 1/2\n"), "word.txt line 2, entry 1", "'abc' is not a number");
-    rejectsPref(file("zero.txt", "1/2 1/0\n1 1/2\n"), "zero.txt line 1, entry 2", "zero denominator");
-    rejectsPref(file("commas.txt", "1/2,,1/2\n1/2 1/2\n"), "commas.txt line 1, entry 2", "empty entry");
-  }
-
-  @Test
-  void entryOutOfRange() throws IOException {
-    rejectsPref(file("range.txt", "1/2 -0.25\n1.25 1/2\n"), "range.txt line 1, entry 2", "P[0][1] = -1/4 is not in [0,1]");
-  }
-
-  @Test
-  void complementBroken() throws IOException {
-    rejectsPref(file("sum.txt", "1/2 0.6\n0.6 1/2 # oops\n"), "sum.txt line 1, entry 2", "P[0][1] = 3/5 and P[1][0] = 3/5 do not sum to 1");
-  }
-
-  @Test
-  void diagonalNotHalf() throws IOException {
-    rejectsPref(file("diag.txt", "1/2 1/3 1\n2/3 0.4 1\n0 0 1/2\n"), "diag.txt line 2, entry 2", "P[1][1] = 2/5 must be 1/2");
-  }
-
-  @Test
-  void singleResponse() throws IOException {
-    rejectsPref(file("one.txt", "1/2\n"), "one.txt line 1", "K >= 2", "K = 1");
-  }
-
-  // ---- PrefLib ----
-
+  /** A PrefLib header: soc, K = 3, 3 voters. */
   private static final String HEAD = "# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 3\n# NUMBER VOTERS: 3\n";
 
-  @Test
-  void malformedPrefLibLine() throws IOException {
-    rejectsPref(file("noColon.soc", HEAD + "2: 1,2,3\n1 1,2,3\n"), "noColon.soc line 5", "expected 'count: ranking'");
-    rejectsPref(file("junk.soc", HEAD + "2: 1,2,3\n1: 1;2,3\n"), "junk.soc line 5, entry 1", "expected ','");
-    rejectsPref(file("trail.soc", HEAD + "2: 1,2,3\n1: 1,2,\n"), "trail.soc line 5, entry 3", "missing alternative");
+  /** A --pref file that must be rejected, and what the one line must name. */
+  record BadFile(String name, String content, String... fragments) {
+    @Override
+    public String toString() {
+      return name + ": " + String.join(" / ", fragments);
+    }
   }
 
-  @Test
-  void badCount() throws IOException {
-    rejectsPref(file("count.soc", HEAD + "x: 1,2,3\n1: 1,2,3\n"), "count.soc line 4", "count 'x' is not a positive integer");
-    rejectsPref(file("count0.soc", HEAD + "0: 1,2,3\n3: 1,2,3\n"), "count0.soc line 4", "count 0");
-  }
-
-  @Test
-  void alternativeOutOfRange() throws IOException {
-    rejectsPref(file("range.soc", HEAD + "2: 1,2,3\n1: 1,4,3\n"), "range.soc line 5, entry 2", "alternative 4 is out of range 1..3");
-    rejectsPref(file("zero.soc", HEAD + "3: 0,1,2\n"), "zero.soc line 4, entry 1", "alternative 0 is out of range");
-  }
-
-  @Test
-  void duplicateAlternative() throws IOException {
-    rejectsPref(file("dup.soc", HEAD + "2: 1,2,3\n1: 1,2,2\n"), "dup.soc line 5, entry 3", "alternative 2 appears twice");
-  }
-
-  @Test
-  void unclosedBrace() throws IOException {
+  /**
+   * Each kind of malformed text matrix and PrefLib file: the line, the entry where it applies, and
+   * the rule broken.
+   */
+  static List<BadFile> badPrefFiles() {
     String h = "# NUMBER ALTERNATIVES: 3\n";
-    rejectsPref(file("brace.toc", h + "2: 1,{2,3\n"), "brace.toc line 2", "unclosed '{'");
-    rejectsPref(file("close.toc", h + "2: 1,2},3\n"), "close.toc line 2", "'}' without a matching '{'");
-    rejectsPref(file("nest.toc", h + "2: {1,{2,3}}\n"), "nest.toc line 2", "nested '{'");
+    return List.of(
+        new BadFile("empty.txt", "", "empty.txt", "no matrix"),
+        new BadFile("comments.txt", "# only a comment\n\n", "comments.txt", "no matrix"),
+        new BadFile("ragged.txt", "# c\n1/2 1/2 1/2\n1/2 1/2\n1/2 1/2 1/2\n", "ragged.txt line 3", "2 entries, expected 3"),
+        new BadFile("few.txt", "1/2 1/2 1/2\n1/2 1/2 1/2\n", "few.txt", "needs K = 3 rows"),
+        new BadFile("many.txt", "1/2 1/2\n1/2 1/2\n1/2 1/2\n", "many.txt line 3", "more than K = 2 rows"),
+        new BadFile("word.txt", "1/2, 0.3\nabc, 1/2\n", "word.txt line 2, entry 1", "'abc' is not a number"),
+        new BadFile("zero.txt", "1/2 1/0\n1 1/2\n", "zero.txt line 1, entry 2", "zero denominator"),
+        new BadFile("commas.txt", "1/2,,1/2\n1/2 1/2\n", "commas.txt line 1, entry 2", "empty entry"),
+        new BadFile("range.txt", "1/2 -0.25\n1.25 1/2\n", "range.txt line 1, entry 2", "P[0][1] = -1/4 is not in [0,1]"),
+        new BadFile("sum.txt", "1/2 0.6\n0.6 1/2 # oops\n", "sum.txt line 1, entry 2",
+            "P[0][1] = 3/5 and P[1][0] = 3/5 do not sum to 1"),
+        new BadFile("diag.txt", "1/2 1/3 1\n2/3 0.4 1\n0 0 1/2\n", "diag.txt line 2, entry 2", "P[1][1] = 2/5 must be 1/2"),
+        new BadFile("one.txt", "1/2\n", "one.txt line 1", "K >= 2", "K = 1"),
+        new BadFile("noColon.soc", HEAD + "2: 1,2,3\n1 1,2,3\n", "noColon.soc line 5", "expected 'count: ranking'"),
+        new BadFile("junk.soc", HEAD + "2: 1,2,3\n1: 1;2,3\n", "junk.soc line 5, entry 1", "expected ','"),
+        new BadFile("trail.soc", HEAD + "2: 1,2,3\n1: 1,2,\n", "trail.soc line 5, entry 3", "missing alternative"),
+        new BadFile("count.soc", HEAD + "x: 1,2,3\n1: 1,2,3\n", "count.soc line 4", "count 'x' is not a positive integer"),
+        new BadFile("count0.soc", HEAD + "0: 1,2,3\n3: 1,2,3\n", "count0.soc line 4", "count 0"),
+        new BadFile("range.soc", HEAD + "2: 1,2,3\n1: 1,4,3\n", "range.soc line 5, entry 2", "alternative 4 is out of range 1..3"),
+        new BadFile("zero.soc", HEAD + "3: 0,1,2\n", "zero.soc line 4, entry 1", "alternative 0 is out of range"),
+        new BadFile("dup.soc", HEAD + "2: 1,2,3\n1: 1,2,2\n", "dup.soc line 5, entry 3", "alternative 2 appears twice"),
+        new BadFile("brace.toc", h + "2: 1,{2,3\n", "brace.toc line 2", "unclosed '{'"),
+        new BadFile("close.toc", h + "2: 1,2},3\n", "close.toc line 2", "'}' without a matching '{'"),
+        new BadFile("nest.toc", h + "2: {1,{2,3}}\n", "nest.toc line 2", "nested '{'"),
+        new BadFile("tie.soc", HEAD + "3: {1,2},3\n", "tie.soc line 4, entry 1", "tie"),
+        new BadFile("short.soc", HEAD + "3: 1,2\n", "short.soc line 4", "ranks 2 of K = 3"),
+        new BadFile("nok.soi", "1: 1,2\n", "nok.soi line 1", "NUMBER ALTERNATIVES"),
+        new BadFile("voters.soc", HEAD + "2: 1,2,3\n", "voters.soc line 3", "NUMBER VOTERS is 3 but the counts sum to 2"),
+        new BadFile("k1.soi", "# NUMBER ALTERNATIVES: 1\n1: 1\n", "k1.soi line 1", "K >= 2"),
+        new BadFile("nodata.soc", HEAD, "nodata.soc", "no rankings"),
+        new BadFile("pair.soi", h + "1: 1,2\n1: 2,1\n1: 3\n", "pair.soi", "no voter ranks both alternatives 1 and 3",
+            "P[0][2]"));
   }
 
-  @Test
-  void fileTypeRules() throws IOException {
-    rejectsPref(file("tie.soc", HEAD + "3: {1,2},3\n"), "tie.soc line 4, entry 1", "tie");
-    rejectsPref(file("short.soc", HEAD + "3: 1,2\n"), "short.soc line 4", "ranks 2 of K = 3");
-  }
-
-  @Test
-  void headerProblems() throws IOException {
-    rejectsPref(file("nok.soi", "1: 1,2\n"), "nok.soi line 1", "NUMBER ALTERNATIVES");
-    rejectsPref(file("voters.soc", HEAD + "2: 1,2,3\n"), "voters.soc line 3", "NUMBER VOTERS is 3 but the counts sum to 2");
-    rejectsPref(file("k1.soi", "# NUMBER ALTERNATIVES: 1\n1: 1\n"), "k1.soi line 1", "K >= 2");
-    rejectsPref(file("nodata.soc", HEAD), "nodata.soc", "no rankings");
-  }
-
-  @Test
-  void pairNeverCompared() throws IOException {
-    rejectsPref(file("pair.soi", "# NUMBER ALTERNATIVES: 3\n1: 1,2\n1: 2,1\n1: 3\n"), "pair.soi",
-        "no voter ranks both alternatives 1 and 3", "P[0][2]");
+  @ParameterizedTest
+  @MethodSource("badPrefFiles")
+  void malformedPrefFile(BadFile bad) throws IOException {
+    rejectsPref(file(bad.name(), bad.content()), bad.fragments());
   }
 
   // ---- distributions ----

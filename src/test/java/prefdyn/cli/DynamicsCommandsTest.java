@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,23 +129,34 @@ class DynamicsCommandsTest {
     assertTrue(Files.size(png) > 1000);
   }
 
+  /** A stability run on examples/cycle.txt (a = 1/2), as text and as --json, both exit 0. */
+  record Stability(Path pref, CliRunner text, JsonNode json) {}
+
+  /** {@code stability} on the 3-cycle P_1/2 with λ = 1, β = 4 at 20 digits, for the given α. */
+  Stability stabilityOnTheCycle(String alpha) throws Exception {
+    Path c3 = write("cycle.txt", "1/2 1 0\n0 1/2 1\n1 0 1/2\n");
+    String[] args = {"stability", "--pref", c3.toString(), "--alpha", alpha, "--lambda", "1", "--beta", "4", "--digits", "20"};
+    CliRunner text = CliRunner.run(args);
+    assertEquals(0, text.exitCode(), text.err());
+    String[] withJson = Arrays.copyOf(args, args.length + 1);
+    withJson[args.length] = "--json";
+    CliRunner js = CliRunner.run(withJson);
+    assertEquals(0, js.exitCode(), js.err());
+    return new Stability(c3, text, json(js.out()));
+  }
+
   @Test
   void stabilityPrintsCertifiedDigits() throws Exception {
     // examples/cycle.txt: a = 1/2, α = 1/2, β = 4, λ = 1: eigenvalues α ± i aβλ/√3 = 0.5 ± (2/√3) i
-    Path c3 = write("cycle.txt", "1/2 1 0\n0 1/2 1\n1 0 1/2\n");
-    CliRunner r = CliRunner.run("stability", "--pref", c3.toString(), "--alpha", "1/2", "--lambda", "1", "--beta", "4",
-        "--digits", "20");
-    assertEquals(0, r.exitCode(), r.err());
+    Stability both = stabilityOnTheCycle("1/2");
+    CliRunner r = both.text();
     assertTrue(r.out().contains("certified values"), r.out());
     assertTrue(!r.out().contains("approximate"), r.out());
     assertTrue(r.out().contains("+ 1.1547005383792515290i"), r.out());
     assertTrue(r.out().contains("- 1.1547005383792515290i"), r.out());
     BigDecimal im = new BigDecimal(2).divide(new BigDecimal(3).sqrt(MC), MC);
     assertCertified(im, "1.1547005383792515290");
-    CliRunner js = CliRunner.run("stability", "--pref", c3.toString(), "--alpha", "1/2", "--lambda", "1", "--beta", "4",
-        "--digits", "20", "--json");
-    assertEquals(0, js.exitCode(), js.err());
-    JsonNode j = json(js.out());
+    JsonNode j = both.json();
     assertTrue(j.get("certified").asBoolean());
     // ρ² = 1/4 + 4/3 = 19/12 > 1, L = 1/2 + 2·(√3/2) > 1
     assertCertified(new BigDecimal(19).divide(new BigDecimal(12), MC).sqrt(MC), j.get("spectralRadius").asText());
@@ -154,20 +166,15 @@ class DynamicsCommandsTest {
 
   @Test
   void stabilityFallsBackToApproximateWithAReason() throws Exception {
-    Path c3 = write("cycle.txt", "1/2 1 0\n0 1/2 1\n1 0 1/2\n");
-    CliRunner r = CliRunner.run("stability", "--pref", c3.toString(), "--alpha", "1", "--lambda", "1", "--beta", "4",
-        "--digits", "20");
-    assertEquals(0, r.exitCode(), r.err());
+    Stability both = stabilityOnTheCycle("1");
+    CliRunner r = both.text();
     assertTrue(r.out().contains("approximate values"), r.out());
     assertTrue(r.out().contains("reason: alpha = 1"), r.out());
     assertTrue(!r.out().contains("certified values"), r.out());
-    CliRunner js = CliRunner.run("stability", "--pref", c3.toString(), "--alpha", "1", "--lambda", "1", "--beta", "4",
-        "--digits", "20", "--json");
-    assertEquals(0, js.exitCode(), js.err());
-    JsonNode j = json(js.out());
+    JsonNode j = both.json();
     assertTrue(!j.get("certified").asBoolean());
     assertTrue(j.get("reason").asText().contains("alpha = 1"));
-    CliRunner bad = CliRunner.run("stability", "--pref", c3.toString(), "--alpha", "1/2", "--lambda", "1",
+    CliRunner bad = CliRunner.run("stability", "--pref", both.pref().toString(), "--alpha", "1/2", "--lambda", "1",
         "--max-rounds", "0");
     assertEquals(2, bad.exitCode());
     assertTrue(bad.out().isEmpty());

@@ -55,6 +55,44 @@ class FixedPointMathTest {
   }
 
   @Test
+  void chunkProductsFromTheCacheStayWithinTheBound() {
+    // arguments that share every chunk and differ below them: the second and later calls take the
+    // product of the chunk exponentials from the cache (as a converging orbit does)
+    Random rnd = new Random(12);
+    int g = 3414;
+    int levels = FixedPointMath.chunkLevels(g);
+    BigInteger top = new BigInteger(g - 2, rnd).shiftRight(g - 16 * levels).shiftLeft(g - 16 * levels);
+    for (int i = 0; i < 4; i++) {
+      BigInteger r = top.add(new BigInteger(g - 16 * levels - i, rnd));
+      FixedPointMath.Approx a = FixedPointMath.expChunked(r, g, levels);
+      assertTrue(within(a.value(), a.err(), reference(r, g)), "i=" + i);
+    }
+  }
+
+  @Test
+  void aProductKeyedWithoutTheLastChunkBreaksTheBound() {
+    // the bug a cache keyed on all chunks but the deepest would have: its product used for an
+    // argument whose deepest chunk differs by one
+    int g = 3414;
+    int levels = 4;
+    long[] p = {12345, 6789, 1011, 1213};
+    long[] q = {12345, 6789, 1011, 1214};
+    BigInteger r = BigInteger.ZERO;
+    for (int l = 1; l <= levels; l++) {
+      r = r.add(BigInteger.valueOf(q[l - 1]).shiftLeft(g - 16 * l));
+    }
+    BigInteger u = BigInteger.valueOf(77).shiftLeft(g - 16 * levels - 20);
+    r = r.add(u);
+    FixedPointMath.Approx stale = FixedPointMath.chunkProduct(p, g);
+    BigInteger eu = FixedPointMath.expm1(u, g).add(BigInteger.ONE.shiftLeft(g));
+    BigInteger wrong = eu.multiply(stale.value()).shiftRight(g);
+    long bound = 2 * FixedPointMath.EXPM1_ULPS + stale.err() + (stale.err() >>> 13) + 3;
+    assertFalse(within(wrong, bound, reference(r, g)), "the containment check must reject a product of other chunks");
+    FixedPointMath.Approx right = FixedPointMath.expChunked(r, g, levels);
+    assertTrue(within(right.value(), right.err(), reference(r, g)));
+  }
+
+  @Test
   void chunkSeriesStaysWithinItsBound() {
     int g = 3400;
     long[][] cases = {{-(1L << 15), 16}, {(1L << 15), 16}, {12345, 16}, {65535, 32}, {-1, 16}, {1, 128}, {40000, 48}};

@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.apfloat.Aprational;
 import prefdyn.catalogue.Catalogue;
+import prefdyn.catalogue.Hypotheses;
 import prefdyn.catalogue.Instance;
 import prefdyn.catalogue.Slot;
 import prefdyn.catalogue.Statement;
@@ -56,6 +57,12 @@ class UserConjectureExampleTest {
   @Property(tries = 200)
   void holdsForTwoResponses(@ForAll("twoResponses") Instance x) {
     Checks.assertHolds(MAJORITY, x);
+  }
+
+  /** {@code @Hypotheses(ID)} draws from a statement's own generator, a user's statement included. */
+  @Property(tries = 50)
+  void theHypothesesAnnotationDrawsFromTheStatement(@ForAll @Hypotheses("MY-MAJORITY") Instance x) {
+    assertTrue(MAJORITY.admits(x), x.describe().toString());
   }
 
   /** The search finds a counterexample for K ≥ 3, and it checks out by hand. */

@@ -22,6 +22,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine;
 import prefdyn.cli.Main;
 import prefdyn.cli.BadInput;
+import prefdyn.cli.MergeCommand;
 import prefdyn.io.ParseError;
 import prefdyn.num.InvalidParameter;
 
@@ -30,9 +31,10 @@ import prefdyn.num.InvalidParameter;
  * {@code check}, {@code search} or {@code experiment} as one Spark job whose tasks are the
  * command's shards ({@code --shard i/n}, docs/sharding.md) of its work units (check: statement x
  * try; search: a block of {@code Search.UNIT} evaluations; experiment: matrix x setting), by
- * default {@link #TASKS_PER_CORE} per core, at most one per unit. The driver collects the n shard files and merges them with the core's own
- * {@code prefdyn merge}, so the output is the unsharded command's {@code --json} output, with its
- * exit code (0, 1; 2 bad input, one line, nothing on stdout).
+ * default {@link #TASKS_PER_CORE} per core, at most one per unit. The driver collects the n shard
+ * files and merges them with the core's own merge, so the output is the unsharded command's: its
+ * table, or with {@code --json} its {@code --json} output, with its exit code (0, 1; 2 bad input,
+ * one line, nothing on stdout).
  */
 public final class SparkMain {
   private SparkMain() {}
@@ -210,7 +212,7 @@ public final class SparkMain {
     err.printf(Locale.ROOT, "prefdyn-spark: %d shards done in %.1f s (%d failed attempts retried); merging%n", count,
         seconds, progress.failed());
     err.flush();
-    int code = merge(runs, mergedOut, out, err);
+    int code = merge(runs, mergedOut, inv.json(), seconds, out);
     return new Outcome(code, count, progress.failed());
   }
 
@@ -251,10 +253,12 @@ public final class SparkMain {
   }
 
   /**
-   * Merges the shard files with the core's {@code prefdyn merge} (the same code as on one machine:
-   * it also rejects a missing or duplicated shard); prints its output, returns its exit code.
+   * Merges the shard files with the core's merge ({@link MergeCommand#merge}, the code of
+   * {@code prefdyn merge}: it also rejects a missing or duplicated shard) and prints what the
+   * one-machine command prints: its table (the job's {@code seconds} as the run's time), or its
+   * {@code --json} output when {@code json}; returns its exit code.
    */
-  static int merge(List<ShardRun> runs, @Nullable String mergedOut, PrintWriter out, PrintWriter err) {
+  static int merge(List<ShardRun> runs, @Nullable String mergedOut, boolean json, double seconds, PrintWriter out) {
     Path dir;
     try {
       dir = Files.createTempDirectory("prefdyn-spark-");
@@ -262,25 +266,15 @@ public final class SparkMain {
       throw new UncheckedIOException(e);
     }
     try {
-      List<String> args = new ArrayList<>();
-      args.add("merge");
-      if (mergedOut != null) {
-        args.add("--out");
-        args.add(mergedOut);
-      }
+      List<Path> files = new ArrayList<>();
       for (ShardRun r : runs) {
         Path f = dir.resolve(String.format(Locale.ROOT, "shard-%06d.json", r.shard()));
         Files.writeString(f, r.stdout(), StandardCharsets.UTF_8);
-        args.add(f.toString());
+        files.add(f);
       }
-      StringWriter buffer = new StringWriter();
-      int code;
-      try (PrintWriter b = new PrintWriter(buffer)) {
-        code = Main.run(args.toArray(new String[0]), b, err);
-      }
-      out.print(buffer);
-      out.flush();
-      return code;
+      return MergeCommand.merge(files, mergedOut == null ? null : Path.of(mergedOut), json, seconds, out);
+    } catch (BadInput e) {
+      throw e.at("prefdyn-spark merge");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -398,8 +392,8 @@ public final class SparkMain {
         "Runs 'prefdyn check', 'prefdyn search' or 'prefdyn experiment' as one Apache Spark job whose tasks",
         "are the shards of the command's --shard split of its work units (check: statement x try; search:",
         "blocks of 1000 margin evaluations; experiment: matrix x setting), merged by the code of 'prefdyn",
-        "merge'. Prints the command's --json output (the same as the one-machine run with the same seed,",
-        "timing keys aside); experiment needs --out DIR and writes the merged folder there.",
+        "merge'. Prints what the one-machine command prints with the same seed (its table, or its --json",
+        "output with --json; times aside); experiment needs --out DIR and writes the merged folder there.",
         "  --master URL  Spark master (default: spark.master if set, else local[*]); local[N] runs as",
         "                local[N," + LOCAL_MAX_FAILURES + "] so that a failed task is retried as on a cluster.",
         "  --tasks N     the number of Spark tasks, at most one per work unit (default: " + TASKS_PER_CORE

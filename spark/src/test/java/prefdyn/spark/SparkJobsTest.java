@@ -33,11 +33,11 @@ class SparkJobsTest {
 
   record Run(int code, String out, String err, int tasks, int failedAttempts) {}
 
-  private static Run core(List<String> args) {
+  private static Run core(List<String> args, String... extra) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     List<String> a = new ArrayList<>(args);
-    a.add("--json");
+    a.addAll(List.of(extra));
     int code = Main.run(a.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
     return new Run(code, out.toString(), err.toString(), 0, 0);
   }
@@ -73,9 +73,18 @@ class SparkJobsTest {
     }
   }
 
+  /**
+   * A human output without its times ("12.3 s", "seconds" keys) and with single spaces, since a
+   * time's width moves the table's columns.
+   */
+  private static String withoutTimes(String text) {
+    return text.replaceAll("\"seconds\" : \"[0-9.]+\"", "\"seconds\"").replaceAll("[0-9]+\\.[0-9]+ s\\b", "T s")
+        .replaceAll("[ \\-]+", " ");
+  }
+
   @Test
   void checkOnSparkEqualsTheOneMachineRun() throws Exception {
-    Run one = core(CHECK);
+    Run one = core(CHECK, "--json");
     Run spark = spark(CHECK, "--master", "local[2]", "--tasks", "7", "--json");
     assertEquals(0, one.code(), one.err());
     assertEquals(0, spark.code(), spark.err());
@@ -91,20 +100,22 @@ class SparkJobsTest {
     Run spark;
     try {
       // plain local[2] would never retry: prefdyn-spark runs it as local[2,4]
-      spark = spark(CHECK, "--master", "local[2]", "--tasks", "5", "--json");
+      spark = spark(CHECK, "--master", "local[2]", "--tasks", "5");
     } finally {
       System.getProperties().remove(ShardTask.INJECT_FAILURE); // clearProperty: the checker cannot see the key is ours
     }
     assertEquals(0, spark.code(), spark.err());
     assertEquals(1, spark.failedAttempts(), spark.err());
     assertTrue(spark.err().contains("injected failure of shard 3/5"), spark.err());
-    assertEquals(withoutTiming(one.out()), withoutTiming(spark.out()));
+    // without --json: the one-machine table, summary line and details, times aside
+    assertTrue(spark.out().contains("5 of 5 statements hold (seed 7, 50 digits, "), spark.out());
+    assertEquals(withoutTimes(one.out()), withoutTimes(spark.out()));
   }
 
   @Test
   void searchOnSparkFindsTheSameCertifiedCounterexample() throws Exception {
     List<String> args = List.of("search", "--conjecture", "C3", "--seed", "3", "--budget", "2000");
-    Run one = core(args);
+    Run one = core(args, "--json");
     Run spark = spark(args, "--master", "local[2]", "--json");
     assertEquals(1, one.code(), one.err());
     assertEquals(1, spark.code(), spark.err());
@@ -112,6 +123,11 @@ class SparkJobsTest {
     assertTrue(r.path("found").asBoolean());
     assertTrue(r.path("margin").asText().startsWith("-"), r.toString());
     assertEquals(withoutTiming(one.out()), withoutTiming(spark.out()));
+    // without --json: the one-machine human lines (then the same JSON), times aside
+    Run text = spark(args, "--master", "local[2]");
+    assertEquals(1, text.code(), text.err());
+    assertTrue(text.out().startsWith("C3: "), text.out());
+    assertEquals(withoutTimes(core(args).out()), withoutTimes(text.out()));
   }
 
   @Test
