@@ -107,7 +107,8 @@ final class SpectralBound {
   /** The largest eigenvalue of a symmetric double matrix (cyclic Jacobi; an estimate only). */
   static double maxEigenvalue(double[][] sym) {
     int k = sym.length;
-    double[][] a = Arrays.stream(sym).map(double[]::clone).toArray(double[][]::new);
+    // a lambda, not a method reference: the Nullness Checker's inference crashes on T[]::clone
+    double[][] a = Arrays.stream(sym).map(row -> row.clone()).toArray(double[][]::new);
     for (int sweep = 0; sweep < 60; sweep++) {
       double off = 0;
       for (int p = 0; p < k; p++) {

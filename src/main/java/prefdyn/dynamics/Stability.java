@@ -180,7 +180,8 @@ public final class Stability {
    */
   static int definiteness(BigInteger[][] m) {
     int n = m.length;
-    BigInteger[][] a = Arrays.stream(m).map(BigInteger[]::clone).toArray(BigInteger[][]::new);
+    // a lambda, not a method reference: the Nullness Checker's inference crashes on T[]::clone
+    BigInteger[][] a = Arrays.stream(m).map(row -> row.clone()).toArray(BigInteger[][]::new);
     BigInteger prev = BigInteger.ONE;
     for (int k = 0; k < n; k++) {
       int piv = -1;

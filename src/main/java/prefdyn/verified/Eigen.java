@@ -210,7 +210,7 @@ public final class Eigen {
       }
     }
     // Π Y, without its last row (B⁺ keeps the first K-1 coordinates)
-    return BallMatrix.of(Arrays.copyOf(Centering.center(BallMatrix.of(y), prec).entries(), k - 1));
+    return BallMatrix.of(Arrays.stream(Centering.center(BallMatrix.of(y), prec).entries()).limit(k - 1L).toArray(Ball[][]::new));
   }
 
   /**
