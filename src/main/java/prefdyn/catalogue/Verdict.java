@@ -8,7 +8,7 @@ import prefdyn.text.Labels;
  * statement after a check run (the "status" of {@code prefdyn check}), which may also be ERROR.
  * A margin's verdict is never ERROR.
  */
-public enum Verdict {
+public enum Verdict implements Labels.Labelled {
   HOLDS,
   VIOLATED,
   /**
@@ -20,10 +20,5 @@ public enum Verdict {
    * Only a run's status: the statement's generator is broken (it failed to draw, or produced an
    * instance its {@code admits} rejects). Not a verdict about the mathematics.
    */
-  ERROR;
-
-  /** This constant in output and on the command line ({@link Labels}). */
-  public String label() {
-    return Labels.of(this);
-  }
+  ERROR
 }

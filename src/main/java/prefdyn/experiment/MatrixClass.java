@@ -23,15 +23,10 @@ import prefdyn.pref.Structure;
  *       The paper keeps only the first two classes.
  * </ul>
  */
-public enum MatrixClass {
+public enum MatrixClass implements Labels.Labelled {
   CYCLIC,
   STRONGLY_TRANSITIVE,
   OTHER;
-
-  /** This constant in output and on the command line ({@link Labels}). */
-  public String label() {
-    return Labels.of(this);
-  }
 
   public static MatrixClass of(PreferenceMatrix p) {
     if (Structure.isCyclic(p)) {

@@ -18,6 +18,7 @@ import prefdyn.dynamics.MrsParameters;
 import prefdyn.num.Ball;
 import prefdyn.num.Linalg;
 import prefdyn.num.Precision;
+import prefdyn.num.PrecisionLadder;
 import prefdyn.pref.Distribution;
 import prefdyn.search.Shard;
 
@@ -356,7 +357,7 @@ public final class Sweep {
       String reason = runs[r].underflow() ? "underflow"
           : runs[r].entropy().compareTo(new Apfloat(TINY_ENTROPY)) < 0 ? "tiny-entropy" : "sample";
       ExperimentMatrix m = matrices.get(r / settings.size());
-      Recheck c = precise(params[r], dists.init(m.k()), steps, precision, runs[r], fastLogits[r], reason);
+      Recheck c = preciseOnLadder(params[r], dists.init(m.k()), steps, precision, runs[r], fastLogits[r], reason);
       runs[r] = runs[r].underflow() ? runs[r].withRecheck(c) : runs[r].withRecheckKeepFast(c);
       report(progress, "ball-arithmetic re-check", rdone.incrementAndGet(), todo.size());
     });
@@ -593,9 +594,28 @@ public final class Sweep {
    */
   static Recheck precise(MrsParameters params, Distribution init, long steps, Precision precision, Run fast,
       double[] fastTheta, String reason) {
+    return precise(params, init, steps, precision, precision.digits(), fast, fastTheta, reason);
+  }
+
+  /**
+   * {@link #precise} on the one "raise the precision until it decides" policy ({@link
+   * PrecisionLadder}): a comparison still UNDECIDED at the requested digits (typically a run at
+   * α = 1, which is not a contraction, so the orbit's error bound grows round after round) is
+   * re-run at doubled digits up to the default cap. A settled comparison is never recomputed; one
+   * still undecided at the cap stays UNDECIDED. The recorded values keep the requested digits.
+   */
+  static Recheck preciseOnLadder(MrsParameters params, Distribution init, long steps, Precision precision, Run fast,
+      double[] fastTheta, String reason) {
+    return PrecisionLadder.defaultFor(precision).climb(precision,
+        q -> precise(params, init, steps, q, precision.digits(), fast, fastTheta, reason),
+        c -> c.agreement() != Agreement.UNDECIDED).value();
+  }
+
+  private static Recheck precise(MrsParameters params, Distribution init, long steps, Precision precision,
+      int outDigits, Run fast, double[] fastTheta, String reason) {
     MrsMap map = new MrsMap(params, Precision.ofDigits(20));
     int bits = precision.bits();
-    BallOrbit orbit = new BallOrbit(map, map.logitsOfBalls(init, bits, "--init"), bits);
+    BallOrbit orbit = new BallOrbit(map, map.logitsOfBalls(init, bits, "start"), bits);
     int k = params.k();
     double[] c = new double[k];
     FastMrs.softmax(fastTheta, c);
@@ -643,7 +663,7 @@ public final class Sweep {
         + cycleStrengthFloor(fast.cycleStrength(), scale), cs));
     parts.add(Agreement.of(fast.cycleStrengthTail(), FAST_PATH_RELATIVE_ERROR * Math.abs(fast.cycleStrengthTail())
         + cycleStrengthFloor(fast.cycleStrengthTail(), scale), csTail));
-    Apfloat hValue = h.isFinite() ? h.mid(Math.max(20, precision.digits())) : new Apfloat(0);
+    Apfloat hValue = h.isFinite() ? h.mid(Math.max(20, outDigits)) : new Apfloat(0);
     return new Recheck(reason, cs.midDouble(), csTail.midDouble(), hValue, fast.cycleStrength(),
         fast.cycleStrengthTail(), fastH, err, Agreement.all(parts),
         (invariant != null ? invariant.radius() : orbit.error()).upperDecimal(3));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -11,6 +12,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.apfloat.Aprational;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
 import prefdyn.num.Rationals;
@@ -67,7 +69,7 @@ class FastMrsUnrolledTest {
       }
     }
     r[0][1] = r[0][1].add(Rationals.of(1, 1L << 55)); // about one ulp of 7/10... changes the double
-    for (org.apfloat.Aprational[][] m : new org.apfloat.Aprational[][][] {q, r}) {
+    for (Aprational[][] m : List.of(q, r)) {
       for (int i = 0; i < 4; i++) {
         for (int j = 0; j < i; j++) {
           m[i][j] = Rationals.ONE.subtract(m[j][i]);
