@@ -359,6 +359,15 @@ final class FixedPointMath {
    * ~31/log2(q) terms instead of one per term). Error below 2n + 4 ulp_g (kernel.md).
    */
   static BigInteger seriesBlocks(BigInteger[] pow, BigInteger v, int n, int m, int g) {
+    return seriesBlocks(pow, v, n, m, g, 2);
+  }
+
+  /**
+   * {@link #seriesBlocks} with the term j divided by {@code j + shift} on entering the chain:
+   * {@code shift} 2 is (e^u - 1)/u; the tests pass 1 (e^u's own series, a plausible slip) to
+   * show that the containment check rejects it, on this very loop rather than a copy.
+   */
+  static BigInteger seriesBlocks(BigInteger[] pow, BigInteger v, int n, int m, int g, int shift) {
     int blocks = (n + m - 1) / m;
     BigInteger s = BigInteger.ZERO; // set by the first (top) block
     long d = 1;
@@ -374,7 +383,7 @@ final class FixedPointMath {
         i = m - 1;
       }
       for (; i >= 0; i--) {
-        long q = base + i + 2L;
+        long q = base + i + (long) shift;
         if (d > DEFERRED_LIMIT / q) {
           s = s.divide(BigInteger.valueOf(d)); // < 1 ulp
           d = 1;
