@@ -19,7 +19,19 @@ import prefdyn.num.InvalidParameter;
       "one-shot IPO/DPO optima, iterated MRS-IPO/MRS-DPO maps at arbitrary precision, exact samplers",
       "and certificates, theorem checks and counterexample search."
     },
-    subcommands = {
+    footer = {"", "Exit codes: 0 done (check: all hold), 1 violated / counterexample found, 2 bad input or usage."})
+public final class Main implements Runnable {
+  /** Exit code: a checked statement is violated, or a search found a counterexample. */
+  public static final int VIOLATED = 1;
+  /** Exit code: bad input or usage. */
+  public static final int BAD_INPUT = 2;
+
+  /**
+   * The subcommands, in the order of the help. They are not in the {@code @Command} annotation:
+   * a run that names one of them builds only its model ({@link #commandLine(String)}), since
+   * picocli's reflection over all twelve costs more start-up CPU than a short command's work.
+   */
+  static final List<Class<?>> SUBCOMMANDS = List.of(
       ClassifyCommand.class,
       OptimumCommand.class,
       SamplerCommand.class,
@@ -31,32 +43,49 @@ import prefdyn.num.InvalidParameter;
       ExperimentCommand.class,
       FigureCommand.class,
       BenchCommand.class,
-      CommandLine.HelpCommand.class
-    },
-    footer = {"", "Exit codes: 0 done (check: all hold), 1 violated / counterexample found, 2 bad input or usage."})
-public final class Main implements Runnable {
-  /** Exit code: a checked statement is violated, or a search found a counterexample. */
-  public static final int VIOLATED = 1;
-  /** Exit code: bad input or usage. */
-  public static final int BAD_INPUT = 2;
+      CommandLine.HelpCommand.class);
 
   @CommandLine.Spec @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
   CommandSpec spec;
 
   public static void main(String[] args) {
+    // Apfloat sizes its memory blocks from the heap's JMX bean unless told not to; starting the
+    // JMX platform beans costs a short command about 30 ms of CPU (Runtime.maxMemory serves too)
+    if (System.getProperty("apfloat.disableJmx") == null) {
+      System.setProperty("apfloat.disableJmx", "true");
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the CLI with the given streams and returns the exit code (used by tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = commandLine();
+    CommandLine cl = commandLine(args.length == 0 ? null : args[0]);
     cl.setOut(out);
     cl.setErr(err);
     return cl.execute(args);
   }
 
+  /** The whole command line, with every subcommand. */
   public static CommandLine commandLine() {
+    return commandLine(null);
+  }
+
+  /**
+   * The command line for a run whose first argument is {@code first}: with only that subcommand
+   * when {@code first} names one other than {@code help} (the rest of the arguments belong to it,
+   * so parsing, help and errors are those of the whole command line), with every subcommand
+   * otherwise.
+   */
+  static CommandLine commandLine(@Nullable String first) {
     CommandLine cl = new CommandLine(new Main());
+    // `help NAME` needs the other subcommands: only a command that does the work is built alone
+    boolean named = first != null && SUBCOMMANDS.stream()
+        .anyMatch(c -> c != CommandLine.HelpCommand.class && name(c).equals(first));
+    for (Class<?> c : SUBCOMMANDS) {
+      if (!named || name(c).equals(first)) {
+        cl.addSubcommand(c);
+      }
+    }
     cl.setParameterExceptionHandler(Main::usageError);
     cl.setExecutionExceptionHandler(Main::executionError);
     cl.setAbbreviatedOptionsAllowed(false);
@@ -64,6 +93,14 @@ public final class Main implements Runnable {
     cl.setExpandAtFiles(false);
     HelpTexts.apply(cl);
     return cl;
+  }
+
+  private static String name(Class<?> command) {
+    Command c = command.getAnnotation(Command.class);
+    if (c == null) {
+      throw new IllegalStateException(command + " is not a @Command");
+    }
+    return c.name();
   }
 
   @Override

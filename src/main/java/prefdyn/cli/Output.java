@@ -1,7 +1,6 @@
 package prefdyn.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,21 +18,41 @@ import java.util.Map;
 
 /** JSON and table output, and atomic file writes. */
 public final class Output {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Jackson's mapper, built on first use: a command that prints text never loads it. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private Output() {}
 
   public static String json(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return Json.MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render JSON: " + e.getMessage(), e);
     }
   }
 
-  /** A record's components as JSON keys and values, in declaration order (to put into a larger object). */
+  /**
+   * A record's components as JSON keys and values, in declaration order (to put into a larger
+   * object); the components must not be null. Read by reflection rather than through Jackson, so
+   * that a command printing text never starts Jackson's object mapper.
+   */
   public static Map<String, Object> fields(Record value) {
-    return JSON.convertValue(value, new TypeReference<LinkedHashMap<String, Object>>() {});
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (RecordComponent c : value.getClass().getRecordComponents()) {
+      try {
+        c.getAccessor().setAccessible(true);
+        Object v = c.getAccessor().invoke(value);
+        if (v == null) {
+          throw new IllegalStateException(c.getName() + " of " + value.getClass().getSimpleName() + " is null");
+        }
+        m.put(c.getName(), v);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + c.getName() + " of " + value.getClass().getSimpleName(), e);
+      }
+    }
+    return m;
   }
 
   public static void printJson(PrintWriter out, Object value) {

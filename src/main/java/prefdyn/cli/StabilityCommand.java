@@ -94,7 +94,7 @@ public final class StabilityCommand implements Callable<Integer> {
       return t;
     }, t -> {
       Enclosed e = t.enclosed();
-      return e != null && e.rho().certifiedDigits() >= d;
+      return e != null && e.rho().certifiedDigits(d) >= d;
     });
     for (int i = tried.size() - 1; i >= 0; i--) {
       if (tried.get(i).enclosed() != null) {
@@ -266,7 +266,7 @@ public final class StabilityCommand implements Callable<Integer> {
     int prec = precision.bits();
     List<Integer> fpDigits = new ArrayList<>();
     for (Ball x : policy) {
-      fpDigits.add(Math.min(d, x.certifiedDigits()));
+      fpDigits.add(x.certifiedDigits(d));
     }
     json.put("fixedPoint", format(policy, d));
     List<Map<String, Object>> eig = new ArrayList<>();
@@ -274,8 +274,8 @@ public final class StabilityCommand implements Callable<Integer> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("re", z.re().format(d));
       m.put("im", z.im().format(d));
-      m.put("reCertifiedDigits", Math.min(d, z.re().certifiedDigits()));
-      m.put("imCertifiedDigits", Math.min(d, z.im().certifiedDigits()));
+      m.put("reCertifiedDigits", z.re().certifiedDigits(d));
+      m.put("imCertifiedDigits", z.im().certifiedDigits(d));
       eig.add(m);
     }
     json.put("eigenvalues", eig);
@@ -314,9 +314,9 @@ public final class StabilityCommand implements Callable<Integer> {
   private static Map<String, Object> certifiedDigits(List<Integer> fixedPoint, Ball rho, @Nullable Ball contraction, int d) {
     Map<String, Object> digits = new LinkedHashMap<>();
     digits.put("fixedPoint", fixedPoint);
-    digits.put("spectralRadius", Math.min(d, rho.certifiedDigits()));
+    digits.put("spectralRadius", rho.certifiedDigits(d));
     if (contraction != null) {
-      digits.put("contractionConstant", Math.min(d, contraction.certifiedDigits()));
+      digits.put("contractionConstant", contraction.certifiedDigits(d));
     }
     return digits;
   }

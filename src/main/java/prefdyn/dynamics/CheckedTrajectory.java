@@ -361,7 +361,7 @@ public final class CheckedTrajectory {
     if (x.isExact()) {
       return digits;
     }
-    return Math.min(digits, x.certifiedDigits());
+    return x.certifiedDigits(digits);
   }
 
   /**

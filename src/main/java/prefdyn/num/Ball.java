@@ -331,8 +331,85 @@ public final class Ball {
     return round(q, qe, rad, prec);
   }
 
+  /**
+   * 1/x. From {@link #NEWTON_INV_BITS} bits on the midpoint is found by Newton's iteration
+   * ({@link #invNewton}) rather than by a long division; below, as {@code ONE.div(this, prec)}.
+   */
   public Ball inv(int prec) {
-    return ONE.div(this, prec);
+    checkPrec(prec);
+    if (prec < NEWTON_INV_BITS || !isFinite() || containsZero() || m.signum() == 0) {
+      return ONE.div(this, prec);
+    }
+    return invNewton(prec, Integer.MAX_VALUE, true);
+  }
+
+  /**
+   * From this precision on {@link #inv} uses Newton's iteration: {@code BigInteger} divides by a
+   * divisor of 80 or more words (2,560 bits) with Burnikel-Ziegler, whose code a short run would
+   * otherwise have to interpret and then compile (proofs-notes/kernel.md, "reciprocal").
+   */
+  static final int NEWTON_INV_BITS = 2048;
+
+  /**
+   * 1/x for a finite ball x not containing 0, by Newton's iteration on the midpoint. With
+   * {@code a = |m|}, {@code n} its bits and {@code P = prec + 8}: an integer {@code Z ~ 2^(n+P)/a}
+   * from a double seed, each step roughly doubling its correct bits ({@link #reciprocal}). Nothing
+   * is assumed about how well the steps did: the exact residual {@code E = 2^(n+P) - a Z} gives
+   * {@code 1/a = Z 2^-(n+P) / (1 - ε)} with {@code ε = E 2^-(n+P)}, so
+   * {@code |1/a - Z 2^-(n+P)| = Z 2^-(n+P) |ε| / (1 - ε) <= Z 2^-(n+P) |ε| / (1 - |ε|)} when
+   * {@code |ε| < 1}; otherwise the long division is used. The radius of x adds
+   * {@code r / (|m| (|m| - r))}, as in {@link #div}.
+   *
+   * @param steps at most this many Newton steps (all of them: {@code Integer.MAX_VALUE}); fewer
+   *     only in the tests, where the bound must still hold, only looser
+   * @param useResidual false only in the tests, to show that a bound without the residual term
+   *     (trusting the iteration) is caught by the containment check
+   */
+  Ball invNewton(int prec, int steps, boolean useResidual) {
+    BigInteger a = m.abs();
+    int n = a.bitLength();
+    int p = prec + 8;
+    BigInteger z = reciprocal(a, n, p, steps);
+    BigInteger residual = BigInteger.ONE.shiftLeft(n + p).subtract(a.multiply(z)); // exact
+    Mag eps = Mag.up(residual, -(long) (n + p));
+    Mag below = Mag.subDown(Mag.ONE, eps);
+    if (below.isZero() || Mag.ONE.compareTo(Mag.mulPow2(eps, 1)) <= 0) {
+      return ONE.div(this, prec); // |ε| >= 1/2: not expected from the iteration
+    }
+    long ye = -(long) (n + p) - e; // 1/x ~ sign(m) Z 2^ye
+    Mag rad = useResidual ? Mag.div(Mag.mul(Mag.up(z, ye), eps), below) : Mag.ZERO;
+    if (!r.isZero()) {
+      Mag mbLo = Mag.down(m, e);
+      Mag den = Mag.mulDown(mbLo, Mag.subDown(mbLo, r));
+      if (den.isZero()) {
+        return WHOLE;
+      }
+      rad = Mag.add(rad, Mag.div(r, den));
+    }
+    return round(m.signum() < 0 ? z.negate() : z, ye, rad, prec);
+  }
+
+  /**
+   * An integer close to {@code 2^(n+p)/a} for {@code 2^(n-1) <= a < 2^n} (no bound is claimed; the
+   * caller bounds it by the residual). With {@code x = a 2^-n} in [1/2, 1), {@code Z_k ~ 2^k/x}:
+   * a 50-bit seed from a double, then Newton's step {@code z <- z + z (1 - x z)} from k to
+   * {@code k' = min(2k - 4, p)} bits, with x truncated to k' + 4 bits:
+   * {@code Z_k' = Z_k 2^(k'-k) + Z_k D 2^-(2k+t-k')}, {@code D = 2^(t+k) - X_t Z_k},
+   * {@code X_t = floor(a 2^(t-n))}, t = k' + 4.
+   */
+  static BigInteger reciprocal(BigInteger a, int n, int p, int steps) {
+    long top = (n >= 53 ? a.shiftRight(n - 53) : a.shiftLeft(53 - n)).longValue(); // [2^52, 2^53)
+    int k = Math.min(50, p);
+    BigInteger z = BigInteger.valueOf((long) (Math.scalb(1.0, 53 + k) / top));
+    for (int i = 0; k < p && i < steps; i++) {
+      int k2 = Math.min(2 * k - 4, p);
+      int t = k2 + 4;
+      BigInteger x = t >= n ? a.shiftLeft(t - n) : a.shiftRight(n - t);
+      BigInteger d = BigInteger.ONE.shiftLeft(t + k).subtract(x.multiply(z));
+      z = z.shiftLeft(k2 - k).add(z.multiply(d).shiftRight(2 * k + t - k2));
+      k = k2;
+    }
+    return k < p ? z.shiftLeft(p - k) : z;
   }
 
   /** √x; non-finite when the ball reaches below 0 (the ball [0, h] gives [0, √h]). */
@@ -1145,16 +1222,26 @@ public final class Ball {
    * ball, 0 when no digit is certified (non-finite, or the ball contains 0 and is not exact zero).
    */
   public int certifiedDigits() {
+    return certifiedDigits(Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@code min(atMost, certifiedDigits())}, trying no more than {@code atMost} digits: a
+   * certificate for d digits gives one for every d' < d (the rounding to d' digits is within
+   * half a unit of the d'-th digit, the radius below a tenth of it), so the search may start at
+   * {@code atMost}.
+   */
+  public int certifiedDigits(int atMost) {
     if (!isFinite()) {
       return 0;
     }
     if (r.isZero()) {
-      return Integer.MAX_VALUE;
+      return atMost;
     }
     if (m.signum() == 0) {
       return 0;
     }
-    for (int d = estimateDigits() + 1; d >= 1; d--) {
+    for (int d = Math.min(atMost, estimateDigits() + 1); d >= 1; d--) {
       if (certify(d) != null) {
         return d;
       }

@@ -347,4 +347,75 @@ class BallTest {
   void badPrecisionIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> Ball.ONE.add(Ball.ONE, 1));
   }
+
+  /** Whether radius <= |midpoint| 2^-bits, decided exactly. */
+  private static boolean relativeRadiusAtMost(Ball x, int bits) {
+    Aprational mid = x.midExact();
+    Aprational absMid = mid.signum() < 0 ? mid.negate() : mid;
+    return x.radExact().compareTo(absMid.multiply(Rationals.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(bits)))) <= 0;
+  }
+
+  /** 1/(m 2^e) as an exact rational. */
+  private static Aprational exactInverse(BigInteger m, long e) {
+    return e <= 0 ? Rationals.of(BigInteger.ONE.shiftLeft((int) -e), m)
+        : Rationals.of(BigInteger.ONE, m.shiftLeft((int) e));
+  }
+
+  /**
+   * The Newton reciprocal ({@link Ball#inv} from {@link Ball#NEWTON_INV_BITS} bits) contains the
+   * exact inverse of its midpoint and of both ends of a ball, and is as tight as the long division
+   * (radius at most 2^-(prec-1) relative); a bound that trusts the iteration (no residual term)
+   * is caught as soon as the iteration falls short, while the residual keeps even a seed-only
+   * iteration correct, only loose.
+   */
+  @Test
+  void newtonReciprocalEnclosesTheExactInverse() {
+    java.util.Random rnd = new java.util.Random(20261130L);
+    int[] precs = {Ball.NEWTON_INV_BITS, 2500, 3374, 4000};
+    for (int trial = 0; trial < 40; trial++) {
+      int prec = precs[trial % precs.length];
+      BigInteger m = new BigInteger(prec + rnd.nextInt(64) - 32, rnd).setBit(prec / 2).add(BigInteger.ONE);
+      if (rnd.nextBoolean()) {
+        m = m.negate();
+      }
+      long e = rnd.nextInt(200) - 100 - prec;
+      Ball x = Ball.dyadic(m, e);
+      Ball inv = x.inv(prec);
+      Aprational truth = exactInverse(m, e);
+      assertTrue(inv.contains(truth), "1/x for trial " + trial);
+      Ball longDivision = Ball.ONE.div(x, prec);
+      assertTrue(longDivision.contains(truth));
+      assertTrue(relativeRadiusAtMost(inv, prec - 1), "tight at " + prec + " bits, trial " + trial);
+      // a ball m 2^e ± 2^(e+20): the inverses of both exact ends lie inside
+      Ball wideInv = x.inflate(Ball.dyadic(BigInteger.ONE, e + 20)).inv(prec);
+      BigInteger step = BigInteger.ONE.shiftLeft(20);
+      assertTrue(wideInv.contains(exactInverse(m.add(step), e)), "upper end, trial " + trial);
+      assertTrue(wideInv.contains(exactInverse(m.subtract(step), e)), "lower end, trial " + trial);
+    }
+    // the plausible slip: trust the iteration, drop the residual. With every step it happens to be
+    // covered by the rounding; with the iteration cut short it is not, and containment says so.
+    Ball x = Ball.dyadic(BigInteger.ONE.shiftLeft(3000).add(BigInteger.valueOf(12345)).multiply(BigInteger.valueOf(3)), -3001);
+    Aprational truth = exactInverse(BigInteger.ONE.shiftLeft(3000).add(BigInteger.valueOf(12345)).multiply(BigInteger.valueOf(3)), -3001);
+    assertTrue(x.invNewton(3000, 2, true).contains(truth), "the residual keeps a short iteration correct");
+    assertFalse(relativeRadiusAtMost(x.invNewton(3000, 2, true), 500), "... but loose");
+    assertFalse(x.invNewton(3000, 2, false).contains(truth), "a bound without the residual is rejected");
+  }
+
+  /**
+   * {@code certifiedDigits(k)} starts its search at k digits; that equals
+   * {@code min(k, certifiedDigits())} because a certificate for d digits gives one for fewer.
+   */
+  @Test
+  void certifiedDigitsWithACapIsTheMinimum() {
+    java.util.Random rnd = new java.util.Random(7L);
+    for (int trial = 0; trial < 60; trial++) {
+      Ball x = Ball.dyadic(new BigInteger(200 + rnd.nextInt(200), rnd).subtract(BigInteger.ONE.shiftLeft(150)),
+          -rnd.nextInt(400)).inflate(Ball.dyadic(BigInteger.ONE, -rnd.nextInt(600)));
+      int all = x.certifiedDigits();
+      for (int k : new int[] {1, 2, 5, 17, 40, 90, 150, 400}) {
+        assertEquals(Math.min(k, all), x.certifiedDigits(k), "trial " + trial + ", k " + k);
+      }
+    }
+    assertEquals(12, Ball.exact(3).certifiedDigits(12), "an exact ball shows every digit asked for");
+  }
 }
