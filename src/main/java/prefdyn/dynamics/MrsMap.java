@@ -14,6 +14,7 @@ import prefdyn.num.Precision;
 import prefdyn.optimum.IpoOptimum;
 import prefdyn.pref.Distribution;
 import prefdyn.qual.Centered;
+import prefdyn.verified.Centering;
 
 /**
  * The MRS round in logits at one precision (docs/theory.md section 4):
@@ -338,14 +339,9 @@ public final class MrsMap {
     return logitsOfBalls(start, prec);
   }
 
-  /** {@code Π x = x - mean(x)·1}. */
-  public static Ball[] center(Ball[] x, int prec) {
-    Ball mean = Ball.sum(x, prec + 8).div(Ball.exact(x.length), prec + 8);
-    Ball[] out = new Ball[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = x[i].sub(mean, prec);
-    }
-    return out;
+  /** {@code Π x = x - mean(x)·1}, the mean with 8 guard bits ({@link Centering#center(Ball[], int, int)}). */
+  public static Ball @Centered [] center(Ball[] x, int prec) {
+    return Centering.center(x, prec + 8, prec);
   }
 
   /**
