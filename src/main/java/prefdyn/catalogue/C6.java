@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import prefdyn.gen.Matrices;
 import prefdyn.pref.Distribution;
+import prefdyn.pref.ScoreGap;
 import prefdyn.pref.Structure;
 
 /**
@@ -30,10 +31,10 @@ public final class C6 {
     if (c.isEmpty()) {
       throw new IllegalArgumentException("C6 needs a Condorcet winner");
     }
-    List<int[]> pairs = new ArrayList<>();
+    List<ScoreGap.Pair> pairs = new ArrayList<>();
     for (int j = 0; j < x.k(); j++) {
       if (j != c.getAsInt()) {
-        pairs.add(new int[] {c.getAsInt(), j});
+        pairs.add(ScoreGap.Pair.of(c.getAsInt(), j));
       }
     }
     ScoreGap g = ScoreGap.min(x.pref().times(x.get(Slot.SAMPLER)), pairs);

@@ -6,6 +6,7 @@ import java.util.Optional;
 import prefdyn.gen.Distributions;
 import prefdyn.gen.Matrices;
 import prefdyn.pref.Distribution;
+import prefdyn.pref.ScoreGap;
 import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
 
@@ -37,10 +38,10 @@ public final class C7 {
       throw new IllegalArgumentException("C7 needs a transitive matrix");
     }
     int[] o = order.get();
-    List<int[]> pairs = new ArrayList<>();
+    List<ScoreGap.Pair> pairs = new ArrayList<>();
     for (int a = 0; a < o.length; a++) {
       for (int b = a + 1; b < o.length; b++) {
-        pairs.add(new int[] {o[a], o[b]});
+        pairs.add(ScoreGap.Pair.of(o[a], o[b]));
       }
     }
     ScoreGap g = ScoreGap.min(x.pref().times(x.get(Slot.SAMPLER)), pairs);

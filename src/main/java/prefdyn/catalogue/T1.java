@@ -9,6 +9,7 @@ import prefdyn.gen.Distributions;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
+import prefdyn.pref.ScoreGap;
 import prefdyn.pref.Structure;
 import prefdyn.sampler.Witnesses;
 
@@ -39,10 +40,10 @@ public final class T1 {
       return Margin.exact(Rationals.ONE.negate(), true, "P is not transitive");
     }
     int c = order.get()[0];
-    List<int[]> pairs = new ArrayList<>();
+    List<ScoreGap.Pair> pairs = new ArrayList<>();
     for (int j = 0; j < p.k(); j++) {
       if (j != c) {
-        pairs.add(new int[] {c, j});
+        pairs.add(ScoreGap.Pair.of(c, j));
       }
     }
     ScoreGap g = ScoreGap.min(p.times(mu), pairs);

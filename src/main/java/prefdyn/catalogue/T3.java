@@ -10,6 +10,7 @@ import prefdyn.gen.Matrices;
 import prefdyn.num.Rationals;
 import prefdyn.pref.Distribution;
 import prefdyn.pref.PreferenceMatrix;
+import prefdyn.pref.ScoreGap;
 import prefdyn.pref.Sst;
 import prefdyn.pref.Structure;
 
@@ -62,11 +63,11 @@ public final class T3 {
    * decided pair the margin is +1 (vacuous).
    */
   public static Margin orderMargin(PreferenceMatrix p, Distribution mu) {
-    List<int[]> pairs = new ArrayList<>();
+    List<ScoreGap.Pair> pairs = new ArrayList<>();
     for (int i = 0; i < p.k(); i++) {
       for (int j = 0; j < p.k(); j++) {
         if (i != j && p.beats(i, j)) {
-          pairs.add(new int[] {i, j});
+          pairs.add(ScoreGap.Pair.of(i, j));
         }
       }
     }
