@@ -1,6 +1,8 @@
 package prefdyn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -18,12 +20,20 @@ class LazyCommandLineTest {
     Map<String, CommandLine> all = Main.commandLine().getSubcommands();
     assertEquals(Main.SUBCOMMANDS.size(), all.size());
     for (String name : all.keySet()) {
-      Map<String, CommandLine> one = Main.commandLine(name).getSubcommands();
+      CommandLine lone = Main.commandLine(name);
+      Map<String, CommandLine> one = lone.getSubcommands();
       if (name.equals("help")) {
         assertEquals(all.keySet(), one.keySet(), "help needs every subcommand");
         continue;
       }
       assertEquals(java.util.Set.of(name), one.keySet(), name);
+      // the settings Main makes hold for a subcommand built alone: "@FILE" is a distribution spec
+      // (argument files are expanded, or not, by the top-level parser), and the subcommand has
+      // Main's handlers (picocli passes them only to subcommands that exist when they are set)
+      assertFalse(lone.isExpandAtFiles(), name);
+      CommandLine sub = Objects.requireNonNull(one.get(name));
+      assertSame(lone.getParameterExceptionHandler(), sub.getParameterExceptionHandler(), name);
+      assertSame(lone.getExecutionExceptionHandler(), sub.getExecutionExceptionHandler(), name);
       assertEquals(Objects.requireNonNull(all.get(name)).getUsageMessage(CommandLine.Help.Ansi.OFF),
           Objects.requireNonNull(one.get(name)).getUsageMessage(CommandLine.Help.Ansi.OFF), name);
     }

@@ -399,6 +399,22 @@ class BallTest {
     assertTrue(x.invNewton(3000, 2, true).contains(truth), "the residual keeps a short iteration correct");
     assertFalse(relativeRadiusAtMost(x.invNewton(3000, 2, true), 500), "... but loose");
     assertFalse(x.invNewton(3000, 2, false).contains(truth), "a bound without the residual is rejected");
+    // the same for a negative midpoint and for a ball with a radius
+    Ball neg = x.neg();
+    Aprational negTruth = truth.negate();
+    assertTrue(neg.invNewton(3000, 2, true).contains(negTruth));
+    assertFalse(neg.invNewton(3000, 2, false).contains(negTruth));
+    Ball wide = x.inflate(Ball.dyadic(BigInteger.ONE, -2000));
+    assertTrue(wide.invNewton(3000, 2, true).contains(truth));
+    assertFalse(wide.invNewton(3000, 2, false).contains(truth), "the radius term alone does not cover the iteration's error");
+    // short midpoints (fewer than 53 bits) and a radius close to |m|
+    assertTrue(Ball.exact(3).inv(4000).contains(q(1, 3)));
+    assertTrue(relativeRadiusAtMost(Ball.exact(3).inv(4000), 3999));
+    assertTrue(Ball.dyadic(BigInteger.valueOf(-12345), -7).inv(3000).contains(q(-128, 12345)));
+    Ball nearZero = Ball.exact(1).inflate(Ball.dyadic(BigInteger.ONE.shiftLeft(60).subtract(BigInteger.ONE), -60));
+    Ball nearZeroInv = nearZero.inv(3000);
+    assertTrue(nearZeroInv.contains(Rationals.of(BigInteger.ONE.shiftLeft(60), BigInteger.ONE)), "1/(2^-60)");
+    assertTrue(nearZeroInv.contains(Rationals.of(BigInteger.ONE.shiftLeft(60), BigInteger.ONE.shiftLeft(61).subtract(BigInteger.ONE))));
   }
 
   /**
