@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import prefdyn.dynamics.BenchSuite;
+import prefdyn.dynamics.CommandBenchmark;
 import prefdyn.dynamics.SweepBenchmark;
 import prefdyn.dynamics.TrajectoryBenchmark;
 import prefdyn.num.Benchmark;
@@ -40,18 +41,21 @@ import prefdyn.num.Precision;
         "  mrs: one MRS-IPO round (K = 4), CPU us per round over --rounds rounds, vs mpmath (gmpy2 backend and pure Python,",
         "       bench/mrs_mpmath.py under --python) and MPFR (bench/mrs_mpfr.c, built on demand with --cc into target/);",
         "  sweep: the experiment's double fast path, CPU per matrix-round on one core, vs numpy vectorized over the matrices",
-        "       (bench/sweep_numpy.py under --numpy-python) and the same loop in scalar C (bench/sweep_scalar.c).",
+        "       (bench/sweep_numpy.py under --numpy-python) and the same loop in scalar C (bench/sweep_scalar.c);",
+        "  command: the whole ./prefdyn iterate from a cold JVM (30,000 rounds up to 300 digits, 3,000 above) vs a Python",
+        "       process running bench/mrs_mpmath.py (gmpy2 and pure Python), CPU of each whole process per round",
+        "       (not with --quick).",
         "A reference that is not installed is skipped with a note. prefdyn/ref below 1: prefdyn is faster."})
 public final class BenchCommand implements Callable<Integer> {
   /** Suite names, in the order run by default. */
-  static final List<String> SUITE_NAMES = List.of("kernel", "mrs", "sweep");
+  static final List<String> SUITE_NAMES = List.of("kernel", "mrs", "sweep", "command");
 
   // Injected by picocli before call(); the Nullness Checker cannot see framework injection.
   @SuppressWarnings("initialization.field.uninitialized")
   @Spec CommandSpec spec;
 
   @Option(names = "--suite", paramLabel = "NAME",
-      description = "Run only this suite (default: all). Suites: kernel, mrs, sweep.")
+      description = "Run only this suite (default: all). Suites: kernel, mrs, sweep, command.")
   @Nullable String suite;
 
   @Option(names = {"--digits", "--at"}, paramLabel = "D[,D...]", split = ",", defaultValue = "50,1000",
@@ -104,7 +108,8 @@ public final class BenchCommand implements Callable<Integer> {
     List<Object> jsonRows = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     SweepBenchmark.Config sweepConfig = new SweepBenchmark.Config(rounds, config.root(), programs.numpyPython(), programs.cc());
-    for (Benchmark b : suites(config, sweepConfig)) {
+    CommandBenchmark.Config commandConfig = new CommandBenchmark.Config(config.root(), programs.mpmathPython());
+    for (Benchmark b : suites(config, sweepConfig, commandConfig)) {
       if (suite != null && !b.suite().equals(suite)) {
         continue;
       }
@@ -142,7 +147,9 @@ public final class BenchCommand implements Callable<Integer> {
       out.println("timing: " + (quick ? "quick (not meaningful)"
           : "kernel: median of " + repeats + " batches of >= " + settings.minBatchMillis() + " ms after warm-up, "
               + "prefdyn and reference alternating; mrs and sweep: CPU time of " + rounds + " rounds, "
-              + BenchSuite.TIMING + "; prefdyn " + Math.max(3, repeats) + " repeats, references " + Math.min(Math.max(3, repeats), 3)));
+              + BenchSuite.TIMING + "; prefdyn " + Math.max(3, repeats) + " repeats, references " + Math.min(Math.max(3, repeats), 3)
+              + "; command: CPU (user + system) of each whole process from bash's times, start-up included, 3 of each, "
+              + "alternating, medians"));
     }
     out.flush();
     err.flush();
@@ -181,8 +188,8 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** The suites, in the order run by default (names as in {@link #SUITE_NAMES}). */
-  static List<Benchmark> suites(TrajectoryBenchmark.Config config, SweepBenchmark.Config sweep) {
-    return List.of(new KernelBenchmark(), new TrajectoryBenchmark(config), new SweepBenchmark(sweep));
+  static List<Benchmark> suites(TrajectoryBenchmark.Config config, SweepBenchmark.Config sweep, CommandBenchmark.Config command) {
+    return List.of(new KernelBenchmark(), new TrajectoryBenchmark(config), new SweepBenchmark(sweep), new CommandBenchmark(command));
   }
 
   /**
