@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -144,6 +145,30 @@ public abstract class BenchSuite implements Benchmark {
     } catch (IOException e) {
       return "could not build target/" + binary + ": " + e.getMessage();
     }
+  }
+
+  /**
+   * The environment of an mpmath reference: {@code MPMATH_NOGMPY} unset (gmpy2 backend when it is
+   * installed) or set (pure Python).
+   */
+  static Map<String, @Nullable String> mpmathEnv(boolean gmpy) {
+    Map<String, @Nullable String> env = new LinkedHashMap<>();
+    env.put("MPMATH_NOGMPY", gmpy ? null : "1");
+    return env;
+  }
+
+  private static final Pattern BACKEND = Pattern.compile("backend=(\\w+)");
+
+  /**
+   * Why an mpmath run under {@code python} does not stand for {@code backend} (its output names
+   * another backend, or none), or null when it does.
+   */
+  static @Nullable String wrongBackend(Run r, String python, String backend) {
+    Matcher b = BACKEND.matcher(r.output);
+    @Nullable String g = b.find() ? b.group(1) : null;
+    String got = g == null ? "?" : g;
+    return got.equals(backend) ? null : "mpmath under " + python + " runs on its " + got + " backend, not " + backend
+        + (backend.equals("gmpy") ? " (is python3-gmpy2 installed?)" : "");
   }
 
   /** A finished external process: exit code and output, or why it could not be run. */

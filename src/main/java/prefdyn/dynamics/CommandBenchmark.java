@@ -77,11 +77,8 @@ public final class CommandBenchmark extends BenchSuite {
           ? "bash is needed to read the CPU time of a process" : "./prefdyn --version: " + firstProblem) + ")");
       return rows;
     }
-    Map<String, @Nullable String> gmpyEnv = new LinkedHashMap<>();
-    gmpyEnv.put("MPMATH_NOGMPY", null);
-    Map<String, @Nullable String> pureEnv = new LinkedHashMap<>();
-    pureEnv.put("MPMATH_NOGMPY", "1");
-    List<Reference> refs = List.of(new Reference("mpmath (gmpy)", gmpyEnv, "gmpy"), new Reference("mpmath (python)", pureEnv, "python"));
+    List<Reference> refs = List.of(new Reference("mpmath (gmpy)", mpmathEnv(true), "gmpy"),
+        new Reference("mpmath (python)", mpmathEnv(false), "python"));
     for (int d : digits) {
       int steps = steps(d);
       List<String> prefdyn = List.of(wrapper, "iterate", "--pref", instance, "--alpha", "1/2", "--lambda", "3/4",
@@ -133,13 +130,7 @@ public final class CommandBenchmark extends BenchSuite {
     String who = ref == null ? "./prefdyn iterate" : ref.name;
     String problem = r.problem();
     if (problem == null && ref != null) {
-      Matcher b = BACKEND.matcher(r.output);
-      @Nullable String g = b.find() ? b.group(1) : null;
-      String got = g == null ? "?" : g;
-      if (!ref.backend.equals(got)) {
-        problem = "mpmath under " + cmd.get(0) + " runs on its " + got + " backend, not " + ref.backend
-            + (ref.backend.equals("gmpy") ? " (is python3-gmpy2 installed?)" : "");
-      }
+      problem = wrongBackend(r, cmd.get(0), ref.backend);
     }
     double seconds = problem == null ? childCpuSeconds(r.output) : Double.NaN;
     if (problem == null && Double.isNaN(seconds)) {
@@ -165,7 +156,6 @@ public final class CommandBenchmark extends BenchSuite {
     return Run.of(full, e, TIMEOUT_SECONDS);
   }
 
-  private static final Pattern BACKEND = Pattern.compile("backend=(\\w+)");
   private static final Pattern TIMES = Pattern.compile("(?m)^(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s\\s*$");
 
   /** User + system seconds of the children from bash's {@code times} (its second line, the last match), or NaN. */

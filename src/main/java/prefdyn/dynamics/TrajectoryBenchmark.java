@@ -4,11 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apfloat.Aprational;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import prefdyn.num.Ball;
@@ -166,12 +163,8 @@ public final class TrajectoryBenchmark extends BenchSuite {
       return refs;
     }
     String script = root.resolve("bench").resolve("mrs_mpmath.py").toString();
-    Map<String, @Nullable String> withGmpy = new LinkedHashMap<>();
-    withGmpy.put("MPMATH_NOGMPY", null);
-    Map<String, @Nullable String> pure = new LinkedHashMap<>();
-    pure.put("MPMATH_NOGMPY", "1");
-    Reference gmpy = new Reference("mpmath (gmpy)", List.of(config.python(), script), withGmpy, "gmpy");
-    Reference python = new Reference("mpmath (python)", List.of(config.python(), script), pure, "python");
+    Reference gmpy = new Reference("mpmath (gmpy)", List.of(config.python(), script), mpmathEnv(true), "gmpy");
+    Reference python = new Reference("mpmath (python)", List.of(config.python(), script), mpmathEnv(false), "python");
     Reference mpfr = new Reference("MPFR", List.of(root.resolve("target").resolve("mrs_mpfr").toString()), Map.of(), null);
     refs.add(gmpy);
     refs.add(python);
@@ -229,21 +222,14 @@ public final class TrajectoryBenchmark extends BenchSuite {
         disable("no 'seconds=' in its output: " + r.lastLine());
         return Double.NaN;
       }
-      if (backend != null) {
-        Matcher b = BACKEND.matcher(r.output);
-        String g = b.find() ? b.group(1) : null;
-        String got = g == null ? "?" : g;
-        if (!got.equals(backend)) {
-          disable("mpmath under " + command.get(0) + " runs on its " + got + " backend, not " + backend
-              + (backend.equals("gmpy") ? " (is python3-gmpy2 installed?)" : ""));
-          return Double.NaN;
-        }
+      String wrong = backend == null ? null : wrongBackend(r, command.get(0), backend);
+      if (wrong != null) {
+        disable(wrong);
+        return Double.NaN;
       }
       return seconds * 1e6 / Math.max(1, rounds);
     }
   }
-
-  private static final Pattern BACKEND = Pattern.compile("backend=(\\w+)");
 
   /** The benchmark instance: strictly SST K = 4, α = 1/2, λ = 3/4, β = 3, π_ref = (4,3,2,1)/10. */
   public static MrsParameters instance() {
