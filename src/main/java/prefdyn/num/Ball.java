@@ -320,15 +320,21 @@ public final class Ball {
     }
     if (!r.isZero() || !b.r.isZero()) {
       // |a/b - m_a/m_b| = |α m_b - m_a β| / (|b| |m_b|) <= (r_a |m_b| + |m_a| r_b) / (|m_b| (|m_b| - r_b))
-      Mag mbLo = Mag.down(b.m, b.e);
-      Mag den = Mag.mulDown(mbLo, Mag.subDown(mbLo, b.r));
-      if (den.isZero()) {
-        return WHOLE;
-      }
       Mag num = Mag.add(Mag.mul(r, Mag.up(b.m, b.e)), Mag.mul(Mag.up(m, e), b.r));
-      rad = Mag.add(rad, Mag.div(num, den));
+      rad = Mag.add(rad, b.overDivisor(num));
     }
     return round(q, qe, rad, prec);
+  }
+
+  /**
+   * {@code num / (|m| (|m| - r))} rounded up, this ball the divisor (finite, not containing 0):
+   * the bound of a quotient's spread over the divisor ball ({@link #div}, {@link #invNewton});
+   * infinite when the denominator rounds down to 0 (the rounding then gives the whole line).
+   */
+  private Mag overDivisor(Mag num) {
+    Mag mLo = Mag.down(m, e);
+    Mag den = Mag.mulDown(mLo, Mag.subDown(mLo, r));
+    return den.isZero() ? Mag.INF : Mag.div(num, den);
   }
 
   /**
@@ -379,12 +385,7 @@ public final class Ball {
     long ye = -(long) (n + p) - e; // 1/x ~ sign(m) Z 2^ye
     Mag rad = useResidual ? Mag.div(Mag.mul(Mag.up(z, ye), eps), below) : Mag.ZERO;
     if (!r.isZero()) {
-      Mag mbLo = Mag.down(m, e);
-      Mag den = Mag.mulDown(mbLo, Mag.subDown(mbLo, r));
-      if (den.isZero()) {
-        return WHOLE;
-      }
-      rad = Mag.add(rad, Mag.div(r, den));
+      rad = Mag.add(rad, overDivisor(r)); // r_a = 0, |m_a| = 1 in div's bound
     }
     return round(m.signum() < 0 ? z.negate() : z, ye, rad, prec);
   }
